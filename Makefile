@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make demo` and `make test`.
+# Both build .venv from pyproject.toml first, and do nothing more when it is up to date.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,preview]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python examples/demo.py
+
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check ttsbuilder tests examples benchmarks
+	$(BIN)/ruff format --check ttsbuilder tests examples benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict ttsbuilder
+
+pytest: $(STAMP)
+	$(BIN)/pytest -n auto -q
+
+bench: $(STAMP)
+	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+docs: $(STAMP)
+	$(BIN)/python -m ttsbuilder.rules.docs > docs/rules.md
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

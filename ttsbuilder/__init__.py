@@ -1,0 +1,1 @@
+from ttsbuilder._version import __version__

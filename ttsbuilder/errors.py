@@ -1,0 +1,62 @@
+"""The exceptions ttsbuilder raises. Nothing else escapes its public functions.
+
+Every exception derives from :class:`TTSBuilderError`, so ``except TTSBuilderError``
+catches them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ttsbuilder.problems import Problem
+
+__all__ = ["BuildError", "PreviewError", "SSMLError", "TTSBuilderError", "ValidationError"]
+
+
+class TTSBuilderError(Exception):
+    """Base class of every exception ttsbuilder raises."""
+
+
+class ValidationError(TTSBuilderError, ValueError):
+    """A document has errors. ``problems`` lists every problem found (errors and warnings).
+
+    >>> from ttsbuilder.problems import Problem, Severity
+    >>> err = ValidationError([Problem("TTS101", Severity.ERROR, "/x", "unknown member 'x'")])
+    >>> str(err)
+    "1 error: /x: TTS101 error unknown member 'x'"
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        errors = [p for p in self.problems if p.is_error]
+        shown = "; ".join(str(p) for p in errors[:3])
+        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        noun = "error" if len(errors) == 1 else "errors"
+        super().__init__(f"{len(errors)} {noun}: {shown}{more}")
+
+
+class BuildError(TTSBuilderError, ValueError):
+    """A builder call got a value it cannot use. The message names the argument and value.
+
+    ``argument`` is the parameter name, ``value`` what was passed, ``hint`` a fix if known.
+    """
+
+    def __init__(self, message: str, *, argument: str, value: object, hint: str | None = None):
+        self.argument = argument
+        self.value = value
+        self.hint = hint
+        super().__init__(f"{message} ({hint})" if hint else message)
+
+
+class SSMLError(TTSBuilderError, ValueError):
+    """SSML that cannot be parsed or represented as a tree; ``line`` is 1-based when known."""
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        self.line = line
+        super().__init__(f"line {line}: {message}" if line is not None else message)
+
+
+class PreviewError(TTSBuilderError, RuntimeError):
+    """Audio preview is unavailable (the ``preview`` extra is missing) or the engine failed."""

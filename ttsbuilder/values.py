@@ -1,0 +1,336 @@
+"""Value types of the tree: durations and prosody values, and the closed vocabularies.
+
+Each value keeps the exact text it was written as (so a round trip is exact) and
+exposes what it means: a :class:`Duration` in milliseconds, a :class:`Rate` as a
+factor of normal speed, a :class:`Volume` in W3C decibels.
+
+>>> Duration.parse("1.5s").milliseconds
+1500.0
+>>> Rate.parse("+30.00%").to_w3c()
+'130%'
+>>> Volume.parse("+50%").to_w3c()
+'+3.52dB'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from ttsbuilder.errors import BuildError
+
+__all__ = [
+    "BREAK_STRENGTHS",
+    "DATE_FORMATS",
+    "DURATION_FORMATS",
+    "INTERPRET_AS",
+    "PITCH_LEVELS",
+    "RATE_LEVELS",
+    "SILENCE_TYPES",
+    "TIME_FORMATS",
+    "VOLUME_LEVELS",
+    "Duration",
+    "Pitch",
+    "ProsodyValue",
+    "Rate",
+    "Volume",
+    "format_number",
+]
+
+BREAK_STRENGTHS = ("none", "x-weak", "weak", "medium", "strong", "x-strong")
+SILENCE_TYPES = (
+    "leading",
+    "leading-exact",
+    "tailing",
+    "tailing-exact",
+    "sentenceboundary",
+    "sentenceboundary-exact",
+    "comma-exact",
+    "semicolon-exact",
+    "enumerationcomma-exact",
+)
+INTERPRET_AS = (
+    "characters",
+    "spell-out",
+    "cardinal",
+    "number",
+    "ordinal",
+    "number_digit",
+    "fraction",
+    "date",
+    "time",
+    "duration",
+    "telephone",
+    "currency",
+    "address",
+    "name",
+)
+DATE_FORMATS = ("dmy", "mdy", "ymd", "ydm", "ym", "my", "md", "dm", "d", "m", "y")
+TIME_FORMATS = ("hms12", "hms24")
+DURATION_FORMATS = ("hms", "hm", "ms")
+PITCH_LEVELS = ("x-low", "low", "medium", "high", "x-high", "default")
+RATE_LEVELS = ("x-slow", "slow", "medium", "fast", "x-fast", "default")
+VOLUME_LEVELS = ("silent", "x-soft", "soft", "medium", "loud", "x-loud", "default")
+
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+DURATION_RE = re.compile(rf"({_NUMBER})(ms|s)", re.ASCII)
+PITCH_RE = re.compile(rf"(?:(?P<hz>{_NUMBER})Hz|(?P<sign>[+-])?(?P<num>{_NUMBER})(?P<unit>Hz|st|%))")
+RATE_RE = re.compile(rf"(?P<sign>[+-])?(?P<num>{_NUMBER})(?P<unit>%?)")
+VOLUME_RE = re.compile(rf"(?P<sign>[+-])?(?P<num>{_NUMBER})(?P<unit>%?)")
+
+
+def format_number(value: float, *, sign: bool = False, places: int = 2) -> str:
+    """A number with at most ``places`` decimals and no trailing zeros; ``sign`` forces ``+``.
+
+    >>> format_number(130.0), format_number(3.5218, sign=True), format_number(-0.0, sign=True)
+    ('130', '+3.52', '+0')
+    """
+    rounded = round(value, places)
+    if rounded == 0:
+        rounded = 0.0
+    text = f"{rounded:.{places}f}".rstrip("0").rstrip(".")
+    if sign and rounded >= 0:
+        text = "+" + text
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A pause length such as ``2000ms``, ``2s`` or ``1.5s``.
+
+    >>> Duration.parse("2s") < Duration.parse("2500ms")
+    True
+    >>> Duration.from_ms(250).text
+    '250ms'
+    """
+
+    text: str
+    milliseconds: float = field(compare=False, repr=False, default=0.0)
+
+    @classmethod
+    def parse(cls, text: str, *, argument: str = "value") -> Duration:
+        """Read ``text``; raise :class:`BuildError` naming ``argument`` if it is not a duration."""
+        match = DURATION_RE.fullmatch(text) if isinstance(text, str) else None
+        if match is None:
+            raise BuildError(
+                f"{argument}={text!r} is not a duration: write a number and ms or s, "
+                "like '2000ms', '2s' or '1.5s'",
+                argument=argument,
+                value=text,
+            )
+        number, unit = match.groups()
+        ms = float(number) * (1000.0 if unit == "s" else 1.0)
+        return cls(text, ms)
+
+    @classmethod
+    def from_ms(cls, milliseconds: float) -> Duration:
+        """A duration of ``milliseconds``, written in ms."""
+        return cls.parse(f"{format_number(milliseconds, places=3)}ms", argument="milliseconds")
+
+    @classmethod
+    def from_seconds(cls, seconds: float) -> Duration:
+        """A duration of ``seconds``, written in s."""
+        return cls.parse(f"{format_number(seconds, places=3)}s", argument="seconds")
+
+    def whole_ms(self) -> str:
+        """The duration in whole milliseconds (``1.5s`` → ``1500ms``), for engines without decimals."""
+        return f"{round(self.milliseconds)}ms"
+
+    def __lt__(self, other: Duration) -> bool:
+        return self.milliseconds < other.milliseconds
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class ProsodyValue:
+    """Common shape of :class:`Pitch`, :class:`Rate` and :class:`Volume`.
+
+    ``form`` is ``keyword``, ``absolute``, ``relative`` (signed number), ``percent``,
+    ``hertz`` (signed Hz), ``semitones`` or ``multiplier``; ``number`` is the signed
+    amount (``None`` for a keyword); ``signed`` tells whether the text carried a sign.
+    """
+
+    text: str
+    form: str = field(compare=False, default="keyword")
+    number: float | None = field(compare=False, default=None)
+    signed: bool = field(compare=False, default=False)
+
+    attribute: ClassVar[str] = "value"
+    levels: ClassVar[tuple[str, ...]] = ()
+    allowed: ClassVar[str] = ""
+
+    @classmethod
+    def parse(cls, text: str) -> ProsodyValue:
+        """Read ``text``; raise :class:`BuildError` if it is not a value of this attribute."""
+        parsed = cls._read(text) if isinstance(text, str) else None
+        if parsed is None:
+            raise BuildError(
+                f"{cls.attribute}={text!r} is not allowed: use {cls.allowed}",
+                argument=cls.attribute,
+                value=text,
+            )
+        return parsed
+
+    @classmethod
+    def _read(cls, text: str) -> ProsodyValue | None:
+        raise NotImplementedError
+
+    def azure(self) -> str:
+        """The value as Azure SSML writes it: relative values always carry a sign."""
+        if self.form in ("keyword", "absolute", "multiplier") or self.signed:
+            return self.text
+        return "+" + self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _signed(sign: str | None, number: str) -> float:
+    value = float(number)
+    return -value if sign == "-" else value
+
+
+@dataclass(frozen=True, slots=True)
+class Pitch(ProsodyValue):
+    """A prosody ``pitch``: a level, ``600Hz``, ``+80Hz``, ``-2st`` or ``+50%``.
+
+    >>> Pitch.parse("-2st").form, Pitch.parse("-2st").number
+    ('semitones', -2.0)
+    """
+
+    attribute: ClassVar[str] = "pitch"
+    levels: ClassVar[tuple[str, ...]] = PITCH_LEVELS
+    allowed: ClassVar[str] = (
+        f"{'|'.join(PITCH_LEVELS)}, an absolute '600Hz', or a relative '+80Hz', '-2st', '+50%'"
+    )
+
+    @classmethod
+    def _read(cls, text: str) -> Pitch | None:
+        if text in PITCH_LEVELS:
+            return cls(text)
+        match = PITCH_RE.fullmatch(text)
+        if match is None:
+            return None
+        if match["hz"] is not None:
+            return cls(text, "absolute", float(match["hz"]))
+        sign, unit = match["sign"], match["unit"]
+        if unit != "%" and sign is None:
+            return None  # a relative Hz or st value needs its sign; '80Hz' matched above
+        form = {"Hz": "hertz", "st": "semitones", "%": "percent"}[unit]
+        return cls(text, form, _signed(sign, match["num"]), sign is not None)
+
+    def factor(self) -> float | None:
+        """The pitch as a factor of the voice's normal pitch, where that is known."""
+        if self.number is None:
+            return None
+        if self.form == "percent":
+            return 1 + self.number / 100
+        if self.form == "semitones":
+            return float(2 ** (self.number / 12))
+        return None
+
+    def to_w3c(self) -> str:
+        """The value in SSML 1.1 form (W3C pitch takes the same forms, signed)."""
+        return self.azure()
+
+
+@dataclass(frozen=True, slots=True)
+class Rate(ProsodyValue):
+    """A prosody ``rate``: a level, a multiplier ``0.5``…``2`` or a percent ``+30%``.
+
+    >>> Rate.parse("1.5").to_w3c(), Rate.parse("-20%").to_w3c()
+    ('150%', '80%')
+    """
+
+    attribute: ClassVar[str] = "rate"
+    levels: ClassVar[tuple[str, ...]] = RATE_LEVELS
+    allowed: ClassVar[str] = (
+        f"{'|'.join(RATE_LEVELS)}, a multiplier like '1.5' (0.5 to 2), or a percent like '+30%'"
+    )
+
+    @classmethod
+    def _read(cls, text: str) -> Rate | None:
+        if text in RATE_LEVELS:
+            return cls(text)
+        match = RATE_RE.fullmatch(text)
+        if match is None:
+            return None
+        sign, unit = match["sign"], match["unit"]
+        if unit == "%":
+            return cls(text, "percent", _signed(sign, match["num"]), sign is not None)
+        if sign is not None:
+            return None  # a multiplier has no sign
+        return cls(text, "multiplier", float(match["num"]))
+
+    def factor(self) -> float | None:
+        """The speed as a factor of normal speed (``+30%`` → 1.3); ``None`` for a level."""
+        if self.number is None:
+            return None
+        if self.form == "percent":
+            return 1 + self.number / 100
+        return self.number
+
+    def to_w3c(self) -> str:
+        """SSML 1.1 rate: a level, or a non-negative percent of normal speed."""
+        factor = self.factor()
+        if factor is None:
+            return self.text
+        return f"{format_number(max(factor, 0.0) * 100)}%"
+
+
+@dataclass(frozen=True, slots=True)
+class Volume(ProsodyValue):
+    """A prosody ``volume``: a level, ``0``…``100``, ``+10``/``-5.5`` or ``+50%``.
+
+    >>> Volume.parse("50").to_w3c(), Volume.parse("0").to_w3c()
+    ('-6.02dB', 'silent')
+    """
+
+    attribute: ClassVar[str] = "volume"
+    levels: ClassVar[tuple[str, ...]] = VOLUME_LEVELS
+    allowed: ClassVar[str] = (
+        f"{'|'.join(VOLUME_LEVELS)}, an absolute 0 to 100, a relative '+10', "
+        "or a percent like '+50%'"
+    )
+
+    @classmethod
+    def _read(cls, text: str) -> Volume | None:
+        if text in VOLUME_LEVELS:
+            return cls(text)
+        match = VOLUME_RE.fullmatch(text)
+        if match is None:
+            return None
+        sign, unit = match["sign"], match["unit"]
+        number = _signed(sign, match["num"])
+        if unit == "%":
+            return cls(text, "percent", number, sign is not None)
+        if sign is None:
+            return cls(text, "absolute", number)
+        return cls(text, "relative", number, True)
+
+    def level(self) -> float | None:
+        """The resulting volume on Azure's 0–100 scale (default 100), before clamping."""
+        if self.number is None:
+            return None
+        if self.form == "absolute":
+            return self.number
+        if self.form == "relative":
+            return 100 + self.number
+        return 100 * (1 + self.number / 100)
+
+    def to_w3c(self) -> str:
+        """SSML 1.1 volume: a level, ``silent``, or a signed change in dB."""
+        level = self.level()
+        if level is None:
+            return self.text
+        if level <= 0:
+            return "silent"
+        return f"{format_number(20 * math.log10(level / 100), sign=True)}dB"
+
+
+ProsodyAttribute = Literal["pitch", "rate", "volume"]
+PROSODY_TYPES: dict[str, type[ProsodyValue]] = {"pitch": Pitch, "rate": Rate, "volume": Volume}
