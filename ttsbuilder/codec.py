@@ -133,7 +133,9 @@ def _decode_node(kind: str, value: Any) -> Node:
     raise TTSBuilderError(f"unknown member kind {kind!r}")
 
 
-def _content_nodes(members: Mapping[str, Any], attributes: frozenset[str]) -> tuple[ContentNode, ...]:
+def _content_nodes(
+    members: Mapping[str, Any], attributes: frozenset[str]
+) -> tuple[ContentNode, ...]:
     return _content(members, attributes)  # type: ignore[return-value]
 
 

@@ -43,7 +43,10 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Silence:
-    """Azure ``mstts:silence`` (top level only). ↔ ``"silence": {"type": "leading", "value": "2s"}``."""
+    """Azure ``mstts:silence``, top level only.
+
+    ↔ ``"silence": {"type": "leading", "value": "2s"}``.
+    """
 
     type: str
     value: Duration
@@ -61,7 +64,10 @@ class Break:
 
 @dataclass(frozen=True, slots=True)
 class SayAs:
-    """A say-as hint. ↔ ``"say-as": {"interpret-as": "date", "format": "mdy", "text": "10/19/2020"}``."""
+    """A say-as hint.
+
+    ↔ ``"say-as": {"interpret-as": "date", "format": "mdy", "text": "10/19/2020"}``.
+    """
 
     interpret_as: str
     text: str
@@ -94,8 +100,8 @@ class ExpressAs:
     kind: ClassVar[str] = "express-as"
 
 
-ContentNode = Union[Text, Break, Prosody, SayAs]
-Node = Union[Text, Silence, Break, ExpressAs, Prosody, SayAs]
+ContentNode = Union[Text, Break, Prosody, SayAs]  # noqa: UP007  (a runtime alias on 3.10)
+Node = Union[Text, Silence, Break, ExpressAs, Prosody, SayAs]  # noqa: UP007
 
 #: Every member kind, in the order SPEC §1 lists them.
 KINDS: tuple[str, ...] = ("text", "silence", "break", "express-as", "prosody", "say-as")

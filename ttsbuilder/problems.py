@@ -33,7 +33,8 @@ class Severity(str, enum.Enum):
 class Problem:
     """One finding about a document.
 
-    >>> Problem("TTS101", Severity.ERROR, "/txt", "unknown member 'txt'", hint="did you mean 'text'?").hint
+    >>> p = Problem("TTS101", Severity.ERROR, "/txt", "unknown key 'txt'", "did you mean 'text'?")
+    >>> p.hint
     "did you mean 'text'?"
     """
 

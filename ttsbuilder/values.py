@@ -76,7 +76,9 @@ VOLUME_LEVELS = ("silent", "x-soft", "soft", "medium", "loud", "x-loud", "defaul
 
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 DURATION_RE = re.compile(rf"({_NUMBER})(ms|s)", re.ASCII)
-PITCH_RE = re.compile(rf"(?:(?P<hz>{_NUMBER})Hz|(?P<sign>[+-])?(?P<num>{_NUMBER})(?P<unit>Hz|st|%))")
+PITCH_RE = re.compile(
+    rf"(?:(?P<hz>{_NUMBER})Hz|(?P<sign>[+-])?(?P<num>{_NUMBER})(?P<unit>Hz|st|%))"
+)
 RATE_RE = re.compile(rf"(?P<sign>[+-])?(?P<num>{_NUMBER})(?P<unit>%?)")
 VOLUME_RE = re.compile(rf"(?P<sign>[+-])?(?P<num>{_NUMBER})(?P<unit>%?)")
 
@@ -135,7 +137,7 @@ class Duration:
         return cls.parse(f"{format_number(seconds, places=3)}s", argument="seconds")
 
     def whole_ms(self) -> str:
-        """The duration in whole milliseconds (``1.5s`` → ``1500ms``), for engines without decimals."""
+        """The duration in whole milliseconds (``1.5s`` → ``1500ms``), for engines that need it."""
         return f"{round(self.milliseconds)}ms"
 
     def __lt__(self, other: Duration) -> bool:
@@ -166,7 +168,7 @@ class ProsodyValue:
     @classmethod
     def parse(cls, text: str) -> ProsodyValue:
         """Read ``text``; raise :class:`BuildError` if it is not a value of this attribute."""
-        parsed = cls._read(text) if isinstance(text, str) else None
+        parsed = cls.read(text) if isinstance(text, str) else None
         if parsed is None:
             raise BuildError(
                 f"{cls.attribute}={text!r} is not allowed: use {cls.allowed}",
@@ -174,6 +176,19 @@ class ProsodyValue:
                 value=text,
             )
         return parsed
+
+    @classmethod
+    def read(cls, text: str) -> ProsodyValue | None:
+        """The value ``text`` means, or None when it is not one; remembered per text."""
+        cache = _CACHES.setdefault(cls, {})
+        try:
+            return cache[text]
+        except KeyError:
+            pass
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        value = cache[text] = cls._read(text)
+        return value
 
     @classmethod
     def _read(cls, text: str) -> ProsodyValue | None:
@@ -187,6 +202,11 @@ class ProsodyValue:
 
     def __str__(self) -> str:
         return self.text
+
+
+# Prompts reuse a handful of values ("+30%", "high"): parsing each text once pays off.
+_CACHE_SIZE = 4096
+_CACHES: dict[type[ProsodyValue], dict[str, ProsodyValue | None]] = {}
 
 
 def _signed(sign: str | None, number: str) -> float:

@@ -1,0 +1,131 @@
+"""Rules every object of a document shares (TTS101–TTS105, TTS112): keys, types, texts.
+
+:func:`check_keys` and :func:`check_string` are the building blocks the other
+families call for attribute objects and strings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ttsbuilder.rules.base import error
+from ttsbuilder.rules.context import BAD_XML_CHARACTER, Context, child, describe, suggest
+
+__all__ = ["ALIASES", "check_keys", "check_string"]
+
+FAMILY = "tree"
+
+UNKNOWN_KEY = error(
+    "TTS101",
+    "unknown-key",
+    "A key that this object does not have; the message says which keys are allowed.",
+    bad='{"txt": "Hello"}',
+    good='{"text": "Hello"}',
+    family=FAMILY,
+)
+MISSING_KEY = error(
+    "TTS102",
+    "missing-key",
+    "A required key is missing (break value, silence type and value, express-as style, "
+    "say-as interpret-as and text, and the required fields of each request body).",
+    bad='{"break": {"strength": "weak"}}',
+    good='{"break": {"value": "500ms", "strength": "weak"}}',
+    family=FAMILY,
+)
+WRONG_TYPE = error(
+    "TTS103",
+    "wrong-type",
+    "A value of the wrong JSON type: texts and attribute values are strings, nodes are objects.",
+    bad='{"break": "2s"}',
+    good='{"break": {"value": "2s"}}',
+    family=FAMILY,
+)
+EMPTY_TEXT = error(
+    "TTS104",
+    "empty-text",
+    "A text is the empty string: there is nothing to speak.",
+    bad='{"text": ""}',
+    good='{"text": "Hello"}',
+    family=FAMILY,
+)
+ALIAS_KEY = error(
+    "TTS105",
+    "alias-key",
+    "A spelling the seed documentation uses but the service does not: break 'time' is "
+    "'value'; 'say_as', 'interpret_as' and 'express_as' take hyphens.",
+    bad='{"break": {"time": "2s"}}',
+    good='{"break": {"value": "2s"}}',
+    family=FAMILY,
+    fixable=True,
+)
+BAD_CHARACTER = error(
+    "TTS112",
+    "bad-character",
+    "A character that XML 1.0 cannot carry (C0 controls other than tab, newline and return, "
+    "U+FFFE, U+FFFF, lone surrogates): the service cannot put it in SSML.",
+    bad='{"text": "Hello\\u0007"}',
+    good='{"text": "Hello"}',
+    family=FAMILY,
+)
+
+#: Misspellings the seed documentation uses, and the key it means.
+ALIASES = {"say_as": "say-as", "interpret_as": "interpret-as", "express_as": "express-as"}
+
+
+def check_string(context: Context, value: Any, pointer: str, *, required: bool = True) -> bool:
+    """Check that ``value`` is a non-empty string XML can carry; True when it is a string."""
+    if type(value) is not str:
+        context.report(WRONG_TYPE, pointer, f"expected a string, got {describe(value)}")
+        return False
+    # Fast path: a printable string has no controls, surrogates or non-characters.
+    if value and value.isprintable():
+        return True
+    if not value:
+        if required:
+            context.report(EMPTY_TEXT, pointer, "empty text: write something to speak")
+        return True
+    bad = BAD_XML_CHARACTER.search(value)
+    if bad is not None:
+        context.report(
+            BAD_CHARACTER,
+            pointer,
+            f"character {bad.group()!r} at offset {bad.start()} cannot appear in SSML",
+            "remove it or replace it with a space",
+        )
+    return True
+
+
+def check_keys(
+    context: Context,
+    value: dict[Any, Any],
+    pointer: str,
+    allowed: tuple[str, ...],
+    required: tuple[str, ...],
+    what: str,
+) -> None:
+    """Check an attribute-only object: unknown keys (with aliases) and missing required keys."""
+    for key in value:
+        if key not in allowed:
+            text = str(key)
+            alias = "value" if text == "time" and "value" in allowed else ALIASES.get(text)
+            if alias is not None and alias in allowed:
+                context.report(
+                    ALIAS_KEY,
+                    child(pointer, text),
+                    f"{what} key {text!r} is spelled {alias!r}",
+                    f"rename it {alias!r}",
+                )
+            else:
+                context.report(
+                    UNKNOWN_KEY,
+                    child(pointer, text),
+                    f"unknown {what} key {text!r}: allowed are {', '.join(allowed)}",
+                    suggest(text, allowed),
+                )
+    for key in required:
+        if key not in value:
+            alias_given = key == "value" and "time" in value
+            if key == "interpret-as" and "interpret_as" in value:
+                alias_given = True
+            if not alias_given:
+                context.report(MISSING_KEY, pointer, f"{what} needs {key!r}")

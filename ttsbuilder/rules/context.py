@@ -1,0 +1,76 @@
+"""What every check function receives: where problems go and what it checks against.
+
+Checks append problems to ``Context.problems``; pointers are built only for
+containers and reported values, so a clean document costs no string work.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from ttsbuilder.problems import Problem, escape_pointer
+from ttsbuilder.profiles import Profile
+from ttsbuilder.rules.base import Rule
+
+__all__ = ["MAX_DEPTH", "Context", "child", "describe", "suggest"]
+
+#: Nesting deeper than this is an error (SPEC §4), never a RecursionError.
+MAX_DEPTH = 16
+
+# Characters XML 1.0 cannot carry: C0 controls but tab/newline/return, U+FFFE/U+FFFF, surrogates.
+BAD_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class Context:
+    """The problems found so far, the profile and the spoken language (when known)."""
+
+    __slots__ = ("language", "problems", "profile")
+
+    def __init__(self, profile: Profile, language: str | None = None) -> None:
+        self.profile = profile
+        self.language = language
+        self.problems: list[Problem] = []
+
+    def report(self, rule: Rule, pointer: str, message: str, hint: str | None = None) -> None:
+        """Record a problem of ``rule`` at ``pointer``."""
+        self.problems.append(Problem(rule.code, rule.severity, pointer, message, hint))
+
+
+def child(pointer: str, token: str | int) -> str:
+    """The pointer of member or item ``token`` below ``pointer``."""
+    if isinstance(token, int):
+        return f"{pointer}/{token}"
+    return f"{pointer}/{escape_pointer(token)}"
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """A ``did you mean`` hint for ``word`` among ``choices``, or None when nothing is close."""
+    options = list(choices)
+    folded = {choice.lower().replace("_", "-"): choice for choice in options}
+    exact = folded.get(word.lower().replace("_", "-"))
+    if exact is not None:
+        return f"did you mean {exact!r}?"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def describe(value: object) -> str:
+    """A short, safe description of a JSON value for messages (type and a clipped repr)."""
+    names = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
+    name = names.get(type(value), type(value).__name__)
+    if isinstance(value, (dict, list)) or value is None:
+        return name
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{name} {text}"

@@ -1,0 +1,374 @@
+"""Value rules (TTS2xx): durations, strengths, silence types, styles, prosody values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ttsbuilder.rules.base import error, warning
+from ttsbuilder.rules.common import WRONG_TYPE, check_keys, check_string
+from ttsbuilder.rules.context import Context, describe, suggest
+from ttsbuilder.values import (
+    BREAK_STRENGTHS,
+    DURATION_RE,
+    SILENCE_TYPES,
+    Pitch,
+    ProsodyValue,
+    Rate,
+    Volume,
+)
+
+__all__ = ["check_break", "check_express_as", "check_prosody_attributes", "check_silence"]
+
+FAMILY = "values"
+
+BAD_DURATION = error(
+    "TTS201",
+    "bad-duration",
+    "A break or silence value is a number followed by ms or s ('2000ms', '2s', '1.5s'): "
+    "no space, no sign, no missing unit.",
+    bad='{"break": {"value": "2000"}}',
+    good='{"break": {"value": "2000ms"}}',
+    family=FAMILY,
+)
+PAUSE_TOO_LONG = error(
+    "TTS202",
+    "pause-too-long",
+    "A break or silence longer than the profile allows: below 5000ms in the enablex "
+    "profile (the seed: 'always below 5000'), at most 20000ms in the azure profile.",
+    bad='{"break": {"value": "5s"}}',
+    good='{"break": {"value": "4999ms"}}',
+    family=FAMILY,
+)
+BAD_STRENGTH = error(
+    "TTS203",
+    "bad-strength",
+    "A break strength is one of none, x-weak, weak, medium, strong, x-strong.",
+    bad='{"break": {"value": "1s", "strength": "loud"}}',
+    good='{"break": {"value": "1s", "strength": "strong"}}',
+    family=FAMILY,
+)
+BAD_SILENCE_TYPE = error(
+    "TTS204",
+    "bad-silence-type",
+    "A silence type is one of " + ", ".join(SILENCE_TYPES) + ".",
+    bad='{"silence": {"type": "trailing", "value": "1s"}}',
+    good='{"silence": {"type": "tailing", "value": "1s"}}',
+    family=FAMILY,
+)
+NON_CANONICAL_CASE = warning(
+    "TTS205",
+    "non-canonical-case",
+    "Styles and silence types match case-insensitively; lowercase is canonical.",
+    bad='{"express-as": {"style": "Cheerful", "text": "Hi"}}',
+    good='{"express-as": {"style": "cheerful", "text": "Hi"}}',
+    family=FAMILY,
+    fixable=True,
+)
+UNKNOWN_STYLE = error(
+    "TTS206",
+    "unknown-style",
+    "In the enablex profile, express-as style is one of advertisement_upbeat, cheerful, "
+    "customerservice, friendly, gentle.",
+    bad='{"express-as": {"style": "angry", "text": "Hi"}}',
+    good='{"express-as": {"style": "friendly", "text": "Hi"}}',
+    family=FAMILY,
+)
+CUSTOM_STYLE = warning(
+    "TTS207",
+    "custom-style",
+    "In the azure profile, a style outside Azure's 34 is a warning: only a custom voice "
+    "that defines it will use it.",
+    bad='{"express-as": {"style": "pirate", "text": "Ahoy"}}',
+    good='{"express-as": {"style": "excited", "text": "Ahoy"}}',
+    profile="azure",
+    family=FAMILY,
+)
+STYLE_OPTION = error(
+    "TTS208",
+    "style-option",
+    "express-as styledegree and role are Azure features the seed does not document: "
+    "use the azure profile for them.",
+    bad='{"express-as": {"style": "cheerful", "styledegree": "2", "text": "Hi"}}',
+    good='{"express-as": {"style": "cheerful", "text": "Hi"}}',
+    family=FAMILY,
+)
+BAD_STYLE_OPTION = error(
+    "TTS209",
+    "bad-style-option",
+    "styledegree is a number from 0.01 to 2 written as a string; role is one of Azure's "
+    "roles (Girl, Boy, YoungAdultFemale, YoungAdultMale, OlderAdultFemale, OlderAdultMale, "
+    "SeniorFemale, SeniorMale).",
+    bad='{"express-as": {"style": "cheerful", "styledegree": "3", "text": "Hi"}}',
+    good='{"express-as": {"style": "cheerful", "styledegree": "1.5", "text": "Hi"}}',
+    profile="azure",
+    family=FAMILY,
+)
+BAD_PROSODY = error(
+    "TTS210",
+    "bad-prosody",
+    "A pitch, rate or volume that is not in a form the service reads; the message lists "
+    "the forms of that attribute.",
+    bad='{"prosody": {"rate": "quick", "text": "Hi"}}',
+    good='{"prosody": {"rate": "fast", "text": "Hi"}}',
+    family=FAMILY,
+)
+PROSODY_RANGE = warning(
+    "TTS211",
+    "prosody-range",
+    "A well-formed value outside what Azure honours (rate 0.5x to 2x, pitch 0.5x to 1.5x, "
+    "volume 0 to 100): the service clamps it silently.",
+    bad='{"prosody": {"rate": "+150%", "text": "Hi"}}',
+    good='{"prosody": {"rate": "+100%", "text": "Hi"}}',
+    family=FAMILY,
+)
+UNSIGNED_PERCENT = warning(
+    "TTS212",
+    "unsigned-percent",
+    "A percent without a sign: Azure reads '30%' as +30%, W3C SSML as 30% of normal. "
+    "Write the sign.",
+    bad='{"prosody": {"rate": "30%", "text": "Hi"}}',
+    good='{"prosody": {"rate": "+30%", "text": "Hi"}}',
+    family=FAMILY,
+)
+EMPTY_PROSODY = warning(
+    "TTS213",
+    "empty-prosody",
+    "A prosody with none of pitch, rate and volume changes nothing.",
+    bad='{"prosody": {"text": "Hi"}}',
+    good='{"prosody": {"pitch": "high", "text": "Hi"}}',
+    family=FAMILY,
+)
+
+_BREAK_KEYS = ("value", "strength")
+_SILENCE_KEYS = ("type", "value")
+_SILENCE_SET = frozenset(SILENCE_TYPES)
+_STRENGTH_SET = frozenset(BREAK_STRENGTHS)
+
+
+_MILLISECONDS: dict[str, float] = {}
+
+
+def _check_duration(context: Context, value: Any, pointer: str) -> None:
+    ms = _MILLISECONDS.get(value) if type(value) is str else None
+    if ms is not None:
+        if not context.profile.allows(ms):
+            _too_long(context, value, pointer)
+        return
+    if not check_string(context, value, pointer):
+        return
+    match = DURATION_RE.fullmatch(value)
+    if match is None:
+        hint = None
+        stripped = value.replace(" ", "")
+        if stripped.isdigit():
+            hint = f"write {stripped + 'ms'!r}"
+        elif stripped != value and DURATION_RE.fullmatch(stripped):
+            hint = f"write {stripped!r}"
+        context.report(
+            BAD_DURATION,
+            pointer,
+            f"{value!r} is not a duration: write a number and ms or s, like '2000ms' or '1.5s'",
+            hint,
+        )
+        return
+    number, unit = match.groups()
+    ms = float(number) * (1000.0 if unit == "s" else 1.0)
+    if len(_MILLISECONDS) < 4096:
+        _MILLISECONDS[value] = ms
+    if not context.profile.allows(ms):
+        _too_long(context, value, pointer)
+
+
+def _too_long(context: Context, value: str, pointer: str) -> None:
+    context.report(
+        PAUSE_TOO_LONG,
+        pointer,
+        f"{value!r} is too long: the {context.profile.name} profile allows pauses "
+        f"{context.profile.pause_limit_text()}",
+    )
+
+
+def check_break(context: Context, value: dict[Any, Any], pointer: str) -> None:
+    """Check a break object: ``value`` (a duration) and optional ``strength``."""
+    if len(value) > 2 or "value" not in value or (len(value) == 2 and "strength" not in value):
+        check_keys(context, value, pointer, _BREAK_KEYS, ("value",), "break")
+    if "value" in value:
+        _check_duration(context, value["value"], pointer + "/value")
+    elif "time" in value:
+        _check_duration(context, value["time"], pointer + "/time")
+    if "strength" in value:
+        strength = value["strength"]
+        at = pointer + "/strength"
+        if check_string(context, strength, at) and strength not in _STRENGTH_SET:
+            context.report(
+                BAD_STRENGTH,
+                at,
+                f"break strength {strength!r} is not allowed: use {', '.join(BREAK_STRENGTHS)}",
+                suggest(strength, BREAK_STRENGTHS),
+            )
+
+
+def check_silence(context: Context, value: dict[Any, Any], pointer: str) -> None:
+    """Check a silence object: ``type`` (one of SILENCE_TYPES) and ``value`` (a duration)."""
+    if len(value) != 2 or "type" not in value or "value" not in value:
+        check_keys(context, value, pointer, _SILENCE_KEYS, _SILENCE_KEYS, "silence")
+    if "type" in value:
+        kind = value["type"]
+        at = pointer + "/type"
+        if check_string(context, kind, at) and kind not in _SILENCE_SET:
+            if kind.lower() in _SILENCE_SET:
+                context.report(
+                    NON_CANONICAL_CASE,
+                    at,
+                    f"silence type {kind!r} is written {kind.lower()!r}",
+                    f"write {kind.lower()!r}",
+                )
+            else:
+                context.report(
+                    BAD_SILENCE_TYPE,
+                    at,
+                    f"silence type {kind!r} is not allowed: use {', '.join(SILENCE_TYPES)}",
+                    suggest(kind, SILENCE_TYPES),
+                )
+    if "value" in value:
+        _check_duration(context, value["value"], pointer + "/value")
+
+
+def check_express_as(context: Context, value: dict[Any, Any], pointer: str) -> None:
+    """Check express-as attributes: ``style`` per profile, ``styledegree`` and ``role``."""
+    profile = context.profile
+    if "style" not in value:
+        check_keys(context, {}, pointer, ("style",), ("style",), "express-as")
+    else:
+        style = value["style"]
+        at = pointer + "/style"
+        if check_string(context, style, at) and style not in profile.styles:
+            lowered = style.lower()
+            if lowered in profile.styles:
+                context.report(
+                    NON_CANONICAL_CASE,
+                    at,
+                    f"style {style!r} is written {lowered!r}",
+                    f"write {lowered!r}",
+                )
+            else:
+                rule = UNKNOWN_STYLE if profile.unknown_style_is_error else CUSTOM_STYLE
+                context.report(
+                    rule,
+                    at,
+                    f"style {style!r} is not one of the {profile.name} profile's styles: "
+                    f"{', '.join(sorted(profile.styles))}",
+                    suggest(style, profile.styles),
+                )
+    for option in ("styledegree", "role"):
+        if option in value:
+            _check_style_option(context, option, value[option], f"{pointer}/{option}")
+
+
+def _check_style_option(context: Context, option: str, value: Any, pointer: str) -> None:
+    from ttsbuilder.profiles import ROLES
+
+    if not context.profile.allows_style_options:
+        context.report(
+            STYLE_OPTION,
+            pointer,
+            f"express-as {option!r} is not in the Voice API seed: use the azure profile",
+        )
+        return
+    if not check_string(context, value, pointer):
+        return
+    if option == "role":
+        if value not in ROLES:
+            context.report(
+                BAD_STYLE_OPTION,
+                pointer,
+                f"role {value!r} is not allowed: use {', '.join(sorted(ROLES))}",
+                suggest(value, ROLES),
+            )
+        return
+    try:
+        degree = float(value)
+    except ValueError:
+        degree = -1.0
+    if not (0.01 <= degree <= 2) or not value.replace(".", "", 1).isdigit():
+        context.report(
+            BAD_STYLE_OPTION,
+            pointer,
+            f"styledegree {value!r} is not allowed: use a number from 0.01 to 2",
+        )
+
+
+def check_prosody_attributes(context: Context, value: dict[Any, Any], pointer: str) -> None:
+    """Check a prosody's pitch, rate and volume (its content is checked as members)."""
+    present = False
+    for attribute, parser in (("pitch", Pitch), ("rate", Rate), ("volume", Volume)):
+        if attribute in value:
+            present = True
+            _check_prosody_value(context, parser, value[attribute], f"{pointer}/{attribute}")
+    if not present:
+        context.report(EMPTY_PROSODY, pointer, "this prosody sets none of pitch, rate and volume")
+
+
+def _check_prosody_value(
+    context: Context, parser: type[ProsodyValue], text: Any, pointer: str
+) -> None:
+    attribute = parser.attribute
+    if type(text) is not str:
+        hint = f"write {str(text)!r}" if type(text) in (int, float) else None
+        context.report(WRONG_TYPE, pointer, f"{attribute} is a string, got {describe(text)}", hint)
+        return
+    parsed = parser.read(text)
+    if parsed is None:
+        context.report(
+            BAD_PROSODY,
+            pointer,
+            f"{attribute} {text!r} is not allowed: use {parser.allowed}",
+            suggest(text, parser.levels),
+        )
+        return
+    if parsed.form == "percent" and not parsed.signed:
+        context.report(
+            UNSIGNED_PERCENT,
+            pointer,
+            f"{attribute} {text!r} has no sign: Azure reads it as '+{text}', "
+            "W3C SSML as a share of normal",
+            f"write '+{text}'",
+        )
+    _check_range(context, parsed, pointer)
+
+
+def _check_range(context: Context, value: ProsodyValue, pointer: str) -> None:
+    if value.number is None:
+        return
+    if isinstance(value, Rate):
+        factor = value.factor()
+        if factor is not None and not (0.5 <= factor <= 2.0):
+            context.report(
+                PROSODY_RANGE,
+                pointer,
+                f"rate {value.text!r} is {factor:g}x normal speed: Azure clamps rate "
+                "to 0.5x-2x (-50% to +100%)",
+            )
+    elif isinstance(value, Pitch):
+        factor = value.factor()
+        if factor is not None and not (0.5 <= round(factor, 4) <= 1.5):
+            context.report(
+                PROSODY_RANGE,
+                pointer,
+                f"pitch {value.text!r} is {factor:.3g}x normal pitch: Azure clamps pitch "
+                "to 0.5x-1.5x (-50% to +50%, -12st to +7st)",
+            )
+    elif isinstance(value, Volume):
+        level = value.level()
+        if level is not None and not (0 <= level <= 100) and value.form == "absolute":
+            context.report(
+                PROSODY_RANGE,
+                pointer,
+                f"volume {value.text!r} is outside 0-100: Azure clamps it",
+            )
+        elif level is not None and level < 0:
+            context.report(
+                PROSODY_RANGE,
+                pointer,
+                f"volume {value.text!r} goes below silent: Azure clamps it to 0",
+            )

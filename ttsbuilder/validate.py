@@ -1,0 +1,211 @@
+"""``validate()``: every problem in a tree or a Voice API request body, at once.
+
+>>> validate({"text": "Hello", "break": {"time": "2s"}})[0].code
+'TTS105'
+>>> is_valid({"text": "Hello", "voice": "female"}, kind="play")
+True
+
+``kind="auto"`` (the default) finds the trees and request bodies inside a larger
+document — a single tree, a play or dial-out body, a catalog object or array of
+them — and reports pointers from the document root. See ``docs/validate.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from ttsbuilder.errors import TTSBuilderError, ValidationError
+from ttsbuilder.problems import Problem, Severity
+from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.rules import RULES
+from ttsbuilder.rules.common import ALIASES
+from ttsbuilder.rules.context import MAX_DEPTH, Context, child
+from ttsbuilder.rules.payloads import CHECKS, NO_PROMPT
+from ttsbuilder.rules.tree import TOO_DEEP
+
+__all__ = [
+    "KINDS",
+    "Kind",
+    "detect",
+    "ensure_valid",
+    "is_valid",
+    "iter_problems",
+    "validate",
+]
+
+Kind = Literal[
+    "auto", "tts", "play", "dial-out", "connect", "transfer", "forward", "hold", "recording"
+]
+
+#: Every ``kind`` validate() takes.
+KINDS: tuple[str, ...] = ("auto", *CHECKS)
+
+_TREE_KINDS = frozenset({"text", "silence", "break", "express-as", "prosody", "say-as", *ALIASES})
+_PLAY_KEYS = frozenset(
+    {
+        "prompt_name",
+        "prompt_ref",
+        "voice",
+        "language",
+        "dtmf",
+        "asr",
+        "start_timeout",
+        "recognizer_timeout",
+        "text_to_speech_option",
+    }
+)
+_DIAL_OUT_KEYS = frozenset({"action_on_connect", "event_url", "auto_record", "owner_ref"})
+
+
+def _guess(body: dict[Any, Any]) -> str | None:
+    """The kind of request body ``body`` looks like, or None for a container."""
+    keys = body.keys()
+    if not _DIAL_OUT_KEYS.isdisjoint(keys):
+        return "dial-out"
+    if not _PLAY_KEYS.isdisjoint(keys):
+        return "play"
+    if "transfer_to" in body:
+        return "transfer"
+    if "hold" in body and len(body) == 1:
+        return "hold"
+    if "start" in body or "stop" in body or "recording_name" in body:
+        return "recording"
+    if "from" in body and "to" in body:
+        return "connect"
+    for key in keys:
+        if type(key) is str and key.rstrip("0123456789") in _TREE_KINDS:
+            return "tts"
+    return None
+
+
+def detect(document: Any) -> list[tuple[str, str]]:
+    """The (kind, pointer) of each tree or request body that ``kind="auto"`` finds.
+
+    >>> detect({"welcome": {"text": "Hi", "voice": "male"}, "menu": [{"text": "Press 1"}]})
+    [('play', '/welcome'), ('tts', '/menu/0')]
+    """
+    found: list[tuple[str, str]] = []
+    _detect(document, "", 0, found, None)
+    return found
+
+
+def _detect(
+    value: Any, pointer: str, depth: int, found: list[tuple[str, str]], context: Context | None
+) -> None:
+    if depth > MAX_DEPTH:
+        if context is not None:
+            context.report(TOO_DEEP, pointer, f"nesting deeper than {MAX_DEPTH} levels")
+        return
+    if type(value) is dict:
+        kind = _guess(value)
+        if kind is not None:
+            found.append((kind, pointer))
+            if context is not None:
+                CHECKS[kind](context, value, pointer)
+            return
+        for key, item in value.items():
+            if type(item) in (dict, list):
+                _detect(item, child(pointer, str(key)), depth + 1, found, context)
+    elif type(value) is list:
+        for index, item in enumerate(value):
+            if type(item) in (dict, list):
+                _detect(item, child(pointer, index), depth + 1, found, context)
+
+
+def _check(document: Any, kind: str, profile: Profile, language: str | None) -> list[Problem]:
+    context = Context(profile, language)
+    if kind == "auto":
+        found: list[tuple[str, str]] = []
+        _detect(document, "", 0, found, context)
+        if not found and not context.problems:
+            context.report(
+                NO_PROMPT,
+                "",
+                "found no text_to_speech_option tree and no request body to check",
+            )
+    else:
+        check = CHECKS.get(kind)
+        if check is None:
+            raise TTSBuilderError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        check(context, document, "")
+    return context.problems
+
+
+def _plain(document: Any) -> Any:
+    to_dict = getattr(document, "to_dict", None)
+    if callable(to_dict) and not isinstance(document, (dict, list)):
+        return to_dict()
+    return document
+
+
+def validate(
+    document: Any,
+    kind: str = "auto",
+    profile: str | Profile = "enablex",
+    *,
+    language: str | None = None,
+) -> list[Problem]:
+    """Every problem in ``document``, errors and warnings, in document order.
+
+    ``document`` is any JSON value (as from ``json.loads``) or a builder value.
+    ``kind`` is ``auto``, ``tts`` or a request body (``play``, ``dial-out``, ``connect``,
+    ``transfer``, ``forward``, ``hold``, ``recording``); ``profile`` is ``enablex`` or
+    ``azure``; ``language`` is the spoken language of a bare tree (a play body's own
+    ``language`` wins). Raises only :class:`~ttsbuilder.errors.TTSBuilderError` for an
+    unknown kind or profile; any document yields problems, never an exception.
+
+    >>> [p.code for p in validate({"prosody": {"rate": "30%", "text": "Hi"}})]
+    ['TTS212']
+    """
+    return _check(_plain(document), kind, get_profile(profile), language)
+
+
+def iter_problems(
+    document: Any,
+    kind: str = "auto",
+    profile: str | Profile = "enablex",
+    *,
+    language: str | None = None,
+) -> Iterator[Problem]:
+    """The problems of :func:`validate`, one at a time (stop early when one is enough)."""
+    yield from validate(document, kind, profile, language=language)
+
+
+def is_valid(
+    document: Any,
+    kind: str = "auto",
+    profile: str | Profile = "enablex",
+    *,
+    language: str | None = None,
+) -> bool:
+    """True when ``document`` has no errors (warnings allowed).
+
+    >>> is_valid({"break": {"value": "9s"}})
+    False
+    """
+    problems = validate(document, kind, profile, language=language)
+    return not any(p.severity is Severity.ERROR for p in problems)
+
+
+def ensure_valid(
+    document: Any,
+    kind: str = "auto",
+    profile: str | Profile = "enablex",
+    *,
+    language: str | None = None,
+) -> list[Problem]:
+    """Raise :class:`~ttsbuilder.errors.ValidationError` if ``document`` has errors.
+
+    Returns the warnings otherwise, so a caller can still show them.
+
+    >>> ensure_valid({"text": "Hello"})
+    []
+    """
+    problems = validate(document, kind, profile, language=language)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise ValidationError(problems)
+    return problems
+
+
+assert all(rule.code.startswith("TTS") for rule in RULES.values())
