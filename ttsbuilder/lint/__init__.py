@@ -1,0 +1,1 @@
+"""Linting stored prompt definitions: JSON and YAML files → problems with positions."""

@@ -1,0 +1,91 @@
+"""One file's problems: its source problems plus ``validate()``'s, each with a position.
+
+>>> [str(p) for p in lint_bytes(b'{"break": {"time": "2s"}}', "json")]
+["1:12: TTS105 error break key 'time' is spelled 'value' (rename it 'value')"]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.lint.loaders import Format, Source, load_bytes
+from ttsbuilder.problems import Problem, sort_problems
+from ttsbuilder.rules import RULES, rule_named
+from ttsbuilder.rules import source as _source_rules  # noqa: F401  (registers TTS5xx)
+from ttsbuilder.validate import validate
+
+__all__ = ["LintOptions", "check_source", "lint_bytes", "unknown_selectors"]
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    """What to check a file as, and which rule codes to report.
+
+    ``select`` and ``ignore`` hold codes (``TTS105``), code prefixes (``TTS1``) or rule
+    names (``alias-key``); a problem is reported when it matches ``select`` (or
+    ``select`` is empty) and does not match ``ignore``.
+
+    >>> LintOptions(ignore=("TTS2",)).wants("TTS201"), LintOptions(select=("alias-key",)).wants("TTS105")
+    (False, True)
+    """
+
+    kind: str = "auto"
+    profile: str = "enablex"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str) -> bool:
+        """Whether problems of ``code`` are reported."""
+        if self.select and not any(_matches(code, s) for s in self.select):
+            return False
+        return not any(_matches(code, s) for s in self.ignore)
+
+
+def _matches(code: str, selector: str) -> bool:
+    if code.startswith(selector.upper()):
+        return True
+    rule = RULES.get(code)
+    return rule is not None and rule.name == selector
+
+
+def unknown_selectors(selectors: tuple[str, ...]) -> list[str]:
+    """The selectors that match no rule (a typo in ``--select`` should not pass silently)."""
+    return [
+        s
+        for s in selectors
+        if rule_named(s) is None and not any(code.startswith(s.upper()) for code in RULES)
+    ]
+
+
+def _validate(document: Any, options: LintOptions) -> list[Problem]:
+    if options.kind != "auto" and type(document) is list:
+        # A catalog array checked as one kind: each item is one body of that kind.
+        return [
+            problem.under(f"/{index}")
+            for index, item in enumerate(document)
+            for problem in validate(item, options.kind, options.profile)
+        ]
+    return validate(document, options.kind, options.profile)
+
+
+def check_source(source: Source, options: LintOptions | None = None) -> list[Problem]:
+    """The problems of a loaded file, positioned and in reading order.
+
+    Raises only :class:`~ttsbuilder.errors.TTSBuilderError` (an unknown kind or profile).
+    """
+    options = options or LintOptions()
+    problems = [p for p in source.problems if options.wants(p.code)]
+    if source.parsed:
+        try:
+            found = [p for p in _validate(source.document, options) if options.wants(p.code)]
+        except RecursionError:  # validate() is depth-guarded; this is the last line of defence
+            raise TTSBuilderError("the document nests too deeply to check") from None
+        problems.extend(p.at(*source.locate(p.pointer)) for p in found)
+    return sort_problems(problems)
+
+
+def lint_bytes(data: bytes, format: Format, options: LintOptions | None = None) -> list[Problem]:
+    """The problems of a file's bytes read as ``format`` (``json`` or ``yaml``)."""
+    return check_source(load_bytes(data, format), options)

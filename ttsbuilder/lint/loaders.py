@@ -1,0 +1,449 @@
+"""Loaders: file bytes → the document in them, or the source problems that stop it.
+
+One loader per file type behind one interface: :func:`load_json` and
+:func:`load_yaml` take the decoded text and return a :class:`Source`;
+:func:`load_bytes` decodes (not UTF-8 → TTS503, empty → TTS504) and dispatches on
+the format. Nothing here raises: a parser's complaint becomes a problem with the
+parser's line, column and message.
+
+>>> source = load_bytes(b'{"text": "Hi", "text": "there"}', "json")
+>>> [str(p) for p in source.problems]
+["1:16: TTS502 error key 'text' appears twice in one object (speech would be lost) (rename it 'text2')"]
+>>> source.document
+{'text': 'there'}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ttsbuilder.codec import member_name, split_member
+from ttsbuilder.lint.positions import Member, PositionMap, scan_json, yaml_members
+from ttsbuilder.model import KINDS
+from ttsbuilder.problems import Problem, escape_pointer
+from ttsbuilder.rules.source import (
+    EMPTY_FILE,
+    NOT_JSON_VALUE,
+    NOT_UTF8,
+    REPEATED_KEY,
+    SYNTAX_ERROR,
+    TOO_COMPLEX,
+)
+
+__all__ = [
+    "FORMATS",
+    "NOTHING",
+    "Format",
+    "Source",
+    "format_for",
+    "load_bytes",
+    "load_json",
+    "load_yaml",
+]
+
+Format = Literal["json", "yaml"]
+
+#: File name endings and the format each is read as.
+FORMATS: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+
+#: ``Source.document`` of a file that could not be parsed.
+NOTHING: Any = type("Nothing", (), {"__repr__": lambda self: "NOTHING"})()
+
+#: YAML aliases may expand to at most this many values (a "billion laughs" guard).
+MAX_YAML_VALUES = 100_000
+
+
+@dataclass(eq=False)
+class Source:
+    """A loaded file: its text, the document (or :data:`NOTHING`), and its source problems.
+
+    The position map is built on first use only (see :mod:`ttsbuilder.lint.positions`).
+    """
+
+    format: Format
+    text: str
+    document: Any = NOTHING
+    problems: list[Problem] = field(default_factory=list)
+    _scan: Callable[[], list[Member]] | None = None
+    _members: list[Member] | None = None
+    _map: PositionMap | None = None
+
+    @property
+    def parsed(self) -> bool:
+        """True when the file held a document (it may still have problems)."""
+        return self.document is not NOTHING
+
+    def members(self) -> list[Member]:
+        """Every member of the file in document order (computed once, on demand)."""
+        if self._members is None:
+            self._members = self._scan() if self._scan is not None else []
+        return self._members
+
+    def locate(self, pointer: str) -> tuple[int, int]:
+        """The 1-based (line, column) of ``pointer`` in this file."""
+        if self._map is None:
+            self._map = PositionMap(self.members())
+        return self._map.locate(pointer)
+
+
+def format_for(path: str) -> Format | None:
+    """The format a file name implies, or None for other endings.
+
+    >>> format_for("prompts/welcome.yml"), format_for("notes.txt")
+    ('yaml', None)
+    """
+    dot = path.rfind(".")
+    return FORMATS.get(path[dot:].lower()) if dot >= 0 else None
+
+
+def sniff_format(data: bytes) -> Format:
+    """JSON when the first non-blank byte opens a JSON object, array or string, else YAML."""
+    stripped = data.lstrip(b" \t\r\n\xef\xbb\xbf")
+    return "json" if stripped[:1] in (b"{", b"[", b'"') else "yaml"
+
+
+def load_bytes(data: bytes, format: Format) -> Source:
+    """Decode ``data`` as UTF-8 and load it as ``format`` (``json`` or ``yaml``)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        problem = NOT_UTF8.problem(
+            "",
+            f"the file is not UTF-8: byte 0x{data[exc.start]:02X} at offset {exc.start}",
+            "save the file as UTF-8",
+        )
+        return Source(format, "", problems=[problem.at(line, column)])
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        problem = EMPTY_FILE.problem("", "the file is empty: there is no prompt in it")
+        return Source(format, text, problems=[problem.at(1, 1)])
+    return load_json(text) if format == "json" else load_yaml(text)
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+class _Constant(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Constant(name)
+
+
+def load_json(text: str) -> Source:
+    """Load JSON text, finding what ``json.loads`` hides: repeated keys, NaN and Infinity."""
+    repeated = False
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        members = dict(pairs)
+        if len(members) != len(pairs):
+            repeated = True
+        return members
+
+    source = Source("json", text)
+    source._scan = lambda: scan_json(text)[0]
+    try:
+        source.document = json.loads(
+            text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as exc:
+        problem = SYNTAX_ERROR.problem("", f"not valid JSON: {exc.msg}", _json_hint(exc))
+        source.problems.append(problem.at(exc.lineno, exc.colno))
+        return source
+    except _Constant as exc:
+        line, column = _find_constant(text)
+        problem = SYNTAX_ERROR.problem(
+            "", f"not valid JSON: {exc} is not a JSON value", "write a number or a string"
+        )
+        source.problems.append(problem.at(line, column))
+        return source
+    except RecursionError:
+        problem = TOO_COMPLEX.problem("", "the JSON nests too deeply for the parser")
+        source.problems.append(problem.at(1, 1))
+        return source
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        source.problems.append(SYNTAX_ERROR.problem("", f"not valid JSON: {exc}").at(1, 1))
+        return source
+    if repeated:
+        members, repeats = scan_json(text)
+        source._members = members
+        for member in repeats:
+            source.problems.append(_repeated(member, members))
+    return source
+
+
+def _json_hint(exc: json.JSONDecodeError) -> str | None:
+    if exc.msg.startswith("Expecting property name") and "," in exc.doc[: exc.pos][-20:]:
+        return "remove the trailing comma"
+    if exc.doc[exc.pos : exc.pos + 2] in ("//", "/*"):
+        return "JSON has no comments: remove them"
+    return None
+
+
+def _find_constant(text: str) -> tuple[int, int]:
+    for member in scan_json(text)[0]:
+        if isinstance(member.leaf, float) and not math.isfinite(member.leaf):
+            return member.value.line, member.value.column
+    return 1, 1
+
+
+def _repeated(member: Member, members: list[Member]) -> Problem:
+    """The TTS502 problem for a repeated key, with the canonical name as its hint."""
+    name = member.name or ""
+    kind, _ = split_member(name)
+    hint: str | None = None
+    if kind in KINDS:
+        parent = member.pointer.rpartition("/")[0]
+        siblings = [
+            m for m in members if m.key is not None and m.pointer.rpartition("/")[0] == parent
+        ]
+        index = 0
+        for sibling in siblings:
+            if split_member(sibling.name or "")[0] == kind:
+                index += 1
+            if sibling is member:
+                break
+        hint = f"rename it {member_name(kind, index)!r}"
+    key = member.key or member.value
+    problem = REPEATED_KEY.problem(
+        member.pointer,
+        f"key {name!r} appears twice in one object (speech would be lost)",
+        hint,
+    )
+    return problem.at(key.line, key.column)
+
+
+# --- YAML ------------------------------------------------------------------------------
+
+_CORE = "tag:yaml.org,2002:"
+
+
+class _TooComplex(Exception):
+    pass
+
+
+def load_yaml(text: str) -> Source:
+    """Load YAML text with ruamel.yaml: positions and repeated keys from the composed nodes.
+
+    Several documents in one stream are a catalog (a list). Aliases are followed with a
+    budget, so a "billion laughs" file is a problem, not an exhausted machine.
+    """
+    from ruamel.yaml import YAML
+
+    source = Source("yaml", text)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            roots = list(YAML(typ="rt", pure=True).compose_all(text))
+    except RecursionError:
+        source.problems.append(TOO_COMPLEX.problem("", "the YAML nests too deeply").at(1, 1))
+        return source
+    except Exception as exc:  # a third-party parser on arbitrary text: any failure is a finding
+        source.problems.append(_yaml_syntax(exc))
+        return source
+    source._scan = lambda: yaml_members(roots, text)
+    builder = _YamlBuilder(source.problems)
+    try:
+        documents = [builder.build(root, f"/{i}" if len(roots) > 1 else "") for i, root in enumerate(roots)]
+    except (_TooComplex, RecursionError) as exc:
+        reason = str(exc) or "the YAML nests too deeply"
+        source.problems.append(TOO_COMPLEX.problem("", reason).at(1, 1))
+        return source
+    source.document = documents[0] if len(documents) == 1 else (documents or None)
+    return source
+
+
+def _yaml_syntax(exc: Exception) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem_text = getattr(exc, "problem", None)
+    context = getattr(exc, "context", None)
+    if problem_text:
+        message = f"{context}: {problem_text}" if context else str(problem_text)
+    else:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    problem = SYNTAX_ERROR.problem("", f"not valid YAML: {message}")
+    if mark is not None and isinstance(getattr(mark, "line", None), int):
+        return problem.at(mark.line + 1, mark.column + 1)
+    return problem.at(1, 1)
+
+
+class _YamlBuilder:
+    """Composed YAML nodes → JSON values, reporting what JSON cannot carry."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.built: dict[int, Any] = {}
+        self.building: set[int] = set()
+        self.count = 0
+        self.sizes: dict[int, int] = {}
+
+    def report(self, node: Any, pointer: str, message: str, hint: str | None = None) -> None:
+        mark = node.start_mark
+        problem = NOT_JSON_VALUE.problem(pointer, message, hint)
+        self.problems.append(problem.at(mark.line + 1, mark.column + 1))
+
+    def build(self, node: Any, pointer: str) -> Any:
+        key = id(node)
+        if key in self.building:
+            raise _TooComplex("a YAML alias refers to a value that contains it")
+        self.count += 1
+        if self.count > MAX_YAML_VALUES:
+            raise _TooComplex(
+                f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values"
+            )
+        if key in self.built:
+            # Count the values an alias stands for, so repeated aliases hit the budget.
+            self.count += self._size(node)
+            if self.count > MAX_YAML_VALUES:
+                raise _TooComplex(
+                    f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values"
+                )
+            return self.built[key]
+        self.building.add(key)
+        try:
+            value = self._build(node, pointer)
+        finally:
+            self.building.discard(key)
+        self.built[key] = value
+        return value
+
+    def _size(self, node: Any) -> int:
+        sizes = self.sizes
+        key = id(node)
+        if key not in sizes:
+            if node.id == "mapping":
+                sizes[key] = sum(1 + self._size(v) for _, v in node.value)
+            elif node.id == "sequence":
+                sizes[key] = sum(1 + self._size(v) for v in node.value)
+            else:
+                sizes[key] = 0
+            if sizes[key] > MAX_YAML_VALUES:
+                raise _TooComplex(
+                    f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values"
+                )
+        return sizes[key]
+
+    def _build(self, node: Any, pointer: str) -> Any:
+        tag = str(getattr(node.tag, "value", node.tag))
+        if node.id == "scalar":
+            return self._scalar(node, tag, pointer)
+        if node.id == "sequence":
+            if tag != _CORE + "seq":
+                self.report(node, pointer, f"YAML tag {tag!r} has no JSON equivalent")
+            return [self.build(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
+        if tag != _CORE + "map":
+            self.report(node, pointer, f"YAML tag {tag!r} has no JSON equivalent")
+        return self._mapping(node, pointer)
+
+    def _mapping(self, node: Any, pointer: str) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        members: dict[str, Any] = {}
+        seen: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_tag = str(getattr(key_node.tag, "value", key_node.tag))
+            if key_node.id == "scalar" and key_tag == _CORE + "merge":
+                for source in self._merge_sources(value_node, pointer):
+                    for name, value in source.items():
+                        merged.setdefault(name, value)
+                continue
+            if key_node.id != "scalar":
+                self.report(key_node, pointer, "a YAML mapping or sequence as a key has no JSON equivalent")
+                continue
+            name = str(key_node.value)
+            at = f"{pointer}/{escape_pointer(name)}"
+            if name in seen:
+                self.problems.append(self._repeated(key_node, name, at, node))
+            seen[name] = key_node
+            # Like json.loads: the last value wins, at the first occurrence's place.
+            members[name] = self.build(value_node, at)
+        for name, value in merged.items():
+            members.setdefault(name, value)
+        return members
+
+    def _merge_sources(self, node: Any, pointer: str) -> list[dict[str, Any]]:
+        items = node.value if node.id == "sequence" else [node]
+        sources = []
+        for item in items:
+            built = self.build(item, pointer)
+            if isinstance(built, dict):
+                sources.append(built)
+            else:
+                self.report(item, pointer, "a YAML merge key ('<<') takes a mapping")
+        return sources
+
+    def _repeated(self, key_node: Any, name: str, at: str, mapping: Any) -> Problem:
+        kind, _ = split_member(name)
+        hint = None
+        if kind in KINDS:
+            index = 0
+            for other, _ in mapping.value:
+                if other.id == "scalar" and split_member(str(other.value))[0] == kind:
+                    index += 1
+                if other is key_node:
+                    break
+            hint = f"rename it {member_name(kind, index)!r}"
+        mark = key_node.start_mark
+        problem = REPEATED_KEY.problem(
+            at, f"key {name!r} appears twice in one object (speech would be lost)", hint
+        )
+        return problem.at(mark.line + 1, mark.column + 1)
+
+    def _scalar(self, node: Any, tag: str, pointer: str) -> Any:
+        text: str = node.value
+        if tag == _CORE + "str":
+            return text
+        if tag == _CORE + "null":
+            return None
+        if tag == _CORE + "bool":
+            return text.lower() == "true"
+        if tag == _CORE + "int":
+            number = _yaml_int(text)
+            return text if number is None else number
+        if tag == _CORE + "float":
+            try:
+                value = float(text.replace("_", ""))
+            except ValueError:
+                value = math.nan
+            if math.isfinite(value):
+                return value
+            self.report(node, pointer, f"YAML reads {text!r} as a number JSON cannot carry")
+            return text
+        if tag == _CORE + "timestamp":
+            self.report(
+                node,
+                pointer,
+                f"YAML reads {text!r} as a date or time, not a string",
+                f"quote it: '{text}'",
+            )
+            return text
+        self.report(node, pointer, f"YAML tag {tag!r} has no JSON equivalent", "remove the tag")
+        return text
+
+
+def _yaml_int(text: str) -> int | None:
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    try:
+        if digits[:2] in ("0x", "0X"):
+            return sign * int(digits[2:], 16)
+        if digits[:2] in ("0o", "0O"):
+            return sign * int(digits[2:], 8)
+        if digits[:2] in ("0b", "0B"):
+            return sign * int(digits[2:], 2)
+        if len(digits) > 1 and digits.startswith("0"):
+            return sign * int(digits, 8)  # ruamel resolves 017 as octal
+        return sign * int(digits, 10)
+    except ValueError:
+        return None

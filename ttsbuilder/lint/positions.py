@@ -1,0 +1,239 @@
+"""Where things are in a source file: JSON pointers → 1-based line and column.
+
+Mapping every member of every file would cost far more than parsing it, so the map
+is built only for files that have problems: :func:`scan_json` is a small scanner
+over JSON text that json.loads has already accepted, and :func:`yaml_members` walks
+the node graph the YAML parser composed (its marks are the positions).
+
+A problem points at the *member* it is about (the key, where the line starts in an
+editor), an array item or the root at its value. A pointer that names nothing in the
+file (a missing key) falls back to the nearest ancestor that exists.
+
+>>> members, repeats = scan_json('{"text": "Hi",\\n "text": "there"}')
+>>> [(m.pointer, m.line, m.column) for m in members]
+[('', 1, 1), ('/text', 1, 2), ('/text', 2, 2)]
+>>> [(m.pointer, m.line) for m in repeats]
+[('/text', 2)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ttsbuilder.problems import escape_pointer
+
+__all__ = ["LineIndex", "Member", "PositionMap", "Token", "scan_json", "yaml_members"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A span of the source text: character offsets ``[start, end)``, 1-based line and column."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+#: ``Member.leaf`` of a container (an object or an array): it has no scalar value.
+CONTAINER: Any = type("Container", (), {"__repr__": lambda self: "CONTAINER"})()
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One member, array item or the root: its pointer, key token (None for items) and value.
+
+    ``leaf`` is the scalar's value (the decoded JSON value, or the YAML scalar's text),
+    or :data:`CONTAINER`; ``name`` is the key as decoded.
+    """
+
+    pointer: str
+    name: str | None
+    key: Token | None
+    value: Token
+    leaf: Any
+
+    @property
+    def line(self) -> int:
+        """The line of the key, or of the value when there is no key."""
+        return (self.key or self.value).line
+
+    @property
+    def column(self) -> int:
+        """The column of the key, or of the value when there is no key."""
+        return (self.key or self.value).column
+
+
+class LineIndex:
+    """Offsets → (line, column), both 1-based, columns counted in code points."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def token(self, start: int, end: int) -> Token:
+        """The :class:`Token` for ``text[start:end]``."""
+        row = bisect.bisect_right(self._starts, start) - 1
+        return Token(start, end, row + 1, start - self._starts[row] + 1)
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+
+
+def scan_json(text: str) -> tuple[list[Member], list[Member]]:
+    """Every member of valid JSON ``text`` in document order, and the repeated keys.
+
+    The second list holds each member whose key already appeared in its object (the
+    second and later occurrences). The scanner assumes ``text`` parses; on anything
+    else its output is meaningless but it does not raise.
+    """
+    lines = LineIndex(text)
+    members: list[Member] = []
+    repeats: list[Member] = []
+    # One frame per open container: [pointer, is_object, next item index, keys seen].
+    stack: list[tuple[str, bool, list[int], set[str]]] = []
+    expect_key = False
+    key: Token | None = None
+    name: str | None = None
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        first = token[0]
+        if first == ",":
+            expect_key = bool(stack) and stack[-1][1]
+            continue
+        if first == ":":
+            continue
+        if first in "}]":
+            if stack:
+                stack.pop()
+            expect_key = False
+            continue
+        span = lines.token(match.start(), match.end())
+        if expect_key:
+            key, name, expect_key = span, _decode(token), False
+            continue
+        if not stack:
+            pointer, member_key, member_name = "", None, None
+        elif stack[-1][1]:
+            parent, _, _, seen = stack[-1]
+            pointer = f"{parent}/{escape_pointer(str(name))}"
+            member_key, member_name = key, str(name)
+            if member_name in seen:
+                repeated = True
+            else:
+                seen.add(member_name)
+                repeated = False
+        else:
+            parent, _, counter, _ = stack[-1]
+            pointer, member_key, member_name = f"{parent}/{counter[0]}", None, None
+            counter[0] += 1
+        leaf = CONTAINER if first in "{[" else _decode(token)
+        member = Member(pointer, member_name, member_key, span, leaf)
+        members.append(member)
+        if member_key is not None and repeated:
+            repeats.append(member)
+        if first in "{[":
+            stack.append((pointer, first == "{", [0], set()))
+            expect_key = first == "{"
+    return members, repeats
+
+
+def _decode(token: str) -> Any:
+    try:
+        return json.loads(token)
+    except ValueError:
+        return token
+
+
+def yaml_members(roots: Sequence[Any], text: str) -> list[Member]:
+    """Every member of composed YAML documents (ruamel nodes), in document order.
+
+    One document is the root; several are a catalog whose items are ``/0``, ``/1``...
+    A node reached again through an alias is listed where the alias is, without
+    descending into it again (so an alias bomb costs only its own size).
+    """
+    members: list[Member] = []
+    seen: set[int] = set()
+    if len(roots) == 1:
+        _walk_yaml(roots[0], "", None, None, members, seen)
+    else:
+        start = Token(0, 0, 1, 1)
+        members.append(Member("", None, None, start, CONTAINER))
+        for index, root in enumerate(roots):
+            _walk_yaml(root, f"/{index}", None, None, members, seen)
+    return members
+
+
+def _mark(node: Any) -> Token:
+    start, end = node.start_mark, node.end_mark
+    return Token(start.index, end.index, start.line + 1, start.column + 1)
+
+
+def _walk_yaml(
+    node: Any,
+    pointer: str,
+    name: str | None,
+    key: Token | None,
+    members: list[Member],
+    seen: set[int],
+) -> None:
+    # Iterative, so nesting as deep as the parser accepted cannot overflow the stack.
+    work: list[tuple[Any, str, str | None, Token | None]] = [(node, pointer, name, key)]
+    while work:
+        node, pointer, name, key = work.pop()
+        value = node.value
+        is_container = isinstance(value, list)
+        members.append(
+            Member(pointer, name, key, _mark(node), CONTAINER if is_container else value)
+        )
+        if not is_container or id(node) in seen:
+            continue
+        seen.add(id(node))
+        children: Iterable[tuple[Any, str, str | None, Token | None]]
+        if node.id == "mapping":
+            children = (
+                (v, f"{pointer}/{escape_pointer(_key_text(k))}", _key_text(k), _mark(k))
+                for k, v in value
+            )
+        else:
+            children = ((v, f"{pointer}/{i}", None, None) for i, v in enumerate(value))
+        work.extend(reversed(list(children)))
+
+
+def _key_text(node: Any) -> str:
+    value = node.value
+    return value if isinstance(value, str) else "?"
+
+
+class PositionMap:
+    """Pointer → :class:`Member` for one file (the last occurrence wins, as in json.loads).
+
+    >>> members, _ = scan_json('{"break": {"value": "2 s"}}')
+    >>> PositionMap(members).locate("/break/value/extra")
+    (1, 12)
+    """
+
+    __slots__ = ("_by_pointer",)
+
+    def __init__(self, members: Iterable[Member]) -> None:
+        self._by_pointer = {member.pointer: member for member in members}
+
+    def member(self, pointer: str) -> Member | None:
+        """The member at ``pointer`` exactly, or None."""
+        return self._by_pointer.get(pointer)
+
+    def locate(self, pointer: str) -> tuple[int, int]:
+        """The (line, column) of ``pointer``, or of its nearest ancestor in the file."""
+        while True:
+            member = self._by_pointer.get(pointer)
+            if member is not None:
+                return member.line, member.column
+            if not pointer:
+                return 1, 1
+            pointer = pointer.rpartition("/")[0]
