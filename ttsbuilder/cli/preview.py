@@ -1,0 +1,141 @@
+"""``ttsbuilder preview``: hear a prompt offline and see how long each part lasts.
+
+    ttsbuilder preview welcome.json -o welcome.wav
+    ttsbuilder preview welcome.json --timeline
+    ttsbuilder preview - --format json < welcome.json
+    ttsbuilder preview welcome.yaml --timeline-image welcome.svg
+
+Exit codes: 0 previewed (warnings allowed), 1 the document has errors, 2 usage or I/O
+error, or the ``preview`` extra is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ttsbuilder.lint.loaders import Source
+    from ttsbuilder.problems import Problem
+
+__all__ = ["HELP", "configure", "run"]
+
+HELP = "speak a prompt offline with eSpeak NG into a WAV file, and show its timeline"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the ``preview`` arguments to ``parser``."""
+    parser.add_argument("file", metavar="FILE", help="a JSON or YAML prompt file, or - for stdin")
+    parser.add_argument(
+        "-o", "--output", metavar="WAV", help="write the audio here (16-bit mono WAV; - for stdout)"
+    )
+    parser.add_argument(
+        "--timeline", action="store_true", help="print where each node starts and ends"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    parser.add_argument("--timeline-image", metavar="SVG", help="draw the timeline as an SVG file")
+    parser.add_argument(
+        "--profile", choices=("enablex", "azure"), default="enablex", help="limits to validate with"
+    )
+    parser.add_argument("--language", help="spoken language, e.g. en-US (overrides the payload's)")
+    parser.add_argument(
+        "--voice", help="male, female, or an eSpeak NG voice name (overrides the payload's)"
+    )
+
+
+def _fail(message: str) -> int:
+    print(f"ttsbuilder preview: {message}", file=sys.stderr)
+    return 2
+
+
+def _located(source: Source, problem: Problem) -> Problem:
+    if problem.line is None and source.parsed:
+        line, column = source.locate(problem.pointer)
+        problem = problem.at(line, column)
+    return problem
+
+
+def _problem_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "pointer": problem.pointer,
+        "message": problem.message,
+        "hint": problem.hint,
+        "line": problem.line,
+        "column": problem.column,
+    }
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``ttsbuilder preview``; returns the exit code."""
+    import json
+
+    from ttsbuilder.errors import PreviewError, TTSBuilderError, ValidationError
+    from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
+    from ttsbuilder.preview import render
+    from ttsbuilder.preview.audio import write_wav
+    from ttsbuilder.problems import errors_in
+
+    name = "<stdin>" if args.file == "-" else args.file
+    if args.output == "-" and (args.timeline or args.format == "json"):
+        return _fail(
+            "-o - writes the audio to stdout: it cannot be combined with --timeline "
+            "or --format json"
+        )
+    try:
+        data = _read(args.file)
+    except OSError as exc:
+        return _fail(f"cannot read {name}: {exc.strerror or exc}")
+    source = load_bytes(data, format_for(name) or sniff_format(data))
+
+    def report(problems: list[Problem]) -> None:
+        for problem in problems:
+            print(f"{name}:{_located(source, problem)}", file=sys.stderr)
+
+    if errors_in(source.problems):
+        report(source.problems)
+        return 1
+    try:
+        result = render(
+            source.document, profile=args.profile, voice=args.voice, language=args.language
+        )
+    except ValidationError as exc:
+        report(exc.problems)
+        return 1
+    except TTSBuilderError as exc:
+        return _fail(str(exc))
+    problems = [_located(source, p) for p in (*source.problems, *result.problems)]
+    if args.format == "text":
+        report(problems)
+    try:
+        if args.output:
+            target = args.output if args.output != "-" else sys.stdout.buffer
+            write_wav(target, result.samples, result.sample_rate)
+        if args.timeline_image:
+            with open(args.timeline_image, "w", encoding="utf-8") as image:
+                image.write(result.timeline.to_svg())
+    except PreviewError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write {args.timeline_image}: {exc.strerror or exc}")
+    if args.format == "json":
+        out = {"file": name, "output": args.output, **result.timeline.to_dict()}
+        out["problems"] = [_problem_dict(p) for p in problems]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    elif args.timeline:
+        print(result.timeline.to_text())
+    else:
+        summary = f"{name}: {result.duration:.3f} s (eSpeak NG voice {result.voice})"
+        print(summary, file=sys.stderr if args.output == "-" else sys.stdout)
+    return 0

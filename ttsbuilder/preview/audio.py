@@ -1,0 +1,115 @@
+"""16-bit mono PCM: silence, WAV files, and measuring the pauses in them.
+
+Samples are ``array('h')`` values in native byte order; WAV files are little-endian.
+
+>>> samples = silence(100, 22050)
+>>> len(samples)
+2205
+>>> silent_spans(samples, 22050)
+[(0.0, 0.1)]
+"""
+
+from __future__ import annotations
+
+import sys
+import wave
+from array import array
+from pathlib import Path
+from typing import BinaryIO
+
+from ttsbuilder.errors import PreviewError
+
+__all__ = ["QUIET", "read_wav", "samples_for", "silence", "silent_spans", "write_wav"]
+
+#: Largest amplitude still heard as silence (about -44 dBFS): eSpeak's pauses are exact zeros,
+#: but the fades at the edges of speech are not.
+QUIET = 200
+_WINDOW_SECONDS = 0.005
+
+
+def samples_for(milliseconds: float, sample_rate: int) -> int:
+    """The number of samples that last ``milliseconds`` at ``sample_rate``."""
+    return max(0, round(milliseconds * sample_rate / 1000))
+
+
+def silence(milliseconds: float, sample_rate: int) -> array[int]:
+    """``milliseconds`` of digital silence."""
+    return array("h", bytes(2 * samples_for(milliseconds, sample_rate)))
+
+
+def write_wav(target: str | Path | BinaryIO, samples: array[int], sample_rate: int) -> None:
+    """Write ``samples`` as a 16-bit mono WAV file to a path or a binary file object.
+
+    Raises :class:`PreviewError` if the file cannot be written.
+    """
+    data = samples
+    if sys.byteorder == "big":
+        data = array("h", samples)
+        data.byteswap()
+    try:
+        if isinstance(target, (str, Path)):
+            with open(target, "wb") as handle:
+                _write(handle, data, sample_rate)
+        else:
+            _write(target, data, sample_rate)
+    except OSError as exc:
+        raise PreviewError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _write(handle: BinaryIO, data: array[int], sample_rate: int) -> None:
+    with wave.open(handle, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(sample_rate)
+        out.writeframes(data.tobytes())
+
+
+def read_wav(source: str | Path | BinaryIO) -> tuple[array[int], int]:
+    """The samples and sample rate of a 16-bit mono WAV file.
+
+    Raises :class:`PreviewError` for anything else.
+    """
+    try:
+        with wave.open(str(source) if isinstance(source, Path) else source, "rb") as wav:
+            if wav.getnchannels() != 1 or wav.getsampwidth() != 2:
+                raise PreviewError(f"{source}: not a 16-bit mono WAV file")
+            rate = wav.getframerate()
+            samples = array("h", wav.readframes(wav.getnframes()))
+    except (OSError, EOFError, wave.Error) as exc:
+        raise PreviewError(f"cannot read {source}: {exc}") from None
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples, rate
+
+
+def silent_spans(
+    samples: array[int],
+    sample_rate: int,
+    *,
+    threshold: int = QUIET,
+    min_seconds: float = 0.04,
+) -> list[tuple[float, float]]:
+    """The (start, end) seconds of every run of silence at least ``min_seconds`` long.
+
+    Silence is measured in 5 ms windows whose peak amplitude stays below ``threshold``,
+    so spans are accurate to about 5 ms.
+    """
+    window = max(1, round(sample_rate * _WINDOW_SECONDS))
+    spans: list[tuple[float, float]] = []
+    start: int | None = None
+    total = len(samples)
+    for offset in range(0, total, window):
+        chunk = samples[offset : offset + window]
+        quiet = max(chunk) < threshold and -min(chunk) < threshold
+        if quiet and start is None:
+            start = offset
+        elif not quiet and start is not None:
+            spans.append((start, offset))
+            start = None
+    if start is not None:
+        spans.append((start, total))
+    return [
+        (round(a / sample_rate, 4), round(b / sample_rate, 4))
+        for a, b in spans
+        if (b - a) / sample_rate >= min_seconds
+    ]
