@@ -12,6 +12,7 @@ them — and reports pointers from the document root. See ``docs/validate.md``.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -20,7 +21,7 @@ from ttsbuilder.problems import Problem, Severity
 from ttsbuilder.profiles import Profile, get_profile
 from ttsbuilder.rules import RULES
 from ttsbuilder.rules.common import ALIASES
-from ttsbuilder.rules.context import MAX_DEPTH, Context, child
+from ttsbuilder.rules.context import MAX_DEPTH, Context, child, key_text
 from ttsbuilder.rules.payloads import CHECKS, NO_PROMPT
 from ttsbuilder.rules.tree import TOO_DEEP
 
@@ -76,7 +77,18 @@ def _guess(body: dict[Any, Any]) -> str | None:
     for key in keys:
         if type(key) is str and key.rstrip("0123456789") in _TREE_KINDS:
             return "tts"
+    for key, value in body.items():
+        # A tree with a misspelt member ("txt", "brek") is still a tree, not a catalog.
+        if type(key) is str and type(value) in (str, dict) and _near_kind(key):
+            return "tts"
     return None
+
+
+def _near_kind(key: str) -> bool:
+    name = key.rstrip("0123456789")
+    if not 3 <= len(name) <= 12:
+        return False
+    return bool(difflib.get_close_matches(name.lower(), _TREE_KINDS, n=1, cutoff=0.75))
 
 
 def detect(document: Any) -> list[tuple[str, str]]:
@@ -106,7 +118,7 @@ def _detect(
             return
         for key, item in value.items():
             if type(item) in (dict, list):
-                _detect(item, child(pointer, str(key)), depth + 1, found, context)
+                _detect(item, child(pointer, key_text(key)), depth + 1, found, context)
     elif type(value) is list:
         for index, item in enumerate(value):
             if type(item) in (dict, list):

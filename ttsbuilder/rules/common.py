@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ttsbuilder.rules.base import error
-from ttsbuilder.rules.context import BAD_XML_CHARACTER, Context, child, describe, suggest
+from ttsbuilder.rules.context import BAD_XML_CHARACTER, Context, child, describe, key_text, suggest
 
 __all__ = ["ALIASES", "check_keys", "check_string"]
 
@@ -106,7 +106,7 @@ def check_keys(
     """Check an attribute-only object: unknown keys (with aliases) and missing required keys."""
     for key in value:
         if key not in allowed:
-            text = str(key)
+            text = key_text(key)
             alias = "value" if text == "time" and "value" in allowed else ALIASES.get(text)
             if alias is not None and alias in allowed:
                 context.report(

@@ -14,7 +14,7 @@ from ttsbuilder.problems import Problem, escape_pointer
 from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.base import Rule
 
-__all__ = ["MAX_DEPTH", "Context", "child", "describe", "suggest"]
+__all__ = ["MAX_DEPTH", "Context", "child", "describe", "key_text", "suggest"]
 
 #: Nesting deeper than this is an error (SPEC §4), never a RecursionError.
 MAX_DEPTH = 16
@@ -56,6 +56,16 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
     return f"did you mean {close[0]!r}?" if close else None
 
 
+def key_text(key: object) -> str:
+    """A member name as text, for any key a Python dict may hold (JSON keys are strings)."""
+    if type(key) is str:
+        return key
+    try:
+        return str(key)
+    except ValueError:  # an int too long to print (Python limits int-to-str conversion)
+        return f"<{type(key).__name__}>"
+
+
 def describe(value: object) -> str:
     """A short, safe description of a JSON value for messages (type and a clipped repr)."""
     names = {
@@ -68,9 +78,12 @@ def describe(value: object) -> str:
         type(None): "null",
     }
     name = names.get(type(value), type(value).__name__)
-    if isinstance(value, (dict, list)) or value is None:
+    if not isinstance(value, (str, bool, int, float)):
         return name
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print
+        return f"{name} with {value.bit_length() if isinstance(value, int) else '?'} bits"
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{name} {text}"

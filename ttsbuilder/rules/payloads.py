@@ -12,7 +12,7 @@ from typing import Any
 
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, check_string
-from ttsbuilder.rules.context import Context, child, describe, suggest
+from ttsbuilder.rules.context import Context, child, describe, key_text, suggest
 from ttsbuilder.rules.tree import check_tree
 
 __all__ = ["CHECKS", "FIELDS", "check_payload"]
@@ -196,7 +196,7 @@ def _fields(context: Context, body: dict[Any, Any], pointer: str, kind: str) -> 
     allowed = FIELDS[kind]
     for key, value in body.items():
         if key not in allowed:
-            text = str(key)
+            text = key_text(key)
             context.report(
                 UNKNOWN_KEY,
                 child(pointer, text),
@@ -340,7 +340,7 @@ def _action(context: Context, action: Any, pointer: str) -> None:
         return
     for key in action:
         if key not in _ACTIONS:
-            text = str(key)
+            text = key_text(key)
             context.report(
                 UNKNOWN_KEY,
                 child(pointer, text),
@@ -367,9 +367,9 @@ def _action(context: Context, action: Any, pointer: str) -> None:
                 if key != "room_id":
                     context.report(
                         UNKNOWN_KEY,
-                        child(at, str(key)),
-                        f"unknown room key {str(key)!r}: allowed is room_id",
-                        suggest(str(key), ("room_id",)),
+                        child(at, key_text(key)),
+                        f"unknown room key {key_text(key)!r}: allowed is room_id",
+                        suggest(key_text(key), ("room_id",)),
                     )
             if "room_id" in room:
                 check_string(context, room["room_id"], at + "/room_id")

@@ -19,7 +19,7 @@ from ttsbuilder.rules.common import (
     WRONG_TYPE,
     check_string,
 )
-from ttsbuilder.rules.context import MAX_DEPTH, Context, child, describe, suggest
+from ttsbuilder.rules.context import MAX_DEPTH, Context, child, describe, key_text, suggest
 
 __all__ = ["check_tree"]
 
@@ -84,8 +84,11 @@ _EXPRESS_ATTRIBUTES = ("style", "styledegree", "role")
 _KIND_SET = frozenset(KINDS)
 
 
-def check_tree(context: Context, tree: Any, pointer: str, depth: int = 1) -> None:
-    """Check a whole ``text_to_speech_option`` value at ``pointer``."""
+def check_tree(context: Context, tree: Any, pointer: str, depth: int = 0) -> None:
+    """Check a whole ``text_to_speech_option`` value at ``pointer``.
+
+    ``depth`` counts tree levels: the members of a top-level prosody are at depth 1.
+    """
     if type(tree) is not dict:
         context.report(
             WRONG_TYPE, pointer, f"a text_to_speech_option tree is an object, got {describe(tree)}"
@@ -115,13 +118,19 @@ def _check_members(
             continue
         kind = name.rstrip("0123456789") if type(name) is str else None
         if kind not in _KIND_SET:
-            _unknown_member(context, name, pointer, attributes)
-            continue
-        assert kind is not None  # narrowed by the set test above
+            count += 1  # a misspelt or misplaced member is content too: no "empty" warning
+            kind = _unknown_member(context, name, pointer, attributes)
+            if kind is None:
+                continue
+            count -= 1
+            at = child(pointer, name)  # a misspelt kind: still check what it holds
+        else:
+            assert kind is not None  # narrowed by the set test above
+            at = f"{pointer}/{name}"
         count += 1
-        at = f"{pointer}/{name}"
         if kind != name:
-            _check_suffix(context, name, kind, at, last)
+            if kind not in ALIASES.values():
+                _check_suffix(context, name, kind, at, last)
         elif kind in last:
             _suffix_down(context, name, kind, 1, at, last)
         else:
@@ -174,7 +183,8 @@ def _check_suffix(context: Context, name: str, kind: str, at: str, last: dict[st
             f"write {kind + suffix.lstrip('0') if suffix.strip('0') else kind!r}",
         )
         return
-    number = int(suffix)
+    # Python refuses to convert very long digit strings; such a suffix is simply "large".
+    number = int(suffix) if len(suffix) < 19 else 10**18
     if number == 1:
         context.report(
             NON_CANONICAL_NAME, at, f"member {name!r} is written {kind!r}", f"rename it {kind!r}"
@@ -198,8 +208,11 @@ def _suffix_down(
     last[kind] = number
 
 
-def _unknown_member(context: Context, name: Any, pointer: str, attributes: tuple[str, ...]) -> None:
-    text = str(name)
+def _unknown_member(
+    context: Context, name: Any, pointer: str, attributes: tuple[str, ...]
+) -> str | None:
+    """Report a member that is not a kind; return the kind it misspells, if it is an alias."""
+    text = key_text(name)
     at = child(pointer, text)
     if text in ALIASES:
         context.report(
@@ -208,7 +221,7 @@ def _unknown_member(context: Context, name: Any, pointer: str, attributes: tuple
             f"{text!r} is spelled with a hyphen: {ALIASES[text]!r}",
             f"rename it {ALIASES[text]!r}",
         )
-        return
+        return ALIASES[text]
     allowed = (*KINDS, *attributes) if attributes else KINDS
     context.report(
         UNKNOWN_KEY,
@@ -216,3 +229,4 @@ def _unknown_member(context: Context, name: Any, pointer: str, attributes: tuple
         f"unknown key {text!r}: allowed are {', '.join(allowed)} (with suffixes 2, 3, ...)",
         suggest(text.rstrip("0123456789") or text, allowed),
     )
+    return None
