@@ -7,8 +7,8 @@ the format. Nothing here raises: a parser's complaint becomes a problem with the
 parser's line, column and message.
 
 >>> source = load_bytes(b'{"text": "Hi", "text": "there"}', "json")
->>> [str(p) for p in source.problems]
-["1:16: TTS502 error key 'text' appears twice in one object (speech would be lost) (rename it 'text2')"]
+>>> [(p.code, p.line, p.column, p.hint) for p in source.problems]
+[('TTS502', 1, 16, "rename it 'text2'")]
 >>> source.document
 {'text': 'there'}
 """
@@ -69,6 +69,7 @@ class Source:
     text: str
     document: Any = NOTHING
     problems: list[Problem] = field(default_factory=list)
+    bom: bool = False
     _scan: Callable[[], list[Member]] | None = None
     _members: list[Member] | None = None
     _map: PositionMap | None = None
@@ -121,12 +122,15 @@ def load_bytes(data: bytes, format: Format) -> Source:
             "save the file as UTF-8",
         )
         return Source(format, "", problems=[problem.at(line, column)])
-    if text.startswith("\ufeff"):
+    bom = text.startswith("\ufeff")
+    if bom:
         text = text[1:]
     if not text.strip():
         problem = EMPTY_FILE.problem("", "the file is empty: there is no prompt in it")
-        return Source(format, text, problems=[problem.at(1, 1)])
-    return load_json(text) if format == "json" else load_yaml(text)
+        return Source(format, text, problems=[problem.at(1, 1)], bom=bom)
+    source = load_json(text) if format == "json" else load_yaml(text)
+    source.bom = bom
+    return source
 
 
 # --- JSON ------------------------------------------------------------------------------
@@ -255,7 +259,9 @@ def load_yaml(text: str) -> Source:
     source._scan = lambda: yaml_members(roots, text)
     builder = _YamlBuilder(source.problems)
     try:
-        documents = [builder.build(root, f"/{i}" if len(roots) > 1 else "") for i, root in enumerate(roots)]
+        documents = [
+            builder.build(root, f"/{i}" if len(roots) > 1 else "") for i, root in enumerate(roots)
+        ]
     except (_TooComplex, RecursionError) as exc:
         reason = str(exc) or "the YAML nests too deeply"
         source.problems.append(TOO_COMPLEX.problem("", reason).at(1, 1))
@@ -299,9 +305,7 @@ class _YamlBuilder:
             raise _TooComplex("a YAML alias refers to a value that contains it")
         self.count += 1
         if self.count > MAX_YAML_VALUES:
-            raise _TooComplex(
-                f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values"
-            )
+            raise _TooComplex(f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values")
         if key in self.built:
             # Count the values an alias stands for, so repeated aliases hit the budget.
             self.count += self._size(node)
@@ -358,7 +362,9 @@ class _YamlBuilder:
                         merged.setdefault(name, value)
                 continue
             if key_node.id != "scalar":
-                self.report(key_node, pointer, "a YAML mapping or sequence as a key has no JSON equivalent")
+                self.report(
+                    key_node, pointer, "a YAML mapping or sequence as a key has no JSON equivalent"
+                )
                 continue
             name = str(key_node.value)
             at = f"{pointer}/{escape_pointer(name)}"

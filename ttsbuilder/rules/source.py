@@ -1,10 +1,10 @@
 """Source-file rules (TTS5xx): what a plain JSON or YAML parser hides or refuses.
 
-A file that parses but holds no prompt is TTS413 (``no-prompt``), which
-``validate()`` reports. These rules are about the *file*, not the document in it, so ``validate()`` never
+These rules are about the *file*, not the document in it, so ``validate()`` never
 reports them: ``ttsbuilder lint`` does, with the line and column where the problem
-is. Their examples are file contents (``kind="source"``): the tests lint them as
-files instead of validating them.
+is. (A file that parses but holds no prompt is TTS413, ``no-prompt``, which
+``validate()`` reports.) Their examples are file contents (``kind="source"``): the
+tests lint them as files instead of validating them.
 
 >>> REPEATED_KEY.code, REPEATED_KEY.name
 ('TTS502', 'repeated-key')
@@ -12,7 +12,7 @@ files instead of validating them.
 
 from __future__ import annotations
 
-from ttsbuilder.rules.base import error, warning
+from ttsbuilder.rules.base import error
 
 __all__ = [
     "EMPTY_FILE",
@@ -85,7 +85,7 @@ TOO_COMPLEX = error(
     bad="a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     + "".join(
         f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, n in zip("abcd", "bcde")
+        for p, n in zip("abcd", "bcde", strict=True)
     ),
     good='text: "Hello"\n',
     kind=KIND,

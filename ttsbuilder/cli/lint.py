@@ -1,0 +1,237 @@
+"""``ttsbuilder lint PATH...``: check stored prompt files, report problems with positions.
+
+Settings come from the command line, else ``[tool.ttsbuilder]`` in the nearest
+``pyproject.toml``, else the defaults. See docs/cli.md.
+
+>>> import argparse
+>>> parser = argparse.ArgumentParser()
+>>> configure(parser)
+>>> parser.parse_args(["--strict", "prompts/"]).strict
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any, TextIO
+
+__all__ = ["HELP", "configure", "run"]
+
+HELP = "check prompt files (JSON, YAML) and report problems with line and column"
+
+_FORMATS = ("text", "json", "sarif", "github")
+_PROFILES = ("enablex", "azure")
+_DEFAULTS: dict[str, Any] = {
+    "kind": "auto",
+    "profile": "enablex",
+    "format": "text",
+    "strict": False,
+    "fix": False,
+    "jobs": 0,
+    "select": [],
+    "ignore": [],
+    "include": [],
+    "exclude": [],
+}
+#: Lint at least this many files before a progress bar is worth showing.
+_PROGRESS_MIN_FILES = 20
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the lint options to ``parser``."""
+    from ttsbuilder.validate import KINDS
+
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files, directories (searched for *.json, *.yaml, *.yml) or - for standard "
+        "input (default: .)",
+    )
+    parser.add_argument("--kind", choices=KINDS, help="what each prompt is (default: auto)")
+    parser.add_argument("--profile", choices=_PROFILES, help="limits to check (default: enablex)")
+    parser.add_argument("--format", choices=_FORMATS, help="output format (default: text)")
+    parser.add_argument(
+        "--strict",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="warnings fail too (exit 1)",
+    )
+    parser.add_argument(
+        "--fix",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="repair what cannot change what is spoken (aliases, case, numbering), in place",
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=_positive, help="worker processes (default: all cores)"
+    )
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help="report only these codes, prefixes or rule names (comma-separated)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help="do not report these codes, prefixes or rule names (comma-separated)",
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="file globs searched in directories (default: *.json *.yaml *.yml)",
+    )
+    parser.add_argument(
+        "--exclude", action="append", metavar="GLOB", help="skip files and directories matching"
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read [tool.ttsbuilder] from FILE (default: nearest pyproject.toml)",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report for - (its ending picks JSON or YAML)",
+    )
+
+
+def _settings(args: argparse.Namespace) -> dict[str, Any]:
+    from ttsbuilder.lint.runner import find_config, load_config
+
+    settings = dict(_DEFAULTS)
+    config_path = args.config or find_config()
+    if config_path is not None:
+        if not os.path.isfile(config_path):
+            from ttsbuilder.lint.runner import ConfigError
+
+            raise ConfigError(f"{config_path}: no such configuration file")
+        settings.update(load_config(config_path))
+    for key in _DEFAULTS:
+        value = getattr(args, key, None)
+        if value is not None:
+            settings[key] = value
+    return settings
+
+
+def _check_choices(settings: dict[str, Any]) -> None:
+    from ttsbuilder.lint.check import unknown_selectors
+    from ttsbuilder.lint.runner import ConfigError
+    from ttsbuilder.validate import KINDS
+
+    for key, choices in (("kind", KINDS), ("profile", _PROFILES), ("format", _FORMATS)):
+        if settings[key] not in choices:
+            raise ConfigError(f"{key} {settings[key]!r} is not one of {', '.join(choices)}")
+    unknown = unknown_selectors(tuple(settings["select"]) + tuple(settings["ignore"]))
+    if unknown:
+        raise ConfigError(f"unknown rule code or name: {', '.join(unknown)}")
+    if settings["jobs"] < 0:
+        raise ConfigError(f"jobs must be at least 1, got {settings['jobs']}")
+
+
+class _Progress:
+    """A one-line progress bar on standard error, redrawn about a hundred times in all."""
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.step = max(1, total // 100)
+
+    def __call__(self, done: int, total: int) -> None:
+        if done % self.step and done != total:
+            return
+        width = 30
+        filled = width * done // total
+        bar = "#" * filled + "." * (width - filled)
+        self.stream.write(f"\rlinting [{bar}] {done}/{total}")
+        if done == total:
+            self.stream.write("\r" + " " * (width + 30) + "\r")
+        self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Lint the paths in ``args``; print the report; return 0, 1 or 2 (see docs/cli.md)."""
+    from ttsbuilder.lint.check import LintOptions
+    from ttsbuilder.lint.formats import FORMATTERS, Finding
+    from ttsbuilder.lint.loaders import format_for
+    from ttsbuilder.lint.runner import (
+        DEFAULT_INCLUDE,
+        ConfigError,
+        Job,
+        discover,
+        lint_files,
+    )
+
+    try:
+        settings = _settings(args)
+        _check_choices(settings)
+        files = discover(
+            args.paths or ["."],
+            tuple(settings["include"]) or DEFAULT_INCLUDE,
+            tuple(settings["exclude"]),
+        )
+    except ConfigError as exc:
+        print(f"ttsbuilder lint: error: {exc}", file=sys.stderr)
+        return 2
+    options = LintOptions(
+        settings["kind"],
+        settings["profile"],
+        tuple(settings["select"]),
+        tuple(settings["ignore"]),
+    )
+    stdin_format = format_for(args.stdin_filename) if args.stdin_filename else None
+    job = Job(options, fix=settings["fix"], stdin_format=stdin_format)
+    progress = None
+    if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty():
+        progress = _Progress(sys.stderr, len(files))
+    stdin_name = args.stdin_filename or "-"
+    findings: list[Finding] = []
+    io_errors: list[str] = []
+    fixed_files = fixed_problems = 0
+    for report in lint_files(files, job, jobs=settings["jobs"] or None, progress=progress):
+        shown = stdin_name if report.path == "-" else report.path
+        findings.extend((shown, problem) for problem in report.problems)
+        if report.error is not None:
+            io_errors.append(report.error)
+        if report.changes:
+            fixed_files += 1
+            fixed_problems += len(report.changes)
+            for change in report.changes:
+                print(
+                    f"{shown}:{change.line}:{change.column}: fixed {change.code} "
+                    f"{change.description}",
+                    file=sys.stderr,
+                )
+    output = FORMATTERS[settings["format"]](findings, len(files))
+    if output:
+        print(output)
+    if fixed_files:
+        noun = "problem" if fixed_problems == 1 else "problems"
+        where = "file" if fixed_files == 1 else "files"
+        print(f"fixed {fixed_problems} {noun} in {fixed_files} {where}", file=sys.stderr)
+    for message in io_errors:
+        print(f"ttsbuilder lint: error: {message}", file=sys.stderr)
+    if io_errors:
+        return 2
+    failing = [p for _, p in findings if p.is_error or settings["strict"]]
+    return 1 if failing else 0

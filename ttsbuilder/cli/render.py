@@ -1,0 +1,116 @@
+"""``ttsbuilder render FILE|-``: the SSML of a prompt file on standard output.
+
+Problems go to standard error as ``path:line:col: CODE severity message``; with any
+error nothing is rendered and the exit status is 1. A catalog file holds several
+prompts: ``--pointer`` picks one (``/welcome``, ``/0``).
+
+>>> import argparse
+>>> parser = argparse.ArgumentParser()
+>>> configure(parser)
+>>> parser.parse_args(["prompt.json", "--target", "w3c"]).target
+'w3c'
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+__all__ = ["HELP", "configure", "resolve_pointer", "run"]
+
+HELP = "print the SSML of a prompt file; problems go to standard error"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the render options to ``parser``."""
+    from ttsbuilder.validate import KINDS
+
+    parser.add_argument("file", metavar="FILE", help="a JSON or YAML prompt file, or - for stdin")
+    parser.add_argument(
+        "--target", choices=("azure", "w3c"), default="azure", help="SSML dialect (default: azure)"
+    )
+    parser.add_argument("--kind", choices=KINDS, default="auto", help="what the file holds")
+    parser.add_argument(
+        "--profile", choices=("enablex", "azure"), default="enablex", help="limits to check"
+    )
+    parser.add_argument(
+        "--pointer", metavar="POINTER", help="the prompt to render in a catalog (a JSON pointer)"
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report for - (its ending picks JSON or YAML)",
+    )
+
+
+def resolve_pointer(document: Any, pointer: str) -> Any:
+    """The value at RFC 6901 ``pointer`` in ``document``; KeyError when there is none.
+
+    >>> resolve_pointer({"a": [{"b/c": 1}]}, "/a/0/b~1c")
+    1
+    """
+    value = document
+    if not pointer:
+        return value
+    if not pointer.startswith("/"):
+        raise KeyError(pointer)
+    for token in pointer[1:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if type(value) is dict and token in value:
+            value = value[token]
+        elif type(value) is list and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            raise KeyError(pointer)
+    return value
+
+
+def _fail(message: str, status: int = 2) -> int:
+    print(f"ttsbuilder render: error: {message}", file=sys.stderr)
+    return status
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the file in ``args``; return 0, 1 (problems) or 2 (usage or I/O error)."""
+    from ttsbuilder.errors import TTSBuilderError
+    from ttsbuilder.lint.check import LintOptions, check_source
+    from ttsbuilder.lint.formats import format_text
+    from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
+    from ttsbuilder.validate import detect
+
+    name = args.stdin_filename or "-" if args.file == "-" else args.file
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(args.file, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        return _fail(f"cannot read {name}: {exc.strerror or exc}")
+    source = load_bytes(data, format_for(name) or sniff_format(data))
+    problems = check_source(source, LintOptions(args.kind, args.profile))
+    if problems:
+        print(format_text([(name, p) for p in problems], 1), file=sys.stderr)
+    if any(p.is_error for p in problems) or not source.parsed:
+        return 1
+    document = source.document
+    pointer = args.pointer
+    if pointer is None and args.kind == "auto":
+        found = detect(document)
+        if len(found) > 1:
+            where = ", ".join(p or "/" for _, p in found[:5])
+            return _fail(f"{name} holds {len(found)} prompts ({where}...): pick one with --pointer")
+        pointer = found[0][1] if found else ""
+    try:
+        prompt = resolve_pointer(document, pointer or "")
+    except KeyError:
+        return _fail(f"{name} has nothing at pointer {pointer!r}")
+    from ttsbuilder.ssml import render_ssml
+
+    try:
+        ssml = render_ssml(prompt, target=args.target)
+    except TTSBuilderError as exc:
+        return _fail(str(exc), 1)
+    sys.stdout.write(ssml if ssml.endswith("\n") else ssml + "\n")
+    return 0

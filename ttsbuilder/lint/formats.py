@@ -1,0 +1,207 @@
+"""Output formats: one small function per format over the same list of findings.
+
+A finding is a ``(path, problem)`` pair; every function returns the whole output as
+text. ``text`` is ``path:line:col: CODE severity message (hint)`` plus a summary line;
+``json`` one array of objects; ``sarif`` SARIF 2.1.0 for GitHub code scanning;
+``github`` workflow-command annotations.
+
+>>> from ttsbuilder.problems import Problem, Severity
+>>> problem = Problem("TTS105", Severity.ERROR, "/break/time", "use 'value'", line=3, column=5)
+>>> print(format_text([("a.json", problem)], files=1))
+a.json:3:5: TTS105 error use 'value'
+1 error in 1 of 1 file
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ttsbuilder._version import __version__
+from ttsbuilder.problems import Problem, Severity
+from ttsbuilder.rules import RULES
+
+__all__ = [
+    "DOCS_URL",
+    "FORMATTERS",
+    "Finding",
+    "format_github",
+    "format_json",
+    "format_sarif",
+    "format_text",
+    "rule_url",
+    "summary",
+]
+
+Finding = tuple[str, Problem]
+
+#: Where docs/rules.md is published; each code links to its section there.
+DOCS_URL = "https://github.com/ttsbuilder/ttsbuilder/blob/main/docs/rules.md"
+
+
+def rule_url(code: str) -> str:
+    """The link to a rule's section of the rules reference.
+
+    >>> rule_url("TTS105")
+    'https://github.com/ttsbuilder/ttsbuilder/blob/main/docs/rules.md#tts105'
+    """
+    return f"{DOCS_URL}#{code.lower()}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def summary(findings: Sequence[Finding], files: int) -> str:
+    """The closing line: how many errors and warnings, in how many of the files checked."""
+    errors = sum(1 for _, p in findings if p.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    if not findings:
+        return f"no problems in {_plural(files, 'file')}"
+    counts = [_plural(errors, "error")] if errors else []
+    if warnings:
+        counts.append(_plural(warnings, "warning"))
+    with_problems = len({path for path, _ in findings})
+    return f"{' and '.join(counts)} in {with_problems} of {_plural(files, 'file')}"
+
+
+def format_text(findings: Sequence[Finding], files: int) -> str:
+    """``path:line:col: CODE severity message (hint)`` lines and a summary line."""
+    lines = []
+    for path, p in findings:
+        hint = f" ({p.hint})" if p.hint else ""
+        lines.append(
+            f"{path}:{p.line or 1}:{p.column or 1}: {p.code} {p.severity.value} {p.message}{hint}"
+        )
+    lines.append(summary(findings, files))
+    return "\n".join(lines)
+
+
+def format_json(findings: Sequence[Finding], files: int) -> str:
+    """One JSON array of objects: path, line, column, code, severity, message, pointer, hint."""
+    items = []
+    for path, p in findings:
+        item: dict[str, Any] = {
+            "path": path,
+            "line": p.line or 1,
+            "column": p.column or 1,
+            "code": p.code,
+            "severity": p.severity.value,
+            "message": p.message,
+            "pointer": p.pointer,
+        }
+        if p.hint:
+            item["hint"] = p.hint
+        items.append(item)
+    return json.dumps(items, indent=2, ensure_ascii=False)
+
+
+def _sarif_rule(code: str) -> dict[str, Any]:
+    rule = RULES.get(code)
+    if rule is None:
+        return {"id": code, "helpUri": rule_url(code)}
+    help_text = f"{rule.summary}\n\nBad:\n{rule.bad}\n\nGood:\n{rule.good}"
+    help_markdown = (
+        f"{rule.summary}\n\nBad:\n\n```\n{rule.bad}\n```\n\nGood:\n\n```\n{rule.good}\n```\n\n"
+        f"[{rule.code} {rule.name}]({rule_url(code)})"
+    )
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.summary},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "helpUri": rule_url(code),
+        "defaultConfiguration": {"level": rule.severity.value},
+        "properties": {"tags": [rule.family or "ttsbuilder"]},
+    }
+
+
+def format_sarif(findings: Sequence[Finding], files: int) -> str:
+    """SARIF 2.1.0 with one run, its rules (help text and link) and one result per finding."""
+    codes = sorted({p.code for _, p in findings})
+    index = {code: i for i, code in enumerate(codes)}
+    results = []
+    for path, p in findings:
+        message = f"{p.message} ({p.hint})" if p.hint else p.message
+        results.append(
+            {
+                "ruleId": p.code,
+                "ruleIndex": index[p.code],
+                "level": p.severity.value,
+                "message": {"text": message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"},
+                            "region": {"startLine": p.line or 1, "startColumn": p.column or 1},
+                        },
+                        "logicalLocations": [{"fullyQualifiedName": p.pointer or "/"}],
+                    }
+                ],
+            }
+        )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "ttsbuilder",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": DOCS_URL.rsplit("/blob/", 1)[0],
+                        "rules": [_sarif_rule(code) for code in codes],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def _uri(path: str) -> str:
+    """A relative URI with forward slashes, as GitHub code scanning wants."""
+    from urllib.parse import quote
+
+    path = path.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return quote(path, safe="/")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(findings: Sequence[Finding], files: int) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    lines = []
+    for path, p in findings:
+        command = "error" if p.severity is Severity.ERROR else "warning"
+        title = _escape_property(
+            f"{p.code} {RULES[p.code].name if p.code in RULES else ''}".strip()
+        )
+        message = _escape_data(f"{p.message} ({p.hint})" if p.hint else p.message)
+        lines.append(
+            f"::{command} file={_escape_property(path)},line={p.line or 1},"
+            f"col={p.column or 1},title={title}::{message}"
+        )
+    return "\n".join(lines)
+
+
+#: Format name → function(findings, files) → output text.
+FORMATTERS: dict[str, Callable[[Sequence[Finding], int], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "sarif": format_sarif,
+    "github": format_github,
+}

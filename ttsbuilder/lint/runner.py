@@ -1,0 +1,309 @@
+"""Running the linter over many files: discovery, parallel jobs, fixes, configuration.
+
+>>> import os, tempfile
+>>> folder = tempfile.mkdtemp()
+>>> with open(os.path.join(folder, "hi.json"), "w") as f:
+...     _ = f.write('{"text": "Hello"}')
+>>> [(os.path.basename(r.path), r.problems) for r in lint_files(discover([folder]))]
+[('hi.json', ())]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.lint.check import LintOptions, check_source
+from ttsbuilder.lint.fix import FIXABLE, Change, fix_source
+from ttsbuilder.lint.loaders import Format, format_for, load_bytes, sniff_format
+from ttsbuilder.problems import Problem
+
+__all__ = [
+    "DEFAULT_INCLUDE",
+    "PARALLEL_THRESHOLD",
+    "ConfigError",
+    "FileReport",
+    "discover",
+    "find_config",
+    "lint_data",
+    "lint_files",
+    "load_config",
+    "write_atomically",
+]
+
+#: Directories are searched for files matching these globs.
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.json", "*.yaml", "*.yml")
+
+#: Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 50
+
+#: The keys ``[tool.ttsbuilder]`` may set, and their types.
+CONFIG_KEYS: dict[str, type] = {
+    "kind": str,
+    "profile": str,
+    "format": str,
+    "strict": bool,
+    "fix": bool,
+    "jobs": int,
+    "select": list,
+    "ignore": list,
+    "include": list,
+    "exclude": list,
+}
+
+
+class ConfigError(TTSBuilderError):
+    """A usage problem: a path that does not exist, or a bad ``[tool.ttsbuilder]`` table."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What linting one file found: its problems, the fixes written, or an I/O error."""
+
+    path: str
+    problems: tuple[Problem, ...] = ()
+    changes: tuple[Change, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Everything a worker needs to lint one file (picklable)."""
+
+    options: LintOptions = field(default_factory=LintOptions)
+    fix: bool = False
+    stdin_format: Format | None = None  # None: sniff standard input
+
+
+# --- discovery ------------------------------------------------------------------------
+
+
+def _matches(path: str, patterns: Sequence[str]) -> bool:
+    posix = path.replace(os.sep, "/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    name = posix.rsplit("/", 1)[-1]
+    return any(
+        fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(posix, p.lstrip("/")) for p in patterns
+    )
+
+
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> list[str]:
+    """The files to lint: ``paths`` themselves, and ``include`` matches under directories.
+
+    ``exclude`` globs drop files and prune directories (by name or by path); hidden
+    directories (``.git``) are skipped. ``-`` stands for standard input. A path that does
+    not exist or a directory that cannot be read raises :class:`ConfigError`.
+    """
+    files: list[str] = []
+    for path in paths:
+        if path == "-":
+            files.append(path)
+            continue
+        if os.path.isdir(path):
+            files.extend(_walk(path, include, exclude))
+        elif os.path.exists(path):
+            if not _matches(path, exclude):
+                files.append(path)
+        else:
+            raise ConfigError(f"{path}: no such file or directory")
+    return files
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    found: list[str] = []
+
+    def fail(error: OSError) -> None:
+        raise ConfigError(f"{error.filename}: cannot read the directory: {error.strerror}")
+
+    for folder, dirs, names in os.walk(root, onerror=fail):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not _matches(os.path.join(folder, d), exclude)
+        )
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if _matches(path, include) and not _matches(path, exclude):
+                found.append(path)
+    return found
+
+
+# --- linting --------------------------------------------------------------------------
+
+
+def lint_data(
+    data: bytes, format: Format, job: Job
+) -> tuple[list[Problem], str | None, tuple[Change, ...]]:
+    """Lint one file's bytes: its problems, the fixed text (or None) and the changes."""
+    source = load_bytes(data, format)
+    everything = LintOptions(job.options.kind, job.options.profile)
+    problems = check_source(source, everything)
+    fixed: str | None = None
+    changes: tuple[Change, ...] = ()
+    if job.fix and any(p.code in FIXABLE for p in problems):
+        result = fix_source(source, problems, job.options)
+        if result.text is not None:
+            fixed, changes = result.text, result.changes
+            source = load_bytes(_encode(fixed, source.bom), format)
+            problems = check_source(source, everything)
+    return [p for p in problems if job.options.wants(p.code)], fixed, changes
+
+
+def _encode(text: str, bom: bool) -> bytes:
+    return ("\ufeff" + text if bom else text).encode("utf-8", "surrogatepass")
+
+
+def lint_path(path: str, job: Job) -> FileReport:
+    """Lint (and with ``job.fix``, repair) the file at ``path``. Never raises for its content."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        return FileReport(path, error=f"{path}: cannot read the file: {exc.strerror or exc}")
+    named = job.stdin_format if path == "-" else format_for(path)
+    problems, fixed, changes = lint_data(data, named or sniff_format(data), job)
+    if fixed is not None and path != "-":
+        try:
+            write_atomically(path, _encode(fixed, data.startswith(b"\xef\xbb\xbf")))
+        except OSError as exc:
+            return FileReport(path, tuple(problems), error=f"{path}: cannot write the fix: {exc}")
+    elif fixed is not None:
+        sys.stdout.write(fixed)  # fixing standard input prints the fixed text
+    return FileReport(path, tuple(problems), changes)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace the file at ``path`` with ``data``: a temporary file beside it, then a rename.
+
+    The file keeps its permission bits; a reader never sees a half-written file.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ttsbuilder-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _lint_path_safely(path: str, job: Job) -> FileReport:
+    try:
+        return lint_path(path, job)
+    except TTSBuilderError as exc:
+        return FileReport(path, error=f"{path}: {exc}")
+
+
+def lint_files(
+    files: Sequence[str],
+    job: Job | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[FileReport]:
+    """Lint ``files`` in order, in ``jobs`` worker processes when there are many.
+
+    ``jobs`` defaults to the number of cores; ``progress(done, total)`` is called after
+    each file.
+    """
+    job = job or Job()
+    workers = jobs or os.cpu_count() or 1
+    total = len(files)
+    if workers > 1 and total > PARALLEL_THRESHOLD and "-" not in files:
+        from concurrent.futures import ProcessPoolExecutor
+
+        workers = min(workers, total // 10 or 1)
+        chunk = max(1, total // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for done, report in enumerate(
+                pool.map(_lint_path_safely, files, [job] * total, chunksize=chunk), 1
+            ):
+                if progress is not None:
+                    progress(done, total)
+                yield report
+        return
+    for done, path in enumerate(files, 1):
+        report = _lint_path_safely(path, job)
+        if progress is not None:
+            progress(done, total)
+        yield report
+
+
+# --- configuration ----------------------------------------------------------------------
+
+
+def find_config(start: str = ".") -> str | None:
+    """The nearest ``pyproject.toml`` at or above ``start`` with a ``[tool.ttsbuilder]`` table."""
+    folder = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate) and "tool.ttsbuilder" in _read_text(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _read_text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def load_config(path: str) -> dict[str, Any]:
+    """The ``[tool.ttsbuilder]`` table of the TOML file at ``path``, type-checked.
+
+    Unknown keys are ignored (other ttsbuilder commands may read them); a key of the
+    wrong type raises :class:`ConfigError`.
+    """
+    # Python 3.10 has no tomllib; the tomli backport is the same module under another name.
+    tomllib: Any = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle).get("tool", {}).get("ttsbuilder", {})
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.ttsbuilder] is not a table")
+    config: dict[str, Any] = {}
+    value: Any
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        expected = CONFIG_KEYS.get(name)
+        if expected is None:
+            continue
+        if expected is list and isinstance(value, str):
+            value = [value]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(
+                f"{path}: [tool.ttsbuilder] {key} must be a {expected.__name__}, got {value!r}"
+            )
+        if expected is list and not all(isinstance(item, str) for item in value):
+            raise ConfigError(f"{path}: [tool.ttsbuilder] {key} must be a list of strings")
+        config[name] = value
+    return config
