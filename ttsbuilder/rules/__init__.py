@@ -8,7 +8,16 @@ Rules are declared in one module per family; importing this package registers th
 
 from __future__ import annotations
 
-from ttsbuilder.rules import common, payloads, say_as, tree, values  # noqa: F401  (registers)
+# Importing a family module registers its rules.
+from ttsbuilder.rules import (  # noqa: F401
+    common,
+    payloads,
+    preview,
+    say_as,
+    source,
+    tree,
+    values,
+)
 from ttsbuilder.rules.base import REGISTRY, Rule
 
 __all__ = ["RULES", "Rule", "rule_named"]

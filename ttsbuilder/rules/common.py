@@ -9,7 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from ttsbuilder.rules.base import error
-from ttsbuilder.rules.context import BAD_XML_CHARACTER, Context, child, describe, key_text, suggest
+from ttsbuilder.rules.context import (
+    BAD_XML_CHARACTER,
+    Context,
+    child,
+    describe,
+    key_text,
+    quote,
+    suggest,
+)
 
 __all__ = ["ALIASES", "check_keys", "check_string"]
 
@@ -112,14 +120,14 @@ def check_keys(
                 context.report(
                     ALIAS_KEY,
                     child(pointer, text),
-                    f"{what} key {text!r} is spelled {alias!r}",
-                    f"rename it {alias!r}",
+                    f"{what} key {quote(text)} is spelled {quote(alias)}",
+                    f"rename it {quote(alias)}",
                 )
             else:
                 context.report(
                     UNKNOWN_KEY,
                     child(pointer, text),
-                    f"unknown {what} key {text!r}: allowed are {', '.join(allowed)}",
+                    f"unknown {what} key {quote(text)}: allowed are {', '.join(allowed)}",
                     suggest(text, allowed),
                 )
     for key in required:
@@ -128,4 +136,4 @@ def check_keys(
             if key == "interpret-as" and "interpret_as" in value:
                 alias_given = True
             if not alias_given:
-                context.report(MISSING_KEY, pointer, f"{what} needs {key!r}")
+                context.report(MISSING_KEY, pointer, f"{what} needs {quote(key)}")

@@ -12,7 +12,7 @@ from typing import Any
 
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, check_string
-from ttsbuilder.rules.context import Context, child, describe, key_text, suggest
+from ttsbuilder.rules.context import Context, child, describe, key_text, quote, suggest
 from ttsbuilder.rules.tree import check_tree
 
 __all__ = ["CHECKS", "FIELDS", "check_payload"]
@@ -200,7 +200,7 @@ def _fields(context: Context, body: dict[Any, Any], pointer: str, kind: str) -> 
             context.report(
                 UNKNOWN_KEY,
                 child(pointer, text),
-                f"unknown {kind} key {text!r}: allowed are {', '.join(allowed)}",
+                f"unknown {kind} key {quote(text)}: allowed are {', '.join(allowed)}",
                 suggest(text, allowed),
             )
         elif key in _STRINGS:
@@ -216,7 +216,7 @@ def _required(
 ) -> None:
     for key in keys:
         if key not in body:
-            context.report(MISSING_KEY, pointer, f"a {kind} body needs {key!r}")
+            context.report(MISSING_KEY, pointer, f"a {kind} body needs {quote(key)}")
 
 
 def _phone(context: Context, value: Any, pointer: str, *, sip: bool) -> None:
@@ -225,9 +225,9 @@ def _phone(context: Context, value: Any, pointer: str, *, sip: bool) -> None:
     if _E164.fullmatch(value) or (sip and _SIP.fullmatch(value)):
         return
     compact = re.sub(r"[\s().-]", "", value)
-    hint = f"write {compact!r}" if _E164.fullmatch(compact) else None
+    hint = f"write {quote(compact)}" if _E164.fullmatch(compact) else None
     allowed = "E.164 digits with an optional '+'" + (", or a sip: URI" if sip else "")
-    context.report(BAD_PHONE, pointer, f"{value!r} is not a phone number: use {allowed}", hint)
+    context.report(BAD_PHONE, pointer, f"{quote(value)} is not a phone number: use {allowed}", hint)
 
 
 def check_play(context: Context, body: Any, pointer: str) -> None:
@@ -262,7 +262,7 @@ def check_play(context: Context, body: Any, pointer: str) -> None:
             context.report(
                 BAD_VOICE,
                 at,
-                f"voice {voice!r} is not allowed: use 'male' or 'female'",
+                f"voice {quote(voice)} is not allowed: use 'male' or 'female'",
                 suggest(voice, ("male", "female")),
             )
     language = body.get("language")
@@ -272,7 +272,7 @@ def check_play(context: Context, body: Any, pointer: str) -> None:
             language = None
         elif _BCP47.fullmatch(language) is None:
             context.report(
-                BAD_LANGUAGE, at, f"language {language!r} is not a BCP 47 tag like 'en-US'"
+                BAD_LANGUAGE, at, f"language {quote(language)} is not a BCP 47 tag like 'en-US'"
             )
             language = None
     for key in ("start_timeout", "recognizer_timeout"):
@@ -322,12 +322,12 @@ def _url(context: Context, value: Any, pointer: str) -> None:
     if not check_string(context, value, pointer):
         return
     if _URL.fullmatch(value) is None:
-        context.report(BAD_URL, pointer, f"event_url {value!r} is not an absolute http(s) URL")
+        context.report(BAD_URL, pointer, f"event_url {quote(value)} is not an absolute http(s) URL")
     elif value[:5].lower() == "http:":
         context.report(
             INSECURE_URL,
             pointer,
-            f"event_url {value!r} uses plain http: events would travel unencrypted",
+            f"event_url {quote(value)} uses plain http: events would travel unencrypted",
             "use https",
         )
 
@@ -344,7 +344,7 @@ def _action(context: Context, action: Any, pointer: str) -> None:
             context.report(
                 UNKNOWN_KEY,
                 child(pointer, text),
-                f"unknown action_on_connect key {text!r}: allowed are play, connect, room",
+                f"unknown action_on_connect key {quote(text)}: allowed are play, connect, room",
                 suggest(text, _ACTIONS),
             )
     present = [key for key in _ACTIONS if key in action]
@@ -389,7 +389,7 @@ def _call_control(kind: str, target: str, sip: bool) -> Callable[[Context, Any, 
             _phone(context, body[target], f"{pointer}/{target}", sip=sip)
 
     check.__name__ = f"check_{kind}"
-    check.__doc__ = f"Check a {kind} body: 'from' and {target!r}, both required."
+    check.__doc__ = f"Check a {kind} body: 'from' and {quote(target)}, both required."
     return check
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import check_keys, check_string
-from ttsbuilder.rules.context import Context, suggest
+from ttsbuilder.rules.context import Context, quote, suggest
 from ttsbuilder.values import DATE_FORMATS, DURATION_FORMATS, INTERPRET_AS, TIME_FORMATS
 
 __all__ = ["FORMATS", "check_say_as", "text_problem"]
@@ -107,7 +107,7 @@ def check_say_as(context: Context, value: dict[Any, Any], pointer: str) -> None:
             context.report(
                 BAD_INTERPRET_AS,
                 at,
-                f"interpret-as {interpret!r} is not allowed: use {', '.join(INTERPRET_AS)}",
+                f"interpret-as {quote(interpret)} is not allowed: use {', '.join(INTERPRET_AS)}",
                 suggest(interpret, INTERPRET_AS),
             )
             interpret = None
@@ -145,7 +145,7 @@ def _check_format(context: Context, interpret: str | None, form: Any, pointer: s
             context.report(
                 BAD_FORMAT,
                 pointer,
-                f"telephone format {form!r} is not a country calling code of 1 to 3 digits "
+                f"telephone format {quote(form)} is not a country calling code of 1 to 3 digits "
                 "(like '1' or '39')",
             )
             return False
@@ -155,7 +155,7 @@ def _check_format(context: Context, interpret: str | None, form: Any, pointer: s
         context.report(
             FORMAT_NOT_ALLOWED,
             pointer,
-            f"say-as {interpret!r} takes no format: format is for date, time, duration "
+            f"say-as {quote(interpret)} takes no format: format is for date, time, duration "
             "and telephone",
             "remove 'format'",
         )
@@ -164,7 +164,7 @@ def _check_format(context: Context, interpret: str | None, form: Any, pointer: s
         context.report(
             BAD_FORMAT,
             pointer,
-            f"{interpret} format {form!r} is not allowed: use {' '.join(allowed)}",
+            f"{interpret} format {quote(form)} is not allowed: use {' '.join(allowed)}",
             suggest(form, allowed),
         )
         return False
@@ -206,7 +206,7 @@ def _date(text: str, form: str | None) -> str | None:
             return None
         reasons.append(reason)
     shown = form if form else "mdy, dmy or ymd"
-    return f"{text!r} is not a date in format {shown}: {reasons[0]}"
+    return f"{quote(text)} is not a date in format {shown}: {reasons[0]}"
 
 
 def _date_in(text: str, form: str) -> str | None:
@@ -223,7 +223,7 @@ def _date_in(text: str, form: str) -> str | None:
         elif letter == "d" and _ORDINAL.fullmatch(part):
             fields[letter] = int(_ORDINAL.fullmatch(part).group(1))  # type: ignore[union-attr]
         else:
-            return f"{part!r} is not a {names[letter]}"
+            return f"{quote(part)} is not a {names[letter]}"
     month = fields.get("m")
     day = fields.get("d")
     year = fields.get("y", 2000)
@@ -239,17 +239,17 @@ def _date_in(text: str, form: str) -> str | None:
 def _time(text: str, form: str | None) -> str | None:
     match = _TIME.fullmatch(text)
     if match is None:
-        return f"{text!r} is not a time like 12:35, 1:14:32 or 4:00am"
+        return f"{quote(text)} is not a time like 12:35, 1:14:32 or 4:00am"
     hour, minute, second, meridiem = match.groups()
     if int(minute) > 59 or (second is not None and int(second) > 59):
-        return f"{text!r} is not a valid time: minutes and seconds go up to 59"
+        return f"{quote(text)} is not a valid time: minutes and seconds go up to 59"
     if form == "hms24" or (form is None and meridiem is None):
         if meridiem is not None:
-            return f"{text!r} has am/pm, but hms24 is a 24-hour clock"
+            return f"{quote(text)} has am/pm, but hms24 is a 24-hour clock"
         if int(hour) > 23:
-            return f"{text!r} is not on a 24-hour clock: hour {int(hour)} does not exist"
+            return f"{quote(text)} is not on a 24-hour clock: hour {int(hour)} does not exist"
     elif not 1 <= int(hour) <= 12 and not (meridiem is None and int(hour) == 0):
-        return f"{text!r} is not on a 12-hour clock: hour {int(hour)} does not exist"
+        return f"{quote(text)} is not on a 12-hour clock: hour {int(hour)} does not exist"
     return None
 
 
@@ -258,27 +258,27 @@ def _duration(text: str, form: str | None) -> str | None:
     shapes = {"hms": "h:mm:ss", "hm": "h:mm", "ms": "m:ss"}
     wanted = shapes.get(form or "", "h:mm:ss or m:ss")
     if match is None:
-        return f"{text!r} is not a duration of shape {wanted}"
+        return f"{quote(text)} is not a duration of shape {wanted}"
     parts = [part for part in match.groups() if part is not None]
     if form is not None and len(parts) != len(form):
-        return f"{text!r} is not a duration of shape {wanted}"
+        return f"{quote(text)} is not a duration of shape {wanted}"
     if form is None and len(parts) < 2:
-        return f"{text!r} is not a duration of shape {wanted}"
+        return f"{quote(text)} is not a duration of shape {wanted}"
     if any(int(part) > 59 for part in parts[1:]):
-        return f"{text!r} is not a valid duration: minutes and seconds go up to 59"
+        return f"{quote(text)} is not a valid duration: minutes and seconds go up to 59"
     return None
 
 
 def _cardinal(text: str, form: str | None) -> str | None:
     if _NUMBER.fullmatch(text) is None:
-        return f"{text!r} is not a number (like 10, 1,024 or -3.5)"
+        return f"{quote(text)} is not a number (like 10, 1,024 or -3.5)"
     return None
 
 
 def _ordinal(text: str, form: str | None) -> str | None:
     match = _ORDINAL.fullmatch(text)
     if match is None:
-        return f"{text!r} is not an ordinal (like 3 or 3rd)"
+        return f"{quote(text)} is not an ordinal (like 3 or 3rd)"
     number, suffix = match.groups()
     if suffix is not None:
         value = int(number)
@@ -286,28 +286,28 @@ def _ordinal(text: str, form: str | None) -> str | None:
         if value % 100 not in (11, 12, 13):
             expected = {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
         if suffix.lower() != expected:
-            return f"{text!r} has the wrong suffix: write {number + expected!r}"
+            return f"{quote(text)} has the wrong suffix: write {number + expected!r}"
     return None
 
 
 def _number_digit(text: str, form: str | None) -> str | None:
     if _DIGITS.fullmatch(text) is None:
-        return f"{text!r} is not a sequence of digits"
+        return f"{quote(text)} is not a sequence of digits"
     return None
 
 
 def _fraction(text: str, form: str | None) -> str | None:
     match = _FRACTION.fullmatch(text)
     if match is None:
-        return f"{text!r} is not a fraction like 3/8"
+        return f"{quote(text)} is not a fraction like 3/8"
     if int(match.group(1)) == 0:
-        return f"{text!r} divides by zero"
+        return f"{quote(text)} divides by zero"
     return None
 
 
 def _currency(text: str, form: str | None) -> str | None:
     if not any(character.isdigit() for character in text):
-        return f"{text!r} has no amount (like 99.9 USD)"
+        return f"{quote(text)} has no amount (like 99.9 USD)"
     return None
 
 

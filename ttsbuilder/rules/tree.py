@@ -19,7 +19,7 @@ from ttsbuilder.rules.common import (
     WRONG_TYPE,
     check_string,
 )
-from ttsbuilder.rules.context import MAX_DEPTH, Context, child, describe, key_text, suggest
+from ttsbuilder.rules.context import MAX_DEPTH, Context, child, describe, key_text, quote, suggest
 
 __all__ = ["check_tree"]
 
@@ -141,14 +141,14 @@ def _check_members(
                 where = "express-as is allowed at the top of the tree only (no nesting)"
             elif kind == "silence":
                 where = "silence is allowed at the top of the tree only"
-            context.report(MISPLACED, at, f"{kind!r} is not allowed here: {where}")
+            context.report(MISPLACED, at, f"{quote(kind)} is not allowed here: {where}")
             continue
         if kind == "text":
             if type(value) is not str or not value or not value.isprintable():
                 check_string(context, value, at)
             continue
         if type(value) is not dict:
-            context.report(WRONG_TYPE, at, f"{kind!r} is an object, got {describe(value)}")
+            context.report(WRONG_TYPE, at, f"{quote(kind)} is an object, got {describe(value)}")
             continue
         if kind == "break":
             value_rules.check_break(context, value, at)
@@ -179,7 +179,7 @@ def _check_suffix(context: Context, name: str, kind: str, at: str, last: dict[st
         context.report(
             BAD_SUFFIX,
             at,
-            f"member {name!r} has a suffix with a leading zero",
+            f"member {quote(name)} has a suffix with a leading zero",
             f"write {kind + suffix.lstrip('0') if suffix.strip('0') else kind!r}",
         )
         return
@@ -187,7 +187,10 @@ def _check_suffix(context: Context, name: str, kind: str, at: str, last: dict[st
     number = int(suffix) if len(suffix) < 19 else 10**18
     if number == 1:
         context.report(
-            NON_CANONICAL_NAME, at, f"member {name!r} is written {kind!r}", f"rename it {kind!r}"
+            NON_CANONICAL_NAME,
+            at,
+            f"member {quote(name)} is written {quote(kind)}",
+            f"rename it {quote(kind)}",
         )
     _suffix_down(context, name, kind, number, at, last)
 
@@ -201,7 +204,7 @@ def _suffix_down(
         context.report(
             SUFFIX_ORDER,
             at,
-            f"{name!r} comes after {before!r}: speech follows document order, "
+            f"{quote(name)} comes after {quote(before)}: speech follows document order, "
             "but a consumer that sorts keys would reorder it",
             "renumber in spoken order",
         )
@@ -218,7 +221,7 @@ def _unknown_member(
         context.report(
             ALIAS_KEY,
             at,
-            f"{text!r} is spelled with a hyphen: {ALIASES[text]!r}",
+            f"{quote(text)} is spelled with a hyphen: {ALIASES[text]!r}",
             f"rename it {ALIASES[text]!r}",
         )
         return ALIASES[text]
@@ -226,7 +229,7 @@ def _unknown_member(
     context.report(
         UNKNOWN_KEY,
         at,
-        f"unknown key {text!r}: allowed are {', '.join(allowed)} (with suffixes 2, 3, ...)",
+        f"unknown key {quote(text)}: allowed are {', '.join(allowed)} (with suffixes 2, 3, ...)",
         suggest(text.rstrip("0123456789") or text, allowed),
     )
     return None

@@ -6,7 +6,7 @@ from typing import Any
 
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import WRONG_TYPE, check_keys, check_string
-from ttsbuilder.rules.context import Context, describe, suggest
+from ttsbuilder.rules.context import Context, describe, quote, suggest
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DURATION_RE,
@@ -163,11 +163,12 @@ def _check_duration(context: Context, value: Any, pointer: str) -> None:
         if stripped.isdigit():
             hint = f"write {stripped + 'ms'!r}"
         elif stripped != value and DURATION_RE.fullmatch(stripped):
-            hint = f"write {stripped!r}"
+            hint = f"write {quote(stripped)}"
         context.report(
             BAD_DURATION,
             pointer,
-            f"{value!r} is not a duration: write a number and ms or s, like '2000ms' or '1.5s'",
+            f"{quote(value)} is not a duration: write a number and ms or s, "
+            "like '2000ms' or '1.5s'",
             hint,
         )
         return
@@ -183,7 +184,7 @@ def _too_long(context: Context, value: str, pointer: str) -> None:
     context.report(
         PAUSE_TOO_LONG,
         pointer,
-        f"{value!r} is too long: the {context.profile.name} profile allows pauses "
+        f"{quote(value)} is too long: the {context.profile.name} profile allows pauses "
         f"{context.profile.pause_limit_text()}",
     )
 
@@ -203,7 +204,8 @@ def check_break(context: Context, value: dict[Any, Any], pointer: str) -> None:
             context.report(
                 BAD_STRENGTH,
                 at,
-                f"break strength {strength!r} is not allowed: use {', '.join(BREAK_STRENGTHS)}",
+                f"break strength {quote(strength)} is not allowed: "
+                f"use {', '.join(BREAK_STRENGTHS)}",
                 suggest(strength, BREAK_STRENGTHS),
             )
 
@@ -220,14 +222,14 @@ def check_silence(context: Context, value: dict[Any, Any], pointer: str) -> None
                 context.report(
                     NON_CANONICAL_CASE,
                     at,
-                    f"silence type {kind!r} is written {kind.lower()!r}",
+                    f"silence type {quote(kind)} is written {kind.lower()!r}",
                     f"write {kind.lower()!r}",
                 )
             else:
                 context.report(
                     BAD_SILENCE_TYPE,
                     at,
-                    f"silence type {kind!r} is not allowed: use {', '.join(SILENCE_TYPES)}",
+                    f"silence type {quote(kind)} is not allowed: use {', '.join(SILENCE_TYPES)}",
                     suggest(kind, SILENCE_TYPES),
                 )
     if "value" in value:
@@ -248,15 +250,15 @@ def check_express_as(context: Context, value: dict[Any, Any], pointer: str) -> N
                 context.report(
                     NON_CANONICAL_CASE,
                     at,
-                    f"style {style!r} is written {lowered!r}",
-                    f"write {lowered!r}",
+                    f"style {quote(style)} is written {quote(lowered)}",
+                    f"write {quote(lowered)}",
                 )
             else:
                 rule = UNKNOWN_STYLE if profile.unknown_style_is_error else CUSTOM_STYLE
                 context.report(
                     rule,
                     at,
-                    f"style {style!r} is not one of the {profile.name} profile's styles: "
+                    f"style {quote(style)} is not one of the {profile.name} profile's styles: "
                     f"{', '.join(sorted(profile.styles))}",
                     suggest(style, profile.styles),
                 )
@@ -272,7 +274,7 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
         context.report(
             STYLE_OPTION,
             pointer,
-            f"express-as {option!r} is not in the Voice API seed: use the azure profile",
+            f"express-as {quote(option)} is not in the Voice API seed: use the azure profile",
         )
         return
     if not check_string(context, value, pointer):
@@ -282,7 +284,7 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
             context.report(
                 BAD_STYLE_OPTION,
                 pointer,
-                f"role {value!r} is not allowed: use {', '.join(sorted(ROLES))}",
+                f"role {quote(value)} is not allowed: use {', '.join(sorted(ROLES))}",
                 suggest(value, ROLES),
             )
         return
@@ -294,7 +296,7 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
         context.report(
             BAD_STYLE_OPTION,
             pointer,
-            f"styledegree {value!r} is not allowed: use a number from 0.01 to 2",
+            f"styledegree {quote(value)} is not allowed: use a number from 0.01 to 2",
         )
 
 
@@ -322,7 +324,7 @@ def _check_prosody_value(
         context.report(
             BAD_PROSODY,
             pointer,
-            f"{attribute} {text!r} is not allowed: use {parser.allowed}",
+            f"{attribute} {quote(text)} is not allowed: use {parser.allowed}",
             suggest(text, parser.levels),
         )
         return
@@ -330,7 +332,7 @@ def _check_prosody_value(
         context.report(
             UNSIGNED_PERCENT,
             pointer,
-            f"{attribute} {text!r} has no sign: Azure reads it as '+{text}', "
+            f"{attribute} {quote(text)} has no sign: Azure reads it as '+{text}', "
             "W3C SSML as a share of normal",
             f"write '+{text}'",
         )

@@ -1,0 +1,120 @@
+"""validate() never raises on any JSON value: any depth, any string, any kind, any profile."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ttsbuilder.problems import Problem, Severity
+from ttsbuilder.validate import KINDS, validate
+
+# Every code point, lone surrogates included (JSON can carry them as \ud800 escapes).
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=20)
+TREE_WORDS = st.sampled_from(
+    ["text", "text2", "text1", "break", "silence", "express-as", "prosody", "say-as", "say_as",
+     "value", "time", "type", "style", "rate", "pitch", "volume", "interpret-as", "format",
+     "prompt_name", "voice", "language", "text_to_speech_option", "from", "to", "hold",
+     "start", "stop", "action_on_connect", "play", "connect", "room", "event_url",
+     "start_timeout", "asr"]
+)  # fmt: skip
+KEYS = TREE_WORDS | ANY_TEXT
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | ANY_TEXT
+    | st.sampled_from(["2000ms", "1.5s", "+30%", "high", "date", "mdy", "10/19/2020", "leading"])
+)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
+    max_leaves=30,
+)
+
+
+def assert_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        assert isinstance(problem, Problem)
+        assert problem.severity in (Severity.ERROR, Severity.WARNING)
+        assert problem.pointer == "" or problem.pointer.startswith("/")
+        assert problem.message
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(document=JSON, kind=st.sampled_from(KINDS), profile=st.sampled_from(["enablex", "azure"]))
+def test_any_json_value_yields_problems_not_exceptions(
+    document: Any, kind: str, profile: str
+) -> None:
+    assert_problems(validate(document, kind=kind, profile=profile, language="de-DE"))
+
+
+@settings(max_examples=200)
+@given(tree=st.dictionaries(TREE_WORDS, JSON, max_size=6))
+def test_tree_shaped_documents_never_crash(tree: dict[str, Any]) -> None:
+    assert_problems(validate(tree, kind="tts"))
+    assert_problems(validate({"text_to_speech_option": tree, "language": "xx"}, kind="play"))
+
+
+def nested(depth: int, make: Any) -> Any:
+    value: Any = {"text": "bottom"}
+    for _ in range(depth):
+        value = make(value)
+    return value
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda inner: {"prosody": {"rate": "slow", **inner}},
+        lambda inner: {"prosody": {"rate": "slow", "prosody": inner}},
+        lambda inner: [inner],
+        lambda inner: {"catalog": inner},
+        lambda inner: {"text_to_speech_option": inner},
+        lambda inner: {"action_on_connect": {"play": {"text_to_speech_option": inner}}},
+        lambda inner: {"express-as": {"style": "gentle", "prosody": inner}},
+    ],
+)
+def test_ten_thousand_levels_deep(make: Any) -> None:
+    document = nested(10_000, make)
+    for kind in KINDS:
+        problems = validate(document, kind=kind)
+        assert_problems(problems)
+    assert {p.code for p in validate(document)} & {"TTS111", "TTS413", "TTS101", "TTS109"}
+
+
+def test_deep_list_in_an_unknown_key() -> None:
+    deep: Any = []
+    for _ in range(10_000):
+        deep = [deep]
+    assert [p.code for p in validate({"text": "x", "extra": deep})] == ["TTS101"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [10**5000, -(10**5000), math.nan, math.inf, -math.inf, 1e308, b"bytes", object(), (1, 2)],
+    ids=lambda value: type(value).__name__,
+)
+def test_odd_python_values(value: Any) -> None:
+    for kind in KINDS:
+        assert_problems(validate({"text": value, "break": {"value": value}}, kind=kind))
+        assert_problems(validate({value if isinstance(value, (int, float)) else "k": value}))
+        assert_problems(validate({10**5000: value}, kind=kind))
+
+
+def test_huge_strings() -> None:
+    text = "a" * 5_000_000
+    assert validate({"text": text}) == []
+    problems = validate({"break": {"value": text}, "prosody": {"rate": text, "text": "x"}})
+    assert [p.code for p in problems] == ["TTS201", "TTS210"]
+    assert all(len(p.message) < 500 for p in problems)
+
+
+def test_surrogates_in_keys_and_values() -> None:
+    lone = chr(0xD800)
+    assert_problems(validate({lone: lone, "text": lone}))
+    assert [p.code for p in validate({"text": lone})] == ["TTS112"]

@@ -1,0 +1,87 @@
+"""Generate ``docs/rules.md`` from the rules themselves, so the reference cannot drift.
+
+Run ``python -m ttsbuilder.rules.docs > docs/rules.md`` (``make docs``); a test fails
+when the file in the repository differs from what this prints.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ttsbuilder.rules import RULES
+from ttsbuilder.rules.base import Rule
+
+__all__ = ["markdown"]
+
+FAMILIES = {
+    "tree": "Tree structure",
+    "values": "Values",
+    "say-as": "say-as",
+    "payloads": "Request bodies",
+    "source": "Source files (lint)",
+    "render": "SSML rendering",
+    "preview": "Audio preview",
+}
+
+_INTRO = """\
+# Rules reference
+
+Every problem ttsbuilder reports has a stable code. This page is generated from the
+rules themselves (`make docs`); each rule's failing and passing example runs as a test.
+
+- **error**: the service would reject the request or misbehave.
+- **warning**: legal, but probably not what you meant.
+- **fixable**: `ttsbuilder lint --fix` repairs it without changing what is spoken.
+- **checked as**: the `kind` (and profile) the examples are checked with:
+  `validate(example, kind=..., profile=...)`, a file for `ttsbuilder lint`, or a render target.
+"""
+
+
+def _example(text: str, kind: str) -> tuple[str, str]:
+    """The code-block language and the pretty text of an example."""
+    if kind == "source":
+        return "text", text
+    try:
+        return "json", json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+    except ValueError:
+        return "text", text
+
+
+def _rule(rule: Rule) -> str:
+    tags = [f"**{rule.severity.value}**"]
+    if rule.fixable:
+        tags.append("fixable")
+    checked = rule.kind if rule.profile == "enablex" else f"{rule.kind}, profile {rule.profile}"
+    tags.append(f"checked as: `{checked}`")
+    bad_lang, bad = _example(rule.bad, rule.kind)
+    good_lang, good = _example(rule.good, rule.kind)
+    return (
+        f'<a id="{rule.anchor}"></a>\n'
+        f"### {rule.code} {rule.name}\n\n"
+        f"{' · '.join(tags)}\n\n"
+        f"{rule.summary}\n\n"
+        f"Fails:\n\n```{bad_lang}\n{bad}\n```\n\n"
+        f"Passes:\n\n```{good_lang}\n{good}\n```\n"
+    )
+
+
+def markdown() -> str:
+    """The whole rules reference as Markdown."""
+    parts = [_INTRO]
+    families: dict[str, list[Rule]] = {}
+    for rule in sorted(RULES.values(), key=lambda r: r.code):
+        families.setdefault(rule.family or "other", []).append(rule)
+    parts.append("| code | name | severity | summary |\n|---|---|---|---|")
+    for rule in sorted(RULES.values(), key=lambda r: r.code):
+        summary = rule.summary.replace("|", "\\|")
+        parts.append(
+            f"| [{rule.code}](#{rule.anchor}) | {rule.name} | {rule.severity.value} | {summary} |"
+        )
+    for family, rules in families.items():
+        parts.append(f"\n## {FAMILIES.get(family, family)}\n")
+        parts.extend(_rule(rule) for rule in rules)
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
