@@ -1,0 +1,39 @@
+"""The public surface: a flat namespace, every name documented, nothing heavy imported eagerly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import ttsbuilder
+
+
+def test_every_public_name_resolves_and_has_a_docstring() -> None:
+    for name in ttsbuilder.__all__:
+        value = getattr(ttsbuilder, name)
+        if name in ("__version__", "RULES"):
+            continue
+        assert value.__doc__, name
+
+
+def test_all_lists_exactly_the_exports() -> None:
+    exported = set(ttsbuilder.__all__) - {"__version__"}
+    assert exported == set(ttsbuilder._EXPORTS)
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    try:
+        ttsbuilder.no_such_name  # noqa: B018
+    except AttributeError as error:
+        assert "no_such_name" in str(error)
+    else:
+        raise AssertionError("expected AttributeError")
+
+
+def test_import_is_lazy() -> None:
+    code = (
+        "import sys, ttsbuilder; "
+        "print(sorted(m for m in sys.modules if m.startswith(('ttsbuilder', 'lxml', 'jsonschema'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['ttsbuilder', 'ttsbuilder._version']"
