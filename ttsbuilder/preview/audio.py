@@ -91,8 +91,8 @@ def silent_spans(
 ) -> list[tuple[float, float]]:
     """The (start, end) seconds of every run of silence at least ``min_seconds`` long.
 
-    Silence is measured in 5 ms windows whose peak amplitude stays below ``threshold``,
-    so spans are accurate to about 5 ms.
+    Silence is found as 5 ms windows whose peak amplitude stays below ``threshold``;
+    the edges are then refined to the sample.
     """
     window = max(1, round(sample_rate * _WINDOW_SECONDS))
     spans: list[tuple[float, float]] = []
@@ -108,8 +108,14 @@ def silent_spans(
             start = None
     if start is not None:
         spans.append((start, total))
-    return [
-        (round(a / sample_rate, 4), round(b / sample_rate, 4))
-        for a, b in spans
-        if (b - a) / sample_rate >= min_seconds
-    ]
+    found = []
+    for a, b in spans:
+        # Refine the window-aligned edges to the sample, by at most one window.
+        floor, ceiling = max(0, a - window), min(total, b + window)
+        while a > floor and abs(samples[a - 1]) < threshold:
+            a -= 1
+        while b < ceiling and abs(samples[b]) < threshold:
+            b += 1
+        if (b - a) / sample_rate >= min_seconds:
+            found.append((round(a / sample_rate, 4), round(b / sample_rate, 4)))
+    return found

@@ -32,7 +32,7 @@ _CHARS_UTF8 = 1
 _SSML = 0x10
 _POS_CHARACTER = 1
 _PARAM_RATE, _PARAM_VOLUME, _PARAM_PITCH, _PARAM_RANGE = 1, 2, 3, 4
-_EVENT_LIST_TERMINATED, _EVENT_SENTENCE, _EVENT_MARK = 0, 2, 3
+_EVENT_LIST_TERMINATED, _EVENT_WORD, _EVENT_SENTENCE, _EVENT_MARK = 0, 1, 2, 3
 _NORMAL_RATE_WPM = 175
 
 
@@ -68,7 +68,8 @@ class Synthesis:
     """What one call produced: 16-bit mono ``samples``, and where events fell (in samples).
 
     ``marks`` maps each ``<mark name>`` to its sample position; ``sentences`` lists the
-    positions where eSpeak started a sentence; ``voice`` is the eSpeak voice used.
+    positions where eSpeak started a sentence; ``words`` lists (character position in
+    the SSML text, 1-based; sample position) of each word; ``voice`` is the voice used.
     """
 
     sample_rate: int
@@ -76,6 +77,7 @@ class Synthesis:
     samples: array[int] = field(default_factory=lambda: array("h"))
     marks: dict[str, int] = field(default_factory=dict)
     sentences: list[int] = field(default_factory=list)
+    words: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _StartError(PreviewError):
@@ -167,6 +169,8 @@ class Engine:
                     current.marks[event.id.name.decode("utf-8", "replace")] = event.sample
                 elif event.type == _EVENT_SENTENCE:
                     current.sentences.append(event.sample)
+                elif event.type == _EVENT_WORD:
+                    current.words.append((event.text_position, event.sample))
                 index += 1
         except Exception as exc:  # an exception must not unwind through C
             self._failure = exc

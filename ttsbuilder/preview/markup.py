@@ -16,6 +16,7 @@ Silence nodes produce no markup: the preview inserts their samples itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ from ttsbuilder.problems import Problem
 from ttsbuilder.rules.preview import PREVIEW_EXPRESS_AS, PREVIEW_SAY_AS
 from ttsbuilder.values import Pitch, Rate, Volume
 
-__all__ = ["END_MARK", "Markup", "build_markup", "mark_name"]
+__all__ = ["END_MARK", "Markup", "build_markup", "mark_name", "mark_offsets"]
 
 END_MARK = "end"
 
@@ -49,9 +50,21 @@ _VOLUME_LEVELS = {"silent": 0, "x-soft": 20, "soft": 40, "medium": 60, "loud": 8
 _NOMINAL_PITCH_HZ = 150.0
 
 
+_MARK = re.compile(r'<mark name="([^"]+)"/>')
+
+
 def mark_name(index: int) -> str:
     """The mark written before the node at ``index`` in spoken order."""
     return f"n{index}"
+
+
+def mark_offsets(ssml: bytes) -> dict[str, int]:
+    """The character offset (0-based) of each mark in ``ssml``, as eSpeak counts text.
+
+    >>> mark_offsets('<speak><mark name="n0"/> é <mark name="end"/></speak>'.encode())
+    {'n0': 7, 'end': 27}
+    """
+    return {found[1]: found.start() for found in _MARK.finditer(ssml.decode("utf-8"))}
 
 
 @dataclass(frozen=True, slots=True)

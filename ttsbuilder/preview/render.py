@@ -17,7 +17,8 @@ from typing import Any, BinaryIO
 from ttsbuilder.model import Silence
 from ttsbuilder.preview.audio import samples_for, silence, write_wav
 from ttsbuilder.preview.engine import get_engine
-from ttsbuilder.preview.markup import END_MARK, build_markup, mark_name
+from ttsbuilder.preview.engine import Synthesis
+from ttsbuilder.preview.markup import END_MARK, build_markup, mark_name, mark_offsets
 from ttsbuilder.preview.source import Placed, resolve
 from ttsbuilder.preview.timeline import Timeline, layout
 from ttsbuilder.problems import Problem
@@ -100,6 +101,29 @@ def _silence_settings(
     return settings, problems
 
 
+def _mark_positions(spoken: Synthesis, ssml: bytes, count: int) -> dict[int, int]:
+    """The sample where each node's mark fell, in the engine's stream.
+
+    eSpeak drops a mark that follows a full stop (it looks ahead for an abbreviation).
+    Such a node starts where the first word after its mark starts, provided that is not
+    past the next mark eSpeak did report.
+    """
+    found = {i: spoken.marks[mark_name(i)] for i in range(count) if mark_name(i) in spoken.marks}
+    if len(found) == count:
+        return found
+    offsets = mark_offsets(ssml)
+    ceiling = spoken.marks.get(END_MARK, len(spoken.samples))
+    for index in reversed(range(count)):
+        if index in found:
+            ceiling = found[index]
+        elif mark_name(index) in offsets:
+            after = offsets[mark_name(index)] + 1  # eSpeak counts characters from 1
+            word = next((at for position, at in spoken.words if position > after), None)
+            if word is not None and word <= ceiling:
+                found[index] = ceiling = word
+    return found
+
+
 def render(
     document: Any,
     *,
@@ -153,9 +177,7 @@ def render(
         return len(lead) + position + extra * sum(1 for cut in cuts if cut <= position)
 
     starts = {
-        index: moved(spoken.marks[mark_name(index)])
-        for index in range(len(placed))
-        if mark_name(index) in spoken.marks
+        index: moved(at) for index, at in _mark_positions(spoken, markup.ssml, len(placed)).items()
     }
     spans: dict[int, tuple[int, int]] = {}
     if "leading" in settings:
