@@ -180,6 +180,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "hold": ("hold",),
     "recording": ("start", "stop", "recording_name"),
 }
+_FIELD_SETS = {kind: frozenset(keys) for kind, keys in FIELDS.items()}
 _STRINGS = frozenset({"prompt_name", "prompt_ref", "name", "owner_ref", "recording_name"})
 _BOOLEANS = frozenset({"dtmf", "asr", "auto_record", "hold", "start", "stop"})
 
@@ -194,8 +195,9 @@ def _object(context: Context, value: Any, pointer: str, what: str) -> bool:
 def _fields(context: Context, body: dict[Any, Any], pointer: str, kind: str) -> None:
     """Unknown keys, and the types of the plain string and boolean fields."""
     allowed = FIELDS[kind]
+    known = _FIELD_SETS[kind]
     for key, value in body.items():
-        if key not in allowed:
+        if key not in known:
             text = key_text(key)
             context.report(
                 UNKNOWN_KEY,

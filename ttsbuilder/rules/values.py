@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ttsbuilder.rules.base import error, warning
+from ttsbuilder.rules.base import Rule, error, warning
 from ttsbuilder.rules.common import WRONG_TYPE, check_keys, check_string
 from ttsbuilder.rules.context import Context, describe, quote, suggest
 from ttsbuilder.values import (
@@ -300,77 +300,84 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
         )
 
 
+_PROSODY_PARSERS: tuple[tuple[str, type[ProsodyValue]], ...] = (
+    ("pitch", Pitch),
+    ("rate", Rate),
+    ("volume", Volume),
+)
+Finding = tuple[Rule, str, "str | None"]
+# (attribute, text) → what is wrong with it; prompts reuse a handful of values.
+_FINDINGS: dict[tuple[str, str], tuple[Finding, ...]] = {}
+
+
 def check_prosody_attributes(context: Context, value: dict[Any, Any], pointer: str) -> None:
     """Check a prosody's pitch, rate and volume (its content is checked as members)."""
     present = False
-    for attribute, parser in (("pitch", Pitch), ("rate", Rate), ("volume", Volume)):
-        if attribute in value:
-            present = True
-            _check_prosody_value(context, parser, value[attribute], f"{pointer}/{attribute}")
+    for attribute, parser in _PROSODY_PARSERS:
+        if attribute not in value:
+            continue
+        present = True
+        text = value[attribute]
+        if type(text) is not str:
+            hint = f"write {quote(str(text))}" if type(text) in (int, float) else None
+            context.report(
+                WRONG_TYPE,
+                f"{pointer}/{attribute}",
+                f"{attribute} is a string, got {describe(text)}",
+                hint,
+            )
+            continue
+        findings = _FINDINGS.get((attribute, text))
+        if findings is None:
+            findings = _prosody_findings(parser, text)
+            if len(_FINDINGS) < 4096:
+                _FINDINGS[attribute, text] = findings
+        for rule, message, hint in findings:
+            context.report(rule, f"{pointer}/{attribute}", message, hint)
     if not present:
         context.report(EMPTY_PROSODY, pointer, "this prosody sets none of pitch, rate and volume")
 
 
-def _check_prosody_value(
-    context: Context, parser: type[ProsodyValue], text: Any, pointer: str
-) -> None:
+def _prosody_findings(parser: type[ProsodyValue], text: str) -> tuple[Finding, ...]:
     attribute = parser.attribute
-    if type(text) is not str:
-        hint = f"write {str(text)!r}" if type(text) in (int, float) else None
-        context.report(WRONG_TYPE, pointer, f"{attribute} is a string, got {describe(text)}", hint)
-        return
     parsed = parser.read(text)
     if parsed is None:
-        context.report(
-            BAD_PROSODY,
-            pointer,
-            f"{attribute} {quote(text)} is not allowed: use {parser.allowed}",
-            suggest(text, parser.levels),
-        )
-        return
+        message = f"{attribute} {quote(text)} is not allowed: use {parser.allowed}"
+        return ((BAD_PROSODY, message, suggest(text, parser.levels)),)
+    findings: list[Finding] = []
     if parsed.form == "percent" and not parsed.signed:
-        context.report(
-            UNSIGNED_PERCENT,
-            pointer,
+        message = (
             f"{attribute} {quote(text)} has no sign: Azure reads it as '+{text}', "
-            "W3C SSML as a share of normal",
-            f"write '+{text}'",
+            "W3C SSML as a share of normal"
         )
-    _check_range(context, parsed, pointer)
+        findings.append((UNSIGNED_PERCENT, message, f"write '+{text}'"))
+    clamped = _range_problem(parsed)
+    if clamped is not None:
+        findings.append((PROSODY_RANGE, clamped, None))
+    return tuple(findings)
 
 
-def _check_range(context: Context, value: ProsodyValue, pointer: str) -> None:
+def _range_problem(value: ProsodyValue) -> str | None:
     if value.number is None:
-        return
+        return None
     if isinstance(value, Rate):
         factor = value.factor()
         if factor is not None and not (0.5 <= factor <= 2.0):
-            context.report(
-                PROSODY_RANGE,
-                pointer,
-                f"rate {value.text!r} is {factor:g}x normal speed: Azure clamps rate "
-                "to 0.5x-2x (-50% to +100%)",
+            return (
+                f"rate {quote(value.text)} is {factor:g}x normal speed: Azure clamps rate "
+                "to 0.5x-2x (-50% to +100%)"
             )
     elif isinstance(value, Pitch):
         factor = value.factor()
         if factor is not None and not (0.5 <= round(factor, 4) <= 1.5):
-            context.report(
-                PROSODY_RANGE,
-                pointer,
-                f"pitch {value.text!r} is {factor:.3g}x normal pitch: Azure clamps pitch "
-                "to 0.5x-1.5x (-50% to +50%, -12st to +7st)",
+            return (
+                f"pitch {quote(value.text)} is {factor:.3g}x normal pitch: Azure clamps pitch "
+                "to 0.5x-1.5x (-50% to +50%, -12st to +7st)"
             )
     elif isinstance(value, Volume):
         level = value.level()
-        if level is not None and not (0 <= level <= 100) and value.form == "absolute":
-            context.report(
-                PROSODY_RANGE,
-                pointer,
-                f"volume {value.text!r} is outside 0-100: Azure clamps it",
-            )
-        elif level is not None and level < 0:
-            context.report(
-                PROSODY_RANGE,
-                pointer,
-                f"volume {value.text!r} goes below silent: Azure clamps it to 0",
-            )
+        if level is not None and value.form == "absolute" and not 0 <= level <= 100:
+            return f"volume {quote(value.text)} is outside 0-100: Azure clamps it"
+        if level is not None and level < 0:
+            return f"volume {quote(value.text)} goes below silent: Azure clamps it to 0"
+    return None
