@@ -603,3 +603,10 @@ def test_messages_name_the_value_and_what_is_allowed() -> None:
     assert "'loudest'" in problem.message
     assert "x-loud" in problem.message
     assert "+50%" in problem.message
+
+
+def test_a_root_schema_reference_is_not_part_of_the_document() -> None:
+    schema = "https://ttsbuilder.dev/schemas/play.schema.json"
+    assert codes({"$schema": schema, "text": "Hi", "voice": "male"}) == []
+    assert codes({"$schema": schema, "text": "Hi"}, kind="tts") == []
+    assert codes({"prompts": {"$schema": schema, "text": "Hi"}}) == [("TTS101", "/prompts/$schema")]

@@ -127,6 +127,9 @@ def _detect(
 
 def _check(document: Any, kind: str, profile: Profile, language: str | None) -> list[Problem]:
     context = Context(profile, language)
+    if type(document) is dict and "$schema" in document:
+        # Prompt files name their JSON Schema for editors; it is not part of the payload.
+        document = {key: value for key, value in document.items() if key != "$schema"}
     if kind == "auto":
         found: list[tuple[str, str]] = []
         _detect(document, "", 0, found, context)
