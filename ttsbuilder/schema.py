@@ -1,0 +1,120 @@
+"""The published JSON Schemas (Draft 2020-12) of the tree and of each request body.
+
+The files live in ``schemas/`` and ship inside the package; they are read from there,
+once, and handed out as fresh copies. See ``docs/schemas.md``.
+
+>>> schema("play")["$id"]
+'https://ttsbuilder.dev/schemas/play.schema.json'
+>>> schema("tts", "azure")["title"]
+'Voice API text_to_speech_option tree (azure profile)'
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from referencing import Registry, Resource
+
+from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.profiles import Profile, get_profile
+
+__all__ = ["BASE_URI", "SCHEMA_KINDS", "registry", "schema", "schema_id", "schema_path"]
+
+#: The kinds that have a schema: the tree and each request body.
+SCHEMA_KINDS: tuple[str, ...] = (
+    "tts",
+    "play",
+    "dial-out",
+    "connect",
+    "transfer",
+    "forward",
+    "hold",
+    "recording",
+)
+
+#: Every ``$id`` is this plus the file name.
+BASE_URI = "https://ttsbuilder.dev/schemas/"
+
+# Only these differ between profiles; the call-control bodies have one schema for both.
+_PROFILED = frozenset({"tts", "play", "dial-out"})
+
+
+def _file_name(kind: str, profile: str | Profile) -> str:
+    if kind not in SCHEMA_KINDS:
+        raise TTSBuilderError(f"no schema for kind {kind!r}: use one of {', '.join(SCHEMA_KINDS)}")
+    name = get_profile(profile).name
+    suffix = "-azure" if name == "azure" and kind in _PROFILED else ""
+    return f"{kind}{suffix}.schema.json"
+
+
+def schema_id(kind: str, profile: str | Profile = "enablex") -> str:
+    """The ``$id`` of a kind's schema: what a prompt file's ``$schema`` member names.
+
+    >>> schema_id("dial-out", "azure")
+    'https://ttsbuilder.dev/schemas/dial-out-azure.schema.json'
+    """
+    return BASE_URI + _file_name(kind, profile)
+
+
+def schema_path(kind: str, profile: str | Profile = "enablex") -> Path:
+    """The installed file of a kind's schema, for editors that take a path.
+
+    Raises :class:`~ttsbuilder.errors.TTSBuilderError` for an unknown kind or profile,
+    or when the package is not on the file system (imported from a zip).
+
+    >>> schema_path("hold").name
+    'hold.schema.json'
+    """
+    resource = files("ttsbuilder") / "schemas" / _file_name(kind, profile)
+    if not isinstance(resource, Path):
+        raise TTSBuilderError(f"{resource} is not a file on disk: use schema({kind!r}) instead")
+    return resource
+
+
+@functools.cache
+def _load(name: str) -> dict[str, Any]:
+    resource = files("ttsbuilder") / "schemas" / name
+    try:
+        loaded = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise TTSBuilderError(f"cannot read the packaged schema {name}: {error}") from None
+    if not isinstance(loaded, dict):
+        raise TTSBuilderError(f"the packaged schema {name} is not a JSON object")
+    return loaded
+
+
+def schema(kind: str, profile: str | Profile = "enablex") -> dict[str, Any]:
+    """The published JSON Schema of ``kind`` (``tts`` or a request body) as a new dict.
+
+    ``profile`` picks the enablex (default) or azure limits; the call-control bodies
+    (connect, transfer, forward, hold, recording) are the same in both. Each call
+    returns a fresh deep copy, so a caller may change it freely. Raises
+    :class:`~ttsbuilder.errors.TTSBuilderError` for an unknown kind or profile.
+
+    >>> schema("hold")["required"]
+    ['hold']
+    """
+    return copy.deepcopy(_load(_file_name(kind, profile)))
+
+
+@functools.lru_cache(maxsize=1)
+def registry() -> Registry[Any]:
+    """A :class:`referencing.Registry` holding every ttsbuilder schema, by ``$id``.
+
+    Hand it to python-jsonschema so cross-file ``$ref``s resolve without the network::
+
+        from jsonschema import Draft202012Validator
+        validator = Draft202012Validator(schema("play"), registry=registry())
+        validator.is_valid({"text": "Hello", "voice": "female"})  # True
+    """
+    resources: dict[str, Resource[Any]] = {}
+    for kind in SCHEMA_KINDS:
+        for profile in ("enablex", "azure"):
+            contents = schema(kind, profile)  # a copy: the registry must not share the cache
+            resources[contents["$id"]] = Resource.from_contents(contents)
+    return Registry().with_resources(resources.items())
