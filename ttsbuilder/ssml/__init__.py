@@ -1,0 +1,35 @@
+"""SSML for preview and import: :func:`render_ssml` writes it, :func:`parse_ssml` reads it.
+
+>>> ssml = render_ssml({"text": "Hello", "break": {"value": "1s"}})
+>>> parse_ssml(ssml)
+{'text': 'Hello', 'break': {'value': '1s'}}
+
+See ``docs/ssml.md`` for what each node becomes in each target.
+"""
+
+from __future__ import annotations
+
+from ttsbuilder.ssml.names import TARGETS
+from ttsbuilder.ssml.parse import MAX_SSML_BYTES, parse_ssml
+from ttsbuilder.ssml.render import Rendering, render_ssml, render_ssml_with_problems
+from ttsbuilder.ssml.voices import (
+    DEFAULT_VOICES,
+    default_voice,
+    reset_default_voices,
+    set_default_voice,
+    voice_table,
+)
+
+__all__ = [
+    "DEFAULT_VOICES",
+    "MAX_SSML_BYTES",
+    "TARGETS",
+    "Rendering",
+    "default_voice",
+    "parse_ssml",
+    "render_ssml",
+    "render_ssml_with_problems",
+    "reset_default_voices",
+    "set_default_voice",
+    "voice_table",
+]

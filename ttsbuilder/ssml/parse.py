@@ -1,0 +1,256 @@
+"""Read Azure-dialect SSML back into a canonical ``text_to_speech_option`` tree.
+
+The parser resolves no entities, reads no network, loads no DTD and refuses a
+DOCTYPE that declares entities; input is bounded in size (:data:`MAX_SSML_BYTES`)
+and nesting. Whatever a tree cannot hold — a second voice, audio, phoneme, a
+prosody contour, a bookmark — is refused with :class:`~ttsbuilder.errors.SSMLError`
+naming the element and its line; nothing is dropped silently.
+
+>>> parse_ssml('<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" '
+...            'xml:lang="en-US"><voice name="en-US-GuyNeural">Hi<break time="1s"/>'
+...            '</voice></speak>')
+{'text': 'Hi', 'break': {'value': '1s'}}
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from lxml import etree
+
+from ttsbuilder.codec import encode_tree
+from ttsbuilder.errors import BuildError, SSMLError
+from ttsbuilder.model import (
+    Break,
+    ExpressAs,
+    Node,
+    Prosody,
+    SayAs,
+    Silence,
+    Text,
+    Tree,
+)
+from ttsbuilder.rules.context import MAX_DEPTH
+from ttsbuilder.ssml.names import MSTTS_NAMESPACES, SYNTHESIS
+from ttsbuilder.values import Duration, Pitch, Rate, Volume
+
+__all__ = ["MAX_SSML_BYTES", "Whitespace", "parse_ssml"]
+
+#: The largest SSML document :func:`parse_ssml` reads, in bytes of UTF-8.
+MAX_SSML_BYTES = 1_000_000
+
+Whitespace = Literal["keep", "normalize"]
+Element = etree._Element
+
+_SPACES = re.compile(r"\s+")
+_ATTRIBUTES = {
+    "break": ("time", "strength"),
+    "prosody": ("pitch", "rate", "volume"),
+    "say-as": ("interpret-as", "format"),
+    "mstts:silence": ("type", "value"),
+    "mstts:express-as": ("style", "styledegree", "role"),
+}
+
+
+def _name(element: Element) -> str:
+    """The element's name as SSML authors write it: ``break``, ``mstts:silence``."""
+    qualified = etree.QName(element)
+    if qualified.namespace in MSTTS_NAMESPACES:
+        return f"mstts:{qualified.localname}"
+    if qualified.namespace in (SYNTHESIS, None):
+        return qualified.localname
+    return f"{{{qualified.namespace}}}{qualified.localname}"
+
+
+def _refuse(element: Element, message: str) -> SSMLError:
+    line = element.sourceline
+    return SSMLError(message, line=line if isinstance(line, int) else None)
+
+
+class _Reader:
+    __slots__ = ("whitespace",)
+
+    def __init__(self, whitespace: Whitespace) -> None:
+        self.whitespace = whitespace
+
+    def speak(self, root: Element) -> Tree:
+        if _name(root) != "speak":
+            raise _refuse(root, f"the root element is <{_name(root)}>, not <speak>")
+        voices = [child for child in root if isinstance(child.tag, str) and _name(child) == "voice"]
+        if not voices:
+            return Tree(self.content(root, 1, top=True))
+        for child in root:
+            if isinstance(child, (etree._ProcessingInstruction, etree._Entity)):
+                self.content_item(child, 1, top=True)  # refuses
+            if isinstance(child.tag, str) and _name(child) != "voice":
+                raise _refuse(child, f"<{_name(child)}> outside the voice cannot be represented")
+        if len(voices) > 1:
+            raise _refuse(voices[1], "a second <voice> cannot be represented: a tree has one voice")
+        stray = [root.text, *(child.tail for child in root)]
+        if any(text and not text.isspace() for text in stray):
+            raise _refuse(root, "text outside the <voice> cannot be represented")
+        return Tree(self.content(voices[0], 1, top=True))
+
+    def content(self, parent: Element, depth: int, *, top: bool) -> tuple[Any, ...]:
+        """The member nodes of ``parent``: each run of text is one text member."""
+        if depth > MAX_DEPTH:
+            raise _refuse(parent, f"nesting deeper than {MAX_DEPTH} levels")
+        nodes: list[Node] = []
+        self.text(nodes, parent.text)
+        for child in parent:
+            node = self.content_item(child, depth, top=top)
+            if node is not None:
+                nodes.append(node)
+            self.text(nodes, child.tail)
+        return tuple(nodes)
+
+    def text(self, nodes: list[Node], text: str | None) -> None:
+        if not text:
+            return
+        if self.whitespace == "normalize":
+            if text.isspace():
+                return
+            text = _SPACES.sub(" ", text)
+        nodes.append(Text(text))
+
+    def content_item(self, child: Element, depth: int, *, top: bool) -> Node | None:
+        if isinstance(child, etree._Comment):
+            return None  # a member boundary, as render_ssml writes between two texts
+        if isinstance(child, etree._ProcessingInstruction):
+            raise _refuse(child, "a processing instruction cannot be represented")
+        if isinstance(child, etree._Entity):
+            raise _refuse(
+                child, f"entity reference {child.text} is refused: entities are not expanded"
+            )
+        name = _name(child)
+        if name not in _ATTRIBUTES:
+            what = "a second <voice>" if name == "voice" else f"<{name}>"
+            raise _refuse(child, f"{what} cannot be represented in a text_to_speech_option tree")
+        attributes = self.attributes(child, name)
+        if name == "break":
+            self.empty(child, name)
+            if "time" not in attributes:
+                raise _refuse(child, "a <break> without time cannot be represented: write time")
+            return Break(self.duration(child, attributes["time"]), attributes.get("strength"))
+        if name == "say-as":
+            if len(child) or not child.text:
+                raise _refuse(child, "a <say-as> holds text only, and some text")
+            text = child.text
+            if self.whitespace == "normalize":
+                text = _SPACES.sub(" ", text).strip()
+            if "interpret-as" not in attributes:
+                raise _refuse(child, "<say-as> needs interpret-as")
+            return SayAs(attributes["interpret-as"], text, attributes.get("format"))
+        if name == "prosody":
+            return Prosody(
+                self.content(child, depth + 1, top=False),
+                pitch=self.value(child, Pitch, attributes.get("pitch")),  # type: ignore[arg-type]
+                rate=self.value(child, Rate, attributes.get("rate")),  # type: ignore[arg-type]
+                volume=self.value(child, Volume, attributes.get("volume")),  # type: ignore[arg-type]
+            )
+        if not top:
+            raise _refuse(
+                child,
+                f"<{name}> inside another element cannot be represented: "
+                "a tree has silence and express-as at its top level only",
+            )
+        if name == "mstts:silence":
+            self.empty(child, name)
+            if "type" not in attributes or "value" not in attributes:
+                raise _refuse(child, "<mstts:silence> needs type and value")
+            return Silence(attributes["type"], self.duration(child, attributes["value"]))
+        if "style" not in attributes:
+            raise _refuse(child, "<mstts:express-as> needs style")
+        return ExpressAs(
+            attributes["style"],
+            self.content(child, depth + 1, top=False),
+            styledegree=attributes.get("styledegree"),
+            role=attributes.get("role"),
+        )
+
+    def attributes(self, element: Element, name: str) -> dict[str, str]:
+        allowed = _ATTRIBUTES[name]
+        found: dict[str, str] = {}
+        for key, value in element.attrib.items():
+            if key not in allowed:
+                raise _refuse(
+                    element,
+                    f"<{name}> attribute {etree.QName(key).localname!r} cannot be represented: "
+                    f"a tree has {', '.join(allowed)}",
+                )
+            found[str(key)] = str(value)
+        return found
+
+    def empty(self, element: Element, name: str) -> None:
+        if len(element) or (element.text and not element.text.isspace()):
+            raise _refuse(element, f"<{name}> cannot hold content")
+
+    def duration(self, element: Element, text: str) -> Duration:
+        try:
+            return Duration.parse(text.strip(), argument=_name(element))
+        except BuildError as exc:
+            raise _refuse(element, str(exc)) from None
+
+    def value(
+        self, element: Element, kind: type[Pitch | Rate | Volume], text: str | None
+    ) -> Pitch | Rate | Volume | None:
+        if text is None:
+            return None
+        try:
+            return kind.parse(text.strip())  # type: ignore[return-value]
+        except BuildError as exc:
+            raise _refuse(element, str(exc)) from None
+
+
+def _document(text: str | bytes) -> Element:
+    if isinstance(text, str):
+        data, encoding = text.encode("utf-8", "surrogatepass"), "utf-8"
+    elif isinstance(text, bytes):
+        data, encoding = text, None
+    else:
+        raise SSMLError(f"SSML is text or bytes, got {type(text).__name__}")
+    if len(data) > MAX_SSML_BYTES:
+        raise SSMLError(f"the SSML is {len(data)} bytes: at most {MAX_SSML_BYTES} are read")
+    declared = data.find(b"<!ENTITY")
+    if declared >= 0:
+        line = data.count(b"\n", 0, declared) + 1
+        raise SSMLError("a DOCTYPE that declares entities is refused", line=line)
+    parser = etree.XMLParser(
+        encoding=encoding,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_pis=False,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise SSMLError(f"not well-formed XML: {exc.msg}", line=exc.lineno) from None
+    except (ValueError, etree.LxmlError) as exc:
+        raise SSMLError(f"cannot read the SSML: {exc}") from None
+    if root is None:
+        raise SSMLError("the SSML is empty")
+    doctype: Any = root.getroottree().docinfo.internalDTD
+    if doctype is not None and any(True for _ in doctype.iterentities()):
+        raise SSMLError("a DOCTYPE that declares entities is refused", line=1)
+    return root
+
+
+def parse_ssml(text: str | bytes, *, whitespace: Whitespace = "keep") -> dict[str, Any]:
+    """The canonical tree dict of Azure-dialect SSML ``text`` (a str or UTF-8 bytes).
+
+    Reads ``speak`` with one ``voice`` (or none) holding text, ``break``, ``prosody``,
+    ``say-as``, ``mstts:silence`` and ``mstts:express-as``; the voice name and language
+    are not part of a tree. ``whitespace="keep"`` (the default) keeps every text exactly,
+    so ``parse_ssml(render_ssml(tree)) == tree``; ``"normalize"`` drops whitespace-only
+    runs between elements and collapses other runs of whitespace to one space, for
+    hand-indented SSML. Values are read as Azure reads them and not checked against a
+    profile: ``validate()`` the result. Raises only :class:`~ttsbuilder.errors.SSMLError`.
+
+    >>> parse_ssml('<speak><voice name="x"><prosody rate="+30%">Hi</prosody></voice></speak>')
+    {'prosody': {'rate': '+30%', 'text': 'Hi'}}
+    """
+    return encode_tree(_Reader(whitespace).speak(_document(text)))
