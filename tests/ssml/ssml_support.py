@@ -1,0 +1,63 @@
+"""Helpers for the SSML tests: Microsoft's and the W3C schemas, the seed payloads.
+
+The schemas are third-party files kept beside the repository, in ``../shared/ssml-xsd/``
+(CI clones the repository next to ``shared/``); set ``TTSBUILDER_SSML_XSD`` to read them
+from elsewhere. A missing folder fails the tests loudly: skipping would hide that the
+rendered SSML is no longer checked against the real schemas.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "tests" / "data" / "seed"
+SCHEMA_ENTRY = {"azure": "azure/ssml.xsd", "w3c": "w3c-1.1-core/ssmlv1p1-core.xsd"}
+
+
+def schema_folder() -> Path:
+    """Where the SSML schemas are: ``$TTSBUILDER_SSML_XSD`` or ``<repo>/../shared/ssml-xsd``."""
+    configured = os.environ.get("TTSBUILDER_SSML_XSD")
+    folder = Path(configured) if configured else ROOT.parent / "shared" / "ssml-xsd"
+    if not folder.is_dir():
+        raise RuntimeError(
+            f"SSML schemas not found at {folder}: put shared/ssml-xsd beside the repository "
+            "or set TTSBUILDER_SSML_XSD"
+        )
+    return folder
+
+
+def load_schema(target: str) -> etree.XMLSchema:
+    """The XML Schema of ``target`` (``azure`` or ``w3c``), read with no network."""
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    path = schema_folder() / SCHEMA_ENTRY[target]
+    return etree.XMLSchema(etree.parse(str(path), parser))
+
+
+_SCHEMAS: dict[str, etree.XMLSchema] = {}
+
+
+def schema(target: str) -> etree.XMLSchema:
+    """The cached schema of ``target``."""
+    if target not in _SCHEMAS:
+        _SCHEMAS[target] = load_schema(target)
+    return _SCHEMAS[target]
+
+
+def assert_valid(ssml: str, target: str) -> etree._Element:
+    """Parse ``ssml`` (it must be well-formed) and check it against the target's schema."""
+    root = etree.fromstring(ssml.encode("utf-8"))
+    checker = schema(target)
+    if not checker.validate(root):
+        raise AssertionError(f"{target} schema rejects {ssml!r}: {checker.error_log}")
+    return root
+
+
+def seed(name: str) -> Any:
+    """A seed payload from tests/data/seed (``play``, ``advanced_tree``, ...)."""
+    return json.loads((SEED / f"{name}.json").read_text(encoding="utf-8"))

@@ -1,0 +1,242 @@
+"""parse_ssml: Azure-dialect SSML back to a tree; refusals name the element and line."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from ssml_support import seed
+
+from ttsbuilder.errors import SSMLError
+from ttsbuilder.ssml import MAX_SSML_BYTES, parse_ssml, render_ssml
+from ttsbuilder.validate import validate
+
+HEAD = (
+    '<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" '
+    'xmlns:mstts="http://www.w3.org/2001/mstts" xml:lang="en-US">'
+)
+
+
+def speak(body: str, head: str = HEAD) -> str:
+    return f'{head}<voice name="en-US-JennyNeural">{body}</voice></speak>'
+
+
+def test_every_node_kind_reads_back() -> None:
+    tree = parse_ssml(
+        speak(
+            '<mstts:silence type="leading" value="200ms"/>Hi &amp; welcome'
+            '<break time="1s" strength="weak"/>'
+            '<mstts:express-as style="cheerful" styledegree="1.5" role="Girl">'
+            "Great</mstts:express-as>"
+            '<prosody pitch="-2st" rate="1.2" volume="+10"><say-as interpret-as="date" '
+            'format="mdy">10/19/2020</say-as> then</prosody>'
+        )
+    )
+    assert tree == {
+        "silence": {"type": "leading", "value": "200ms"},
+        "text": "Hi & welcome",
+        "break": {"value": "1s", "strength": "weak"},
+        "express-as": {"style": "cheerful", "styledegree": "1.5", "role": "Girl", "text": "Great"},
+        "prosody": {
+            "rate": "1.2",
+            "pitch": "-2st",
+            "volume": "+10",
+            "say-as": {"interpret-as": "date", "format": "mdy", "text": "10/19/2020"},
+            "text": " then",
+        },
+    }
+    assert validate(tree, kind="tts", profile="azure") == []
+
+
+def test_the_seed_renders_and_parses_back_exactly() -> None:
+    play = seed("play")
+    assert parse_ssml(render_ssml(play)) == play["text_to_speech_option"]
+
+
+def test_bytes_input_honours_the_declared_encoding() -> None:
+    text = '<?xml version="1.0" encoding="ISO-8859-1"?>' + speak("Caf\xe9")
+    assert parse_ssml(text.encode("latin-1")) == {"text": "Café"}
+    # A str is already decoded: its declaration is ignored, not misapplied.
+    assert parse_ssml(text) == {"text": "Café"}
+
+
+def test_ssml_without_namespaces_or_voice_is_read() -> None:
+    assert parse_ssml("<speak>Hi<break time='2s'/></speak>") == {
+        "text": "Hi",
+        "break": {"value": "2s"},
+    }
+
+
+def test_https_mstts_namespace_is_read() -> None:
+    head = HEAD.replace("http://www.w3.org/2001/mstts", "https://www.w3.org/2001/mstts")
+    body = '<mstts:express-as style="calm">Hi</mstts:express-as>'
+    assert parse_ssml(speak(body, head)) == {"express-as": {"style": "calm", "text": "Hi"}}
+
+
+def test_comments_separate_text_members() -> None:
+    assert parse_ssml(speak("Hello <!---->world<!-- note -->!")) == {
+        "text": "Hello ",
+        "text2": "world",
+        "text3": "!",
+    }
+
+
+def test_whitespace_is_kept_by_default_and_normalized_on_request() -> None:
+    indented = (
+        "<speak>\n  <voice name='x'>\n    Hello\n    <break time='1s'/>\n"
+        "    <say-as interpret-as='cardinal'> 42 </say-as>\n  </voice>\n</speak>"
+    )
+    assert parse_ssml(indented) == {
+        "text": "\n    Hello\n    ",
+        "break": {"value": "1s"},
+        "text2": "\n    ",
+        "say-as": {"interpret-as": "cardinal", "text": " 42 "},
+        "text3": "\n  ",
+    }
+    assert parse_ssml(indented, whitespace="normalize") == {
+        "text": " Hello ",
+        "break": {"value": "1s"},
+        "say-as": {"interpret-as": "cardinal", "text": "42"},
+    }
+
+
+def test_pretty_output_reads_back_with_normalized_whitespace() -> None:
+    tree = seed("advanced_tree")
+    assert parse_ssml(render_ssml(tree, pretty=True), whitespace="normalize") == tree
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ('<audio src="https://example.com/a.wav"/>', "<audio>"),
+        ('<phoneme alphabet="ipa" ph="x">x</phoneme>', "<phoneme>"),
+        ('<bookmark mark="m"/>', "<bookmark>"),
+        ('<mark name="m"/>', "<mark>"),
+        ("<p>Hi</p>", "<p>"),
+        ("<s>Hi</s>", "<s>"),
+        ('<sub alias="x">y</sub>', "<sub>"),
+        ("<emphasis>Hi</emphasis>", "<emphasis>"),
+        ('<lang xml:lang="fr-FR">Salut</lang>', "<lang>"),
+        ('<mstts:backgroundaudio src="a.wav"/>', "<mstts:backgroundaudio>"),
+        ('<mstts:viseme type="redlips_front"/>', "<mstts:viseme>"),
+        ('<voice name="en-US-GuyNeural">Hi</voice>', "a second <voice>"),
+        ('<prosody contour="(0%,+20Hz)">Hi</prosody>', "'contour'"),
+        ('<say-as interpret-as="date" detail="2">1/2</say-as>', "'detail'"),
+        ('<break strength="strong"/>', "without time"),
+        ('<break time="500"/>', "not a duration"),
+        ('<prosody rate="quick">Hi</prosody>', "rate='quick'"),
+        ('<prosody volume="+3dB">Hi</prosody>', "volume='+3dB'"),
+        ('<prosody rate="slow"><mstts:silence type="leading" value="1s"/></prosody>', "top level"),
+        (
+            '<mstts:express-as style="calm"><mstts:express-as style="sad">x</mstts:express-as>'
+            "</mstts:express-as>",
+            "top level",
+        ),
+        ("<say-as>42</say-as>", "interpret-as"),
+        ('<say-as interpret-as="cardinal"/>', "some text"),
+        ('<mstts:silence type="leading"/>', "type and value"),
+        ("<?tts pause?>", "processing instruction"),
+    ],
+)
+def test_what_a_tree_cannot_hold_is_refused_with_its_line(body: str, named: str) -> None:
+    with pytest.raises(SSMLError) as caught:
+        parse_ssml(speak("Hi\n" + body))
+    assert named in str(caught.value)
+    assert caught.value.line == 2
+
+
+def test_two_voices_are_refused() -> None:
+    text = HEAD + '<voice name="a">Hi</voice>\n<voice name="b">there</voice></speak>'
+    with pytest.raises(SSMLError, match="second <voice>") as caught:
+        parse_ssml(text)
+    assert caught.value.line == 2
+
+
+def test_text_outside_the_voice_is_refused() -> None:
+    with pytest.raises(SSMLError, match="outside"):
+        parse_ssml(HEAD + 'Hi<voice name="a">there</voice></speak>')
+
+
+def test_root_must_be_speak() -> None:
+    with pytest.raises(SSMLError, match="not <speak>"):
+        parse_ssml("<html>Hi</html>")
+
+
+@pytest.mark.parametrize("text", ["", "<speak>", "<speak><voice></speak>", "Hello", "\ud800"])
+def test_malformed_input_is_an_ssml_error(text: str) -> None:
+    with pytest.raises(SSMLError):
+        parse_ssml(text)
+
+
+def test_non_text_input_is_an_ssml_error() -> None:
+    with pytest.raises(SSMLError, match="text or bytes"):
+        parse_ssml(42)  # type: ignore[arg-type]
+
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE speak [\n <!ENTITY lol "lol">\n'
+    + "".join(
+        f' <!ENTITY lol{n} "{f"&lol{n - 1};" * 10 if n > 1 else "&lol;" * 10}">\n'
+        for n in range(1, 10)
+    )
+    + "]>\n<speak><voice name='x'>&lol9;</voice></speak>"
+)
+
+
+def test_billion_laughs_is_refused_at_once() -> None:
+    started = time.perf_counter()
+    with pytest.raises(SSMLError, match="declares entities") as caught:
+        parse_ssml(BILLION_LAUGHS)
+    assert caught.value.line == 3
+    assert time.perf_counter() - started < 5  # a guard against expansion, not a benchmark
+
+
+def test_billion_laughs_in_utf16_is_refused_without_expansion() -> None:
+    # UTF-16 hides the declaration from the byte scan; the parser still never expands it.
+    text = BILLION_LAUGHS.replace('1.0"?>', '1.0" encoding="UTF-16"?>').encode("utf-16")
+    with pytest.raises(SSMLError, match=r"(?i)entit"):
+        parse_ssml(text)
+
+
+@pytest.mark.parametrize(
+    "entity",
+    ['<!ENTITY xxe SYSTEM "file:///etc/passwd">', '<!ENTITY xxe SYSTEM "http://example.com/x">'],
+)
+def test_external_entities_are_refused(entity: str) -> None:
+    text = f"<!DOCTYPE speak [{entity}]><speak><voice name='x'>&xxe;</voice></speak>"
+    with pytest.raises(SSMLError, match="declares entities"):
+        parse_ssml(text)
+    with pytest.raises(SSMLError, match="declares entities"):
+        parse_ssml(text.encode("utf-16"))
+
+
+def test_undeclared_entities_and_external_dtds_are_not_fetched() -> None:
+    with pytest.raises(SSMLError, match="not well-formed"):
+        parse_ssml("<speak><voice name='x'>&nbsp;</voice></speak>")
+    external = (
+        '<!DOCTYPE speak PUBLIC "-//W3C//DTD SYNTHESIS 1.0//EN" '
+        '"http://www.w3.org/TR/speech-synthesis/synthesis.dtd">'
+        "<speak><voice name='x'>Hi</voice></speak>"
+    )
+    assert parse_ssml(external) == {"text": "Hi"}
+
+
+def test_size_is_bounded() -> None:
+    text = speak("x" * MAX_SSML_BYTES)
+    with pytest.raises(SSMLError, match="at most"):
+        parse_ssml(text)
+
+
+def test_depth_is_bounded() -> None:
+    deep = '<prosody rate="slow">' * 20 + "Hi" + "</prosody>" * 20
+    with pytest.raises(SSMLError, match="deeper than 16"):
+        parse_ssml(speak(deep))
+    very_deep = "<prosody>" * 400 + "Hi" + "</prosody>" * 400
+    with pytest.raises(SSMLError):
+        parse_ssml(speak(very_deep))
+
+
+def test_values_are_read_as_written_and_checked_by_validate_later() -> None:
+    tree = parse_ssml(speak('<prosody rate="30%">Hi</prosody><break time="9s"/>'))
+    assert tree == {"prosody": {"rate": "30%", "text": "Hi"}, "break": {"value": "9s"}}
+    assert {p.code for p in validate(tree, kind="tts")} == {"TTS212", "TTS202"}
