@@ -18,7 +18,7 @@ def engine_available() -> None:
 
 def _pause_at(result: Any, seconds: float) -> float:
     for start, end in silent_spans(result.samples, result.sample_rate, min_seconds=0.0):
-        if start <= seconds <= end:
+        if start - 0.001 <= seconds <= end + 0.001:  # spans are rounded to 0.1 ms
             return end - start
     return 0.0
 

@@ -95,7 +95,7 @@ def silent_spans(
     the edges are then refined to the sample.
     """
     window = max(1, round(sample_rate * _WINDOW_SECONDS))
-    spans: list[tuple[float, float]] = []
+    spans: list[tuple[int, int]] = []
     start: int | None = None
     total = len(samples)
     for offset in range(0, total, window):
@@ -108,7 +108,7 @@ def silent_spans(
             start = None
     if start is not None:
         spans.append((start, total))
-    found = []
+    found: list[tuple[float, float]] = []
     for a, b in spans:
         # Refine the window-aligned edges to the sample, by at most one window.
         floor, ceiling = max(0, a - window), min(total, b + window)

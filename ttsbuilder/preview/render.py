@@ -16,8 +16,7 @@ from typing import Any, BinaryIO
 
 from ttsbuilder.model import Silence
 from ttsbuilder.preview.audio import samples_for, silence, write_wav
-from ttsbuilder.preview.engine import get_engine
-from ttsbuilder.preview.engine import Synthesis
+from ttsbuilder.preview.engine import Synthesis, get_engine
 from ttsbuilder.preview.markup import END_MARK, build_markup, mark_name, mark_offsets
 from ttsbuilder.preview.source import Placed, resolve
 from ttsbuilder.preview.timeline import Timeline, layout

@@ -104,7 +104,7 @@ def label(node: Node) -> str:
     """A short description of ``node`` for timelines.
 
     >>> label(Text("Press one for sales, two for support, three for anything else"))
-    '"Press one for sales, two for support, t…"'
+    '"Press one for sales, two for support, th…"'
     """
     if isinstance(node, Text):
         return _quote(node.text)
