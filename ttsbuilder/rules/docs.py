@@ -51,8 +51,16 @@ def _rule(rule: Rule) -> str:
     tags = [f"**{rule.severity.value}**"]
     if rule.fixable:
         tags.append("fixable")
-    checked = rule.kind if rule.profile == "enablex" else f"{rule.kind}, profile {rule.profile}"
-    tags.append(f"checked as: `{checked}`")
+    checked = (
+        f"`{rule.kind}`" if rule.profile == "enablex" else f"`{rule.kind}`, profile {rule.profile}"
+    )
+    if rule.family == "source":
+        checked = "a file, by `ttsbuilder lint`"
+    elif rule.family == "render":
+        checked = f"`{rule.kind.removeprefix('ssml-')}` SSML, by `render_ssml`"
+    elif rule.family == "preview":
+        checked = f"{checked} audio, by `ttsbuilder preview`"
+    tags.append(f"checked as: {checked}")
     bad_lang, bad = _example(rule.bad, rule.kind)
     good_lang, good = _example(rule.good, rule.kind)
     return (
