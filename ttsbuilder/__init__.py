@@ -23,13 +23,20 @@ if TYPE_CHECKING:
         TTSBuilderError,
         ValidationError,
     )
+    from ttsbuilder.preview import PreviewResult, Timeline, TimelineEntry, preview_wav
+    from ttsbuilder.preview import timeline as preview_timeline
     from ttsbuilder.problems import Problem, Severity
     from ttsbuilder.profiles import Profile, get_profile
     from ttsbuilder.rules import RULES, Rule
     from ttsbuilder.validate import detect, ensure_valid, is_valid, iter_problems, validate
 
-# public name → the module that defines it
+# public name → the module that defines it ("module:attribute" where the names differ)
 _EXPORTS = {
+    "PreviewResult": "ttsbuilder.preview",
+    "Timeline": "ttsbuilder.preview",
+    "TimelineEntry": "ttsbuilder.preview",
+    "preview_wav": "ttsbuilder.preview",
+    "preview_timeline": "ttsbuilder.preview:timeline",
     "BuildError": "ttsbuilder.errors",
     "PreviewError": "ttsbuilder.errors",
     "SSMLError": "ttsbuilder.errors",
@@ -52,12 +59,15 @@ __all__ = [
     "RULES",
     "BuildError",
     "PreviewError",
+    "PreviewResult",
     "Problem",
     "Profile",
     "Rule",
     "SSMLError",
     "Severity",
     "TTSBuilderError",
+    "Timeline",
+    "TimelineEntry",
     "ValidationError",
     "__version__",
     "detect",
@@ -65,15 +75,18 @@ __all__ = [
     "get_profile",
     "is_valid",
     "iter_problems",
+    "preview_timeline",
+    "preview_wav",
     "validate",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    target = _EXPORTS.get(name)
+    if target is None:
         raise AttributeError(f"module 'ttsbuilder' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, _, attribute = target.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
     globals()[name] = value  # later look-ups skip this function
     return value
 
