@@ -185,17 +185,19 @@ def _edit_groups(
             )
             if edit is not None:
                 groups.append([edit])
-    for parent in sorted(renumber):
-        group = _renumber(source, members, parent, renames)
+    # A repeated key can make two objects share a pointer: renumber each of them.
+    objects = {m.value.start: m for m in members if m.leaf is CONTAINER and m.pointer in renumber}
+    for start in sorted(objects):
+        group = _renumber(source, members, start, renames)
         if group:
             groups.append(group)
     return groups
 
 
 def _renumber(
-    source: Source, members: list[Member], parent: str, renames: dict[str, str]
+    source: Source, members: list[Member], parent: int, renames: dict[str, str]
 ) -> list[_Edit] | None:
-    siblings = [m for m in members if m.key is not None and m.pointer.rpartition("/")[0] == parent]
+    siblings = [m for m in members if m.key is not None and m.parent == parent]
     counts: dict[str, int] = {}
     edits: list[_Edit] = []
     final: list[str] = []

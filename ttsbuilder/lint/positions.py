@@ -49,7 +49,9 @@ class Member:
     """One member, array item or the root: its pointer, key token (None for items) and value.
 
     ``leaf`` is the scalar's value (the decoded JSON value, or the YAML scalar's text),
-    or :data:`CONTAINER`; ``name`` is the key as decoded.
+    or :data:`CONTAINER`; ``name`` is the key as decoded. ``parent`` is the offset where
+    the enclosing object or array starts (-1 for the root): two objects with the same
+    pointer (a repeated key) still have different parents.
     """
 
     pointer: str
@@ -57,6 +59,7 @@ class Member:
     key: Token | None
     value: Token
     leaf: Any
+    parent: int = -1
 
     @property
     def line(self) -> int:
@@ -96,8 +99,8 @@ def scan_json(text: str) -> tuple[list[Member], list[Member]]:
     lines = LineIndex(text)
     members: list[Member] = []
     repeats: list[Member] = []
-    # One frame per open container: [pointer, is_object, next item index, keys seen].
-    stack: list[tuple[str, bool, list[int], set[str]]] = []
+    # One frame per open container: pointer, is_object, next item index, keys seen, start.
+    stack: list[tuple[str, bool, list[int], set[str], int]] = []
     expect_key = False
     key: Token | None = None
     name: str | None = None
@@ -119,9 +122,9 @@ def scan_json(text: str) -> tuple[list[Member], list[Member]]:
             key, name, expect_key = span, _decode(token), False
             continue
         if not stack:
-            pointer, member_key, member_name = "", None, None
+            pointer, member_key, member_name, parent_start = "", None, None, -1
         elif stack[-1][1]:
-            parent, _, _, seen = stack[-1]
+            parent, _, _, seen, parent_start = stack[-1]
             pointer = f"{parent}/{escape_pointer(str(name))}"
             member_key, member_name = key, str(name)
             if member_name in seen:
@@ -130,16 +133,16 @@ def scan_json(text: str) -> tuple[list[Member], list[Member]]:
                 seen.add(member_name)
                 repeated = False
         else:
-            parent, _, counter, _ = stack[-1]
+            parent, _, counter, _, parent_start = stack[-1]
             pointer, member_key, member_name = f"{parent}/{counter[0]}", None, None
             counter[0] += 1
         leaf = CONTAINER if first in "{[" else _decode(token)
-        member = Member(pointer, member_name, member_key, span, leaf)
+        member = Member(pointer, member_name, member_key, span, leaf, parent_start)
         members.append(member)
         if member_key is not None and repeated:
             repeats.append(member)
         if first in "{[":
-            stack.append((pointer, first == "{", [0], set()))
+            stack.append((pointer, first == "{", [0], set(), span.start))
             expect_key = first == "{"
     return members, repeats
 
@@ -184,25 +187,26 @@ def _walk_yaml(
     seen: set[int],
 ) -> None:
     # Iterative, so nesting as deep as the parser accepted cannot overflow the stack.
-    work: list[tuple[Any, str, str | None, Token | None]] = [(node, pointer, name, key)]
+    work: list[tuple[Any, str, str | None, Token | None, int]] = [(node, pointer, name, key, -1)]
     while work:
-        node, pointer, name, key = work.pop()
+        node, pointer, name, key, parent = work.pop()
         value = node.value
         is_container = isinstance(value, list)
+        mark = _mark(node)
         members.append(
-            Member(pointer, name, key, _mark(node), CONTAINER if is_container else value)
+            Member(pointer, name, key, mark, CONTAINER if is_container else value, parent)
         )
         if not is_container or id(node) in seen:
             continue
         seen.add(id(node))
-        children: Iterable[tuple[Any, str, str | None, Token | None]]
+        children: Iterable[tuple[Any, str, str | None, Token | None, int]]
         if node.id == "mapping":
             children = (
-                (v, f"{pointer}/{escape_pointer(_key_text(k))}", _key_text(k), _mark(k))
+                (v, f"{pointer}/{escape_pointer(_key_text(k))}", _key_text(k), _mark(k), mark.start)
                 for k, v in value
             )
         else:
-            children = ((v, f"{pointer}/{i}", None, None) for i, v in enumerate(value))
+            children = ((v, f"{pointer}/{i}", None, None, mark.start) for i, v in enumerate(value))
         work.extend(reversed(list(children)))
 
 

@@ -297,13 +297,13 @@ def load_config(path: str) -> dict[str, Any]:
         expected = CONFIG_KEYS.get(name)
         if expected is None:
             continue
-        if expected is list and isinstance(value, str):
-            value = [value]
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        if expected is list:
+            value = [value] if isinstance(value, str) else value
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise ConfigError(f"{path}: [tool.ttsbuilder] {key} must be a list of strings")
+        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ConfigError(
                 f"{path}: [tool.ttsbuilder] {key} must be a {expected.__name__}, got {value!r}"
             )
-        if expected is list and not all(isinstance(item, str) for item in value):
-            raise ConfigError(f"{path}: [tool.ttsbuilder] {key} must be a list of strings")
         config[name] = value
     return config

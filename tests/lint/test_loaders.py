@@ -1,0 +1,151 @@
+"""Loaders: what plain parsers hide becomes a positioned problem, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from ttsbuilder.lint.check import LintOptions, check_source, lint_bytes
+from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
+
+
+def codes(data: bytes, fmt: str = "json") -> list[tuple[str, int | None, int | None]]:
+    return [(p.code, p.line, p.column) for p in lint_bytes(data, fmt)]  # type: ignore[arg-type]
+
+
+def test_repeated_key_is_an_error_at_its_second_occurrence() -> None:
+    data = b'{\n  "text": "Hello",\n  "break": {"value": "1s"},\n  "text": "world"\n}\n'
+    source = load_bytes(data, "json")
+    assert source.document == {"text": "world", "break": {"value": "1s"}}
+    [problem] = source.problems
+    assert (problem.code, problem.pointer, problem.line, problem.column) == (
+        "TTS502",
+        "/text",
+        4,
+        3,
+    )
+    assert problem.hint == "rename it 'text2'"
+
+
+def test_repeated_key_deep_inside_is_found() -> None:
+    data = b'{"prosody": {"rate": "slow",\n "text": "a", "rate": "fast", "text2": "b"}}'
+    [problem] = load_bytes(data, "json").problems
+    assert (problem.pointer, problem.line, problem.column) == ("/prosody/rate", 2, 15)
+    assert problem.hint is None  # rate is an attribute: renumbering it would be wrong
+
+
+def test_syntax_error_carries_the_parsers_position_and_message() -> None:
+    [problem] = load_bytes(b'{"text": "Hello",\n}', "json").problems
+    assert (problem.code, problem.line, problem.column) == ("TTS501", 2, 1)
+    assert "Expecting property name" in problem.message
+    assert problem.hint == "remove the trailing comma"
+
+
+def test_comments_are_a_syntax_error_in_json() -> None:
+    [problem] = load_bytes(b'{\n  // greeting\n  "text": "Hi"\n}', "json").problems
+    assert (problem.code, problem.line, problem.column) == ("TTS501", 2, 3)
+    assert problem.hint == "JSON has no comments: remove them"
+
+
+@pytest.mark.parametrize("constant", [b"NaN", b"Infinity", b"-Infinity"])
+def test_nan_and_infinity_are_not_json(constant: bytes) -> None:
+    [problem] = load_bytes(b'{"asr": true,\n "start_timeout": ' + constant + b"}", "json").problems
+    assert (problem.code, problem.line, problem.column) == ("TTS501", 2, 19)
+
+
+def test_not_utf8_names_the_byte_and_its_position() -> None:
+    [problem] = load_bytes(b'{\n "text": "Caf\xe9"}', "json").problems
+    assert problem.code == "TTS503"
+    assert "0xE9 at offset 15" in problem.message
+    assert (problem.line, problem.column) == (2, 14)
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\n", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_empty_file(data: bytes, fmt: str) -> None:
+    assert codes(data, fmt) == [("TTS504", 1, 1)]
+
+
+def test_a_byte_order_mark_is_accepted() -> None:
+    assert codes(b'\xef\xbb\xbf{"text": "Hi", "break": {"value": "9s"}}') == [("TTS202", 1, 26)]
+
+
+def test_lone_surrogate_escapes_are_legal_json_that_validate_rejects() -> None:
+    assert [c for c, _, _ in codes(b'{"text": "a\\ud800"}')] == ["TTS112"]
+
+
+def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+    assert codes(b"[" * 200_000, "json") == [("TTS506", 1, 1)]
+    assert codes(b"[" * 200_000, "yaml") == [("TTS506", 1, 1)]
+    assert codes(b"a:\n" + b"".join(b"  " * i + b"b:\n" for i in range(1, 3000)), "yaml")[0][0] in (
+        "TTS506",
+        "TTS111",
+    )
+
+
+def test_no_prompt_is_the_validate_warning() -> None:
+    for data, fmt in [(b"[]", "json"), (b"null", "json"), (b"# only a comment\n", "yaml")]:
+        assert [c for c, _, _ in codes(data, fmt)] == ["TTS413"]
+
+
+def test_yaml_positions_come_from_the_parser() -> None:
+    data = b"# welcome\ntext: Hello\nbreak:\n  value: 9s\n"
+    assert codes(data, "yaml") == [("TTS202", 4, 3)]
+
+
+def test_yaml_repeated_key_and_dates() -> None:
+    data = b"text: Hi\nsay-as:\n  interpret-as: date\n  format: ymd\n  text: 2020-10-19\ntext: x\n"
+    source = load_bytes(data, "yaml")
+    found = [(p.code, p.pointer, p.line, p.column, p.hint) for p in source.problems]
+    assert found == [
+        ("TTS505", "/say-as/text", 5, 9, "quote it: '2020-10-19'"),
+        ("TTS502", "/text", 6, 1, "rename it 'text2'"),
+    ]
+
+
+def test_yaml_alias_bomb_and_recursion_are_refused() -> None:
+    from ttsbuilder.rules.source import TOO_COMPLEX
+
+    assert codes(TOO_COMPLEX.bad.encode(), "yaml") == [("TTS506", 1, 1)]
+    assert codes(b"a: &a [*a]\n", "yaml") == [("TTS506", 1, 1)]
+
+
+def test_yaml_small_aliases_and_merge_keys_work() -> None:
+    data = b"base: &b {value: 1s}\ntext: Hi\nbreak: *b\nbreak2:\n  <<: *b\n  strength: weak\n"
+    source = load_bytes(data, "yaml")
+    assert source.problems == []
+    assert source.document["break2"] == {"strength": "weak", "value": "1s"}
+
+
+def test_yaml_values_json_cannot_carry() -> None:
+    data = b"text: !custom Hi\nbreak: {value: .inf}\n"
+    found = [(c, line) for c, line, _ in codes(data, "yaml")]
+    assert ("TTS505", 1) in found
+    assert ("TTS505", 2) in found
+
+
+def test_yaml_stream_of_documents_is_a_catalog() -> None:
+    data = b"text: Hello\n---\ntext: Bye\nbreak: {value: 9s}\n"
+    source = load_bytes(data, "yaml")
+    assert source.document == [{"text": "Hello"}, {"text": "Bye", "break": {"value": "9s"}}]
+    [problem] = check_source(source)
+    assert (problem.pointer, problem.line, problem.column) == ("/1/break/value", 4, 9)
+
+
+def test_yaml_syntax_error_has_a_position() -> None:
+    [problem] = load_bytes(b"text: [Hello\n", "yaml").problems
+    assert problem.code == "TTS501"
+    assert problem.line == 2
+
+
+def test_catalog_arrays_with_an_explicit_kind() -> None:
+    data = b'[{"text": "Hi", "voice": "male"},\n {"text": "Bye"}]'
+    problems = lint_bytes(data, "json", LintOptions(kind="play"))
+    assert [(p.pointer, p.line) for p in problems] == [("/1", 2)]
+
+
+def test_format_by_name_and_by_content() -> None:
+    assert format_for("a/b.JSON") == "json"
+    assert format_for("x.yml") == "yaml"
+    assert format_for("README") is None
+    assert sniff_format(b'  {"a": 1}') == "json"
+    assert sniff_format(b"a: 1") == "yaml"

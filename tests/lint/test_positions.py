@@ -1,0 +1,78 @@
+"""The position map: every member of any JSON text, at the right line and column."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ttsbuilder.lint.loaders import load_bytes
+from ttsbuilder.lint.positions import CONTAINER, PositionMap, scan_json
+from ttsbuilder.problems import escape_pointer
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def pointers(value: Any, at: str = "") -> list[tuple[str, Any]]:
+    found: list[tuple[str, Any]] = [(at, CONTAINER if isinstance(value, (dict, list)) else value)]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += pointers(item, f"{at}/{escape_pointer(key)}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += pointers(item, f"{at}/{index}")
+    return found
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+@given(json_values, st.sampled_from([None, 0, 2, "\t"]), st.booleans())
+def test_scanner_finds_every_member_where_it_is(value: Any, indent: Any, ascii: bool) -> None:
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii)
+    members, repeats = scan_json(text)
+    assert repeats == []
+    assert [(m.pointer, m.leaf) for m in members] == pointers(value)
+    for member in members:
+        token = member.key or member.value
+        assert (member.line, member.column) == line_column(text, token.start)
+        if member.key is not None:
+            assert json.loads(text[member.key.start : member.key.end]) == member.name
+        if member.leaf is not CONTAINER:
+            assert json.loads(text[member.value.start : member.value.end]) == member.leaf
+
+
+def test_locate_falls_back_to_the_nearest_ancestor() -> None:
+    members, _ = scan_json('{\n  "break": {\n    "strength": "weak"\n  }\n}')
+    positions = PositionMap(members)
+    assert positions.locate("/break/strength") == (3, 5)
+    assert positions.locate("/break/value") == (2, 3)
+    assert positions.locate("/nothing/here") == (1, 1)
+    assert positions.locate("") == (1, 1)
+
+
+def test_escaped_keys_are_found_by_their_pointer() -> None:
+    members, _ = scan_json('{"a/b": {"c~d": 1, "\\u00e9": 2}}')
+    assert [m.pointer for m in members] == ["", "/a~1b", "/a~1b/c~0d", "/a~1b/\u00e9"]
+
+
+def test_the_map_is_built_only_when_asked() -> None:
+    source = load_bytes(b'{"text": "Hello"}', "json")
+    assert source._members is None
+    assert source.locate("/text") == (1, 2)
+    assert source._members is not None
+
+
+def test_columns_count_code_points() -> None:
+    members, _ = scan_json('{"text": "\U0001f600", "break": {"value": "1s"}}')
+    assert PositionMap(members).locate("/break") == (1, 15)
