@@ -21,14 +21,14 @@ def fixed(data: str, fmt: str = "json", **options: Any) -> tuple[str | None, lis
 
 
 def test_aliases_are_renamed_in_place() -> None:
-    before = '{\n    "break": {"time": "2s"},\n    "say_as": {"interpret_as": "cardinal", "text": "3"}\n}'
-    after = '{\n    "break": {"value": "2s"},\n    "say-as": {"interpret-as": "cardinal", "text": "3"}\n}'
+    before = '{\n  "break": {"time": "2s"},\n  "say_as": {"interpret_as": "number", "text": "3"}\n}'
+    after = '{\n  "break": {"value": "2s"},\n  "say-as": {"interpret-as": "number", "text": "3"}\n}'
     text, changes = fixed(before)
     assert text == after
     assert changes == [
-        "2:15: TTS105 renamed 'time' to 'value'",
-        "3:5: TTS105 renamed 'say_as' to 'say-as'",
-        "3:16: TTS105 renamed 'interpret_as' to 'interpret-as'",
+        "2:13: TTS105 renamed 'time' to 'value'",
+        "3:3: TTS105 renamed 'say_as' to 'say-as'",
+        "3:14: TTS105 renamed 'interpret_as' to 'interpret-as'",
     ]
 
 
