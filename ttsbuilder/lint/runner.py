@@ -135,7 +135,7 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str
             if not d.startswith(".") and not _matches(os.path.join(folder, d), exclude)
         )
         for name in sorted(names):
-            path = os.path.join(folder, name)
+            path = os.path.normpath(os.path.join(folder, name))
             if _matches(path, include) and not _matches(path, exclude):
                 found.append(path)
     return found
