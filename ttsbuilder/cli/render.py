@@ -34,6 +34,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile", choices=("enablex", "azure"), default="enablex", help="limits to check"
     )
+    parser.add_argument("--voice", help="female, male or a voice name (the payload's wins)")
+    parser.add_argument("--language", help="spoken language, e.g. en-US (the payload's wins)")
+    parser.add_argument("--pretty", action="store_true", help="indent elements that hold no text")
     parser.add_argument(
         "--pointer", metavar="POINTER", help="the prompt to render in a catalog (a JSON pointer)"
     )
@@ -106,11 +109,24 @@ def run(args: argparse.Namespace) -> int:
         prompt = resolve_pointer(document, pointer or "")
     except KeyError:
         return _fail(f"{name} has nothing at pointer {pointer!r}")
-    from ttsbuilder.ssml import render_ssml
+    from ttsbuilder.ssml import render_ssml_with_problems
 
     try:
-        ssml = render_ssml(prompt, target=args.target)
+        ssml, notes = render_ssml_with_problems(
+            prompt,
+            args.target,
+            voice=args.voice,
+            language=args.language,
+            pretty=args.pretty,
+            profile=args.profile,
+        )
     except TTSBuilderError as exc:
         return _fail(str(exc), 1)
+    # Validation warnings were shown above; the target's own (TTS6xx) notes are new.
+    prefix = pointer or ""
+    rendering = [p.under(prefix) for p in notes if p.code.startswith("TTS6")]
+    if rendering:
+        located = [(name, p.at(*source.locate(p.pointer))) for p in rendering]
+        print(format_text(located, 1).rsplit("\n", 1)[0], file=sys.stderr)
     sys.stdout.write(ssml if ssml.endswith("\n") else ssml + "\n")
     return 0

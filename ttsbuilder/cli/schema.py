@@ -1,6 +1,6 @@
 """``ttsbuilder schema KIND``: print the published JSON Schema of a kind.
 
-The same files as ``schemas/*.schema.json`` in the repository, for editors and for
+The same documents as ``schemas/*.schema.json`` in the repository, for editors and for
 tools such as check-jsonschema.
 
 >>> import argparse
@@ -23,19 +23,26 @@ HELP = "print the published JSON Schema of a kind"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the schema arguments to ``parser``."""
-    parser.add_argument("kind", metavar="KIND", help="tts, play, dial-out, connect, ...")
+    from ttsbuilder.schema import SCHEMA_KINDS
+
+    parser.add_argument("kind", metavar="KIND", choices=SCHEMA_KINDS, help=", ".join(SCHEMA_KINDS))
+    parser.add_argument(
+        "--profile",
+        choices=("enablex", "azure"),
+        default="enablex",
+        help="the limits the schema encodes (default: enablex)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the schema of ``args.kind``; 2 for an unknown kind."""
     from ttsbuilder.errors import TTSBuilderError
-    from ttsbuilder.schemas import schema
+    from ttsbuilder.schema import schema
 
     try:
-        published = schema(args.kind)
+        published = schema(args.kind, args.profile)
     except TTSBuilderError as exc:
         print(f"ttsbuilder schema: error: {exc}", file=sys.stderr)
         return 2
-    text = published if isinstance(published, str) else json.dumps(published, indent=2)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.write(json.dumps(published, indent=2, ensure_ascii=False) + "\n")
     return 0
