@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ttsbuilder.lint.runner import (
+    PARALLEL_THRESHOLD,
     ConfigError,
     Job,
     discover,
@@ -55,14 +56,17 @@ def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
     files = {
-        f"p{i:03}.json": f'{{"text": "Hi", "break": {{"value": "{i % 7}s"}}}}' for i in range(60)
+        f"p{i:03}.json": f'{{"text": "Hi", "break": {{"value": "{i % 7}s"}}}}'
+        for i in range(PARALLEL_THRESHOLD + 10)
     }
     tree(tmp_path, files)
     paths = discover([str(tmp_path)])
     serial = list(lint_files(paths, jobs=1))
     parallel = list(lint_files(paths, jobs=2))
     assert serial == parallel
-    too_long = sum(1 for i in range(60) if i % 7 >= 5)  # 5s and 6s are too long
+    too_long = sum(
+        1 for i in range(PARALLEL_THRESHOLD + 10) if i % 7 >= 5
+    )  # 5s and 6s are too long
     assert sum(1 for r in serial if r.problems) == too_long
 
 
