@@ -37,14 +37,14 @@ __all__ = [
 Finding = tuple[str, Problem]
 
 #: Where docs/rules.md is published; each code links to its section there.
-DOCS_URL = "https://github.com/ttsbuilder/ttsbuilder/blob/main/docs/rules.md"
+DOCS_URL = "https://ttsbuilder.dev/docs/rules.md"
 
 
 def rule_url(code: str) -> str:
     """The link to a rule's section of the rules reference.
 
     >>> rule_url("TTS105")
-    'https://github.com/ttsbuilder/ttsbuilder/blob/main/docs/rules.md#tts105'
+    'https://ttsbuilder.dev/docs/rules.md#tts105'
     """
     return f"{DOCS_URL}#{code.lower()}"
 
@@ -152,7 +152,7 @@ def format_sarif(findings: Sequence[Finding], files: int) -> str:
                         "name": "ttsbuilder",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": DOCS_URL.rsplit("/blob/", 1)[0],
+                        "informationUri": DOCS_URL.rsplit("/docs/", 1)[0] + "/",
                         "rules": [_sarif_rule(code) for code in codes],
                     }
                 },
