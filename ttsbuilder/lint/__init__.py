@@ -1,1 +1,21 @@
-"""Linting stored prompt definitions: JSON and YAML files → problems with positions."""
+"""Linting stored prompt definitions: JSON and YAML files → problems with positions.
+
+The command is ``ttsbuilder lint`` (see docs/cli.md); these are its building blocks.
+
+>>> [(p.code, p.line, p.column) for p in lint_bytes(b'{"text": "a", "text": "b"}', "json")]
+[('TTS502', 1, 15)]
+"""
+
+from ttsbuilder.lint.check import LintOptions, check_source, lint_bytes
+from ttsbuilder.lint.fix import FixResult, fix_source
+from ttsbuilder.lint.loaders import Source, load_bytes
+
+__all__ = [
+    "FixResult",
+    "LintOptions",
+    "Source",
+    "check_source",
+    "fix_source",
+    "lint_bytes",
+    "load_bytes",
+]
