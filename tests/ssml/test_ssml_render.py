@@ -9,7 +9,7 @@ from lxml import etree
 from ssml_support import assert_valid, seed
 
 from ttsbuilder.errors import BuildError, TTSBuilderError, ValidationError
-from ttsbuilder.ssml import render_ssml, render_ssml_with_problems
+from ttsbuilder.ssml import parse_ssml, render_ssml, render_ssml_with_problems
 from ttsbuilder.ssml.names import MSTTS, SYNTHESIS
 
 AZURE_HEAD = (
@@ -284,11 +284,17 @@ def test_documents_without_speech_are_refused(document: dict[str, Any]) -> None:
     assert caught.value.problems[-1].code == "TTS603"
 
 
-def test_nothing_recognisable_is_refused() -> None:
-    with pytest.raises(ValidationError):
-        render_ssml({})
-    with pytest.raises(ValidationError):
-        render_ssml("Hello")
+def test_an_empty_tree_renders_an_empty_voice_with_its_warning() -> None:
+    ssml, problems = render_ssml_with_problems({})
+    assert ssml.endswith('<voice name="en-US-JennyNeural"/></speak>')
+    assert [p.code for p in problems] == ["TTS110"]
+
+
+@pytest.mark.parametrize("document", ["Hello", [], {"welcome": 1}, None])
+def test_nothing_recognisable_is_refused(document: Any) -> None:
+    with pytest.raises(ValidationError) as caught:
+        render_ssml(document)
+    assert any(p.is_error for p in caught.value.problems)
 
 
 def test_a_catalog_of_prompts_is_rendered_one_at_a_time() -> None:
@@ -302,18 +308,18 @@ def test_unknown_target_is_refused() -> None:
         render_ssml({"text": "Hi"}, "polly")
 
 
-def test_pretty_output_indents_only_where_there_is_no_text(target: str) -> None:
+def test_pretty_output_adds_whitespace_only_around_the_voice(target: str) -> None:
+    # Whitespace between two say-as would make "0" "0" read as two numbers, not "00".
     tree = {
-        "prosody": {
-            "rate": "slow",
-            "break": {"value": "1s"},
-            "say-as": {"interpret-as": "cardinal", "text": "42"},
-        }
+        "say-as": {"interpret-as": "characters", "text": "0"},
+        "say-as2": {"interpret-as": "cardinal", "text": "0"},
     }
     plain = render_ssml(tree, target)
     pretty = render_ssml(tree, target, pretty=True)
-    assert pretty != plain
-    assert pretty.endswith("\n")
-    assert_valid(pretty, target)
-    spoken = "".join(etree.fromstring(pretty.encode()).itertext())
-    assert spoken.split() == ["42"]
+    head, voice, tail = pretty.split("\n")[:3]
+    assert plain == head + voice.strip() + tail
+    assert voice.startswith("  <voice ")
+    assert pretty.endswith("</speak>\n")
+    assert "".join(assert_valid(pretty, target)[0].itertext()) == "00"
+    if target == "azure":
+        assert parse_ssml(pretty) == tree

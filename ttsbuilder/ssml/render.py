@@ -264,7 +264,12 @@ def render_ssml_with_problems(
     writer.fill(speaker, source.tree, source.pointer, _NONE)
     if writer.leading or writer.tailing:
         writer.place_silences(speaker)
-    ssml = etree.tostring(root, encoding="unicode", pretty_print=pretty)
+    if pretty:
+        # Whitespace goes only where no engine speaks it: around the voice, never inside.
+        root.text, speaker.tail = "\n  ", "\n"
+    ssml = etree.tostring(root, encoding="unicode")
+    if pretty:
+        ssml += "\n"
     return Rendering(ssml, source.problems + writer.problems)
 
 
@@ -284,10 +289,10 @@ def render_ssml(
     ``voice`` win; ``language`` and ``voice`` (``female``/``male``) fill in what the
     document does not say (default ``en-US``, ``female``), and a voice *name*
     (``en-US-AriaNeural``) always wins. ``profile`` is the one validation uses.
-    ``pretty=True`` indents elements that hold no text (never inside text, so nothing
-    spoken changes). Raises :class:`~ttsbuilder.errors.ValidationError` with the
-    problems if the document has errors. Use :func:`render_ssml_with_problems` to also
-    get the warnings.
+    ``pretty=True`` puts the voice on a line of its own; nothing inside the voice
+    changes, so the spoken text is the same and it still parses back exactly.
+    Raises :class:`~ttsbuilder.errors.ValidationError` with the problems if the
+    document has errors. :func:`render_ssml_with_problems` also returns the warnings.
 
     >>> render_ssml({"text": "Hi"}, voice="male", language="en-GB")[-51:]
     '<voice name="en-GB-RyanNeural">Hi</voice></speak>'

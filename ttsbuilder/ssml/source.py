@@ -67,9 +67,13 @@ def locate(document: Any, profile: str | Profile, language: str | None) -> Sourc
     """
     plain = _plain(document)
     found = detect(plain)
+    if not found and type(plain) is dict and not plain:
+        found = [("tts", "")]  # an empty tree: valid, with a warning, and silent
     if not found:
         problems = validate(plain, "auto", profile, language=language)
-        raise ValidationError(problems) if problems else _refuse([], "", "no prompt found")
+        if any(problem.is_error for problem in problems):
+            raise ValidationError(problems)
+        raise _refuse(problems, "", "found no tree and no play or dial-out body")
     if len(found) > 1:
         where = ", ".join(pointer or "/" for _, pointer in found[:5])
         raise TTSBuilderError(

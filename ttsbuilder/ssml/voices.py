@@ -95,11 +95,18 @@ def _gender(voice: str) -> str:
 def default_voice(language: str, voice: str = "female") -> str | None:
     """The voice name for ``language`` and ``voice`` (``female``/``male``), or None.
 
-    >>> default_voice("de-DE", "male")
-    'de-DE-ConradNeural'
+    >>> default_voice("de-DE", "male"), default_voice("zh-Hans-CN")
+    ('de-DE-ConradNeural', 'zh-CN-XiaoxiaoNeural')
     """
     key = (language.lower(), _gender(voice))
-    return _OVERRIDES.get(key) or _BY_KEY.get(key)
+    found = _OVERRIDES.get(key) or _BY_KEY.get(key)
+    if found is None:
+        # A script subtag does not change the voice: zh-Hans-CN speaks as zh-CN.
+        parts = key[0].split("-")
+        if len(parts) == 3 and len(parts[1]) == 4:
+            shorter = (f"{parts[0]}-{parts[2]}", key[1])
+            found = _OVERRIDES.get(shorter) or _BY_KEY.get(shorter)
+    return found
 
 
 def set_default_voice(language: str, voice: str, name: str | None) -> None:
