@@ -116,6 +116,10 @@ TREE_VERDICTS: list[tuple[dict[str, Any], list[tuple[str, str]]]] = [
     ({"express-as": {"text": "x"}}, [("TTS102", "/express-as")]),
     ({"say-as": {"interpret-as": "cardinal"}}, [("TTS102", "/say-as")]),
     ({"break": {"value": "1s", "colour": "red"}}, [("TTS101", "/break/colour")]),
+    (
+        {"say-as": {"interpret-as": "date", "text": "1/2/2020", "text2": "x"}},
+        [("TTS101", "/say-as/text2")],
+    ),
 ]
 
 

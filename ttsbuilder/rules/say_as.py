@@ -69,6 +69,7 @@ LANGUAGE_UNSUPPORTED = warning(
 )
 
 _KEYS = ("interpret-as", "format", "text")
+_KEY_SET = frozenset(_KEYS)
 _REQUIRED = ("interpret-as", "text")
 _INTERPRET_SET = frozenset(INTERPRET_AS)
 
@@ -98,7 +99,7 @@ _MONTHS = {
 
 def check_say_as(context: Context, value: dict[Any, Any], pointer: str) -> None:
     """Check a say-as object: keys, interpret-as, format, and the text against its type."""
-    if len(value) > 3 or "interpret-as" not in value or "text" not in value:
+    if "interpret-as" not in value or "text" not in value or not _KEY_SET.issuperset(value):
         check_keys(context, value, pointer, _KEYS, _REQUIRED, "say-as")
     interpret = value.get("interpret-as")
     at = pointer + "/interpret-as"
