@@ -15,7 +15,6 @@ text can become markup. Two text members in a row are kept apart by an empty com
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -23,19 +22,9 @@ from lxml import etree
 from ttsbuilder.errors import BuildError, TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile
-from ttsbuilder.rules.render import (
-    NO_DEFAULT_VOICE,
-    SILENCE_WHOLE_MS,
-    W3C_EXPRESS_AS,
-    W3C_SILENCE,
-)
+from ttsbuilder.rules.render import NO_DEFAULT_VOICE
 from ttsbuilder.ssml.names import (
-    BREAK,
-    EXPRESS_AS,
     MSTTS,
-    PROSODY,
-    SAY_AS,
-    SILENCE,
     SPEAK,
     SYNTHESIS,
     TARGETS,
@@ -48,23 +37,39 @@ from ttsbuilder.ssml.voices import (
     GENDERS,
     default_voice,
     is_voice_name,
+    table_version,
     voice_locale,
 )
-from ttsbuilder.values import PROSODY_TYPES, Duration
+from ttsbuilder.ssml.writer import NO_ATTRIBUTES, Writer
 
 __all__ = ["Rendering", "render_ssml", "render_ssml_with_problems"]
 
-_DIGITS = "0123456789"
-# Microsoft's schema pattern for mstts:silence/@value: whole numbers only.
-_WHOLE_DURATION = re.compile(r"[0-9]+(?:ms|s)")
-_PROSODY_ATTRIBUTES = frozenset({"pitch", "rate", "volume"})
-_EXPRESS_ATTRIBUTES = frozenset({"style", "styledegree", "role"})
-_NONE: frozenset[str] = frozenset()
+Element = etree._Element
+
 # lxml takes None for the default namespace; its stubs do not say so.
 _AZURE_NSMAP: Any = {None: SYNTHESIS, "mstts": MSTTS}
 _W3C_NSMAP: Any = {None: SYNTHESIS}
+_VERSIONS = {"azure": "1.0", "w3c": "1.1"}
+_SKELETONS: dict[tuple[Any, ...], Element] = {}
 
-Element = etree._Element
+
+def _skeleton(source: Source, target: str, voice: str | None, language: str | None) -> Element:
+    """A fresh ``<speak><voice/></speak>`` for ``source``.
+
+    Copying a remembered skeleton is cheaper than choosing the voice and declaring the
+    namespaces again; a change to the voice table makes new keys.
+    """
+    key = (target, source.language, source.voice, voice, language, table_version())
+    found = _SKELETONS.get(key)
+    if found is None:
+        spoken, voice_attributes = _voice(source, voice, language, target == "azure")
+        if len(_SKELETONS) >= 256:
+            _SKELETONS.clear()
+        nsmap = _AZURE_NSMAP if target == "azure" else _W3C_NSMAP
+        attributes = {"version": _VERSIONS[target], XML_LANG: spoken}
+        found = _SKELETONS[key] = etree.Element(SPEAK, attributes, nsmap=nsmap)
+        etree.SubElement(found, VOICE, voice_attributes)
+    return found.__copy__()  # type: ignore[attr-defined,no-any-return]
 
 
 class Rendering(NamedTuple):
@@ -77,128 +82,6 @@ class Rendering(NamedTuple):
 
     ssml: str
     problems: list[Problem]
-
-
-class _Writer:
-    """Appends a tree's members to an element, collecting the target's warnings."""
-
-    __slots__ = ("azure", "leading", "problems", "tailing")
-
-    def __init__(self, azure: bool) -> None:
-        self.azure = azure
-        self.problems: list[Problem] = []
-        self.leading: list[str] = []
-        self.tailing: list[str] = []
-
-    def fill(
-        self,
-        parent: Element,
-        members: dict[str, Any],
-        pointer: str,
-        attributes: frozenset[str],
-        last: Element | None = None,
-        text_open: bool = False,
-    ) -> tuple[Element | None, bool]:
-        """Append ``members`` after ``last``; return the new last child and whether text ends it."""
-        for name, value in members.items():
-            if name in attributes:
-                continue
-            kind = name.rstrip(_DIGITS)
-            if kind == "text":
-                if text_open:
-                    last = etree.Comment("")
-                    parent.append(last)
-                if last is None:
-                    parent.text = (parent.text or "") + value
-                else:
-                    last.tail = (last.tail or "") + value
-                text_open = True
-                continue
-            if kind == "break":
-                attrib = {"time": value["value"]}
-                if "strength" in value:
-                    attrib["strength"] = value["strength"]
-                last = etree.SubElement(parent, BREAK, attrib)
-            elif kind == "prosody":
-                last = etree.SubElement(parent, PROSODY, self._prosody(value))
-                self.fill(last, value, "", _PROSODY_ATTRIBUTES)
-            elif kind == "say-as":
-                attrib = {"interpret-as": value["interpret-as"]}
-                if "format" in value:
-                    attrib["format"] = value["format"]
-                last = etree.SubElement(parent, SAY_AS, attrib)
-                last.text = value["text"]
-            elif kind == "silence":
-                if self._silence(parent, value, f"{pointer}/{name}"):
-                    last = parent[-1]
-                else:
-                    continue  # dropped; a text after it still starts a new member
-            elif self.azure:  # express-as
-                attrib = {
-                    key: value[key] for key in ("style", "styledegree", "role") if key in value
-                }
-                last = etree.SubElement(parent, EXPRESS_AS, attrib)
-                self.fill(last, value, "", _EXPRESS_ATTRIBUTES)
-            else:
-                self.problems.append(
-                    W3C_EXPRESS_AS.problem(
-                        f"{pointer}/{name}",
-                        f"express-as style {value['style']!r} is dropped: SSML 1.1 has no "
-                        "speaking styles, its content is spoken in the normal voice",
-                    )
-                )
-                last, text_open = self.fill(parent, value, "", _EXPRESS_ATTRIBUTES, last, text_open)
-                continue
-            text_open = False
-        return last, text_open
-
-    def _prosody(self, value: dict[str, Any]) -> dict[str, str]:
-        attrib: dict[str, str] = {}
-        for key, text in value.items():
-            if key in _PROSODY_ATTRIBUTES:
-                parsed = PROSODY_TYPES[key].read(text)
-                assert parsed is not None  # validated
-                attrib[key] = parsed.azure() if self.azure else parsed.to_w3c()  # type: ignore[attr-defined]
-        return attrib
-
-    def _silence(self, parent: Element, value: dict[str, str], pointer: str) -> bool:
-        """Write one silence; False when the target drops it."""
-        kind = value["type"].lower()  # the schemas take lowercase; validate() warned already
-        length = value["value"]
-        if self.azure:
-            if _WHOLE_DURATION.fullmatch(length) is None:
-                duration = Duration.parse(length)
-                whole = duration.whole_ms()
-                how = "the same length" if duration.milliseconds.is_integer() else "rounded"
-                self.problems.append(
-                    SILENCE_WHOLE_MS.problem(
-                        pointer + "/value",
-                        f"silence value {length!r} is written {whole!r} ({how}): Microsoft's "
-                        "schema takes whole numbers of s or ms",
-                    )
-                )
-                length = whole
-            etree.SubElement(parent, SILENCE, {"type": kind, "value": length})
-            return True
-        if kind.startswith(("leading", "tailing")):
-            where = "start" if kind.startswith("leading") else "end"
-            (self.leading if where == "start" else self.tailing).append(length)
-            message = f"{kind} silence {length!r} is written as a break at the {where}"
-            if kind.endswith("-exact"):
-                message += ", added to the natural pause instead of replacing it"
-        else:
-            message = f"{kind} silence {length!r} is dropped: SSML 1.1 cannot express it"
-        self.problems.append(W3C_SILENCE.problem(pointer, message))
-        return False
-
-    def place_silences(self, voice: Element) -> None:
-        """Put the w3c target's leading silences first and tailing silences last."""
-        for length in reversed(self.leading):
-            pause = etree.Element(BREAK, {"time": length})
-            pause.tail, voice.text = voice.text, None
-            voice.insert(0, pause)
-        for length in self.tailing:
-            etree.SubElement(voice, BREAK, {"time": length})
 
 
 def _voice(
@@ -250,27 +133,32 @@ def render_ssml_with_problems(
     >>> [p.code for p in problems]
     ['TTS604']
     """
+    ssml, problems = _render(document, target, voice, language, pretty, profile)
+    return Rendering(ssml, problems)
+
+
+def _render(
+    document: Any,
+    target: str,
+    voice: str | None,
+    language: str | None,
+    pretty: bool,
+    profile: str | Profile,
+) -> tuple[str, list[Problem]]:
     if target not in TARGETS:
         raise TTSBuilderError(f"unknown SSML target {target!r}: use one of {', '.join(TARGETS)}")
-    azure = target == "azure"
     source = locate(document, profile, language)
-    spoken, voice_attributes = _voice(source, voice, language, azure)
-    if azure:
-        root = etree.Element(SPEAK, {"version": "1.0", XML_LANG: spoken}, nsmap=_AZURE_NSMAP)
-    else:
-        root = etree.Element(SPEAK, {"version": "1.1", XML_LANG: spoken}, nsmap=_W3C_NSMAP)
-    speaker = etree.SubElement(root, VOICE, voice_attributes)
-    writer = _Writer(azure)
-    writer.fill(speaker, source.tree, source.pointer, _NONE)
+    root = _skeleton(source, target, voice, language)
+    speaker = root[0]
+    writer = Writer(target == "azure")
+    writer.fill(speaker, source.tree, source.pointer, NO_ATTRIBUTES)
     if writer.leading or writer.tailing:
         writer.place_silences(speaker)
     if pretty:
         # Whitespace goes only where no engine speaks it: around the voice, never inside.
         root.text, speaker.tail = "\n  ", "\n"
-    ssml = etree.tostring(root, encoding="unicode")
-    if pretty:
-        ssml += "\n"
-    return Rendering(ssml, source.problems + writer.problems)
+        return etree.tostring(root, encoding="unicode") + "\n", source.problems + writer.problems
+    return etree.tostring(root, encoding="unicode"), source.problems + writer.problems
 
 
 def render_ssml(
@@ -297,6 +185,4 @@ def render_ssml(
     >>> render_ssml({"text": "Hi"}, voice="male", language="en-GB").split("><", 1)[1]
     'voice name="en-GB-RyanNeural">Hi</voice></speak>'
     """
-    return render_ssml_with_problems(
-        document, target, voice=voice, language=language, pretty=pretty, profile=profile
-    ).ssml
+    return _render(document, target, voice, language, pretty, profile)[0]

@@ -10,8 +10,7 @@ can trust every value it reads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
@@ -22,8 +21,7 @@ from ttsbuilder.validate import detect, validate
 __all__ = ["Source", "locate"]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A validated tree to render.
 
     ``pointer`` is where the tree's members live in the document (``""`` for a bare tree,
@@ -41,6 +39,8 @@ class Source:
 
 
 def _plain(document: Any) -> Any:
+    if type(document) is dict:
+        return document
     to_dict = getattr(document, "to_dict", None)
     if callable(to_dict) and not isinstance(document, (dict, list)):
         return to_dict()
@@ -80,12 +80,13 @@ def locate(document: Any, profile: str | Profile, language: str | None) -> Sourc
             f"the document holds {len(found)} prompts ({where}): render one at a time"
         )
     kind, pointer = found[0]
-    body = _at(plain, pointer)
+    body = _at(plain, pointer) if pointer else plain
     problems = validate(body, kind, profile, language=language)
     if pointer:
         problems = [problem.under(pointer) for problem in problems]
-    if any(problem.is_error for problem in problems):
-        raise ValidationError(problems)
+    for problem in problems:
+        if problem.is_error:
+            raise ValidationError(problems)
     if kind == "tts":
         return Source(body, pointer, None, None, problems)
     if kind == "dial-out":

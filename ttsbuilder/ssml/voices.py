@@ -32,6 +32,7 @@ __all__ = [
     "is_voice_name",
     "reset_default_voices",
     "set_default_voice",
+    "table_version",
     "voice_locale",
     "voice_table",
 ]
@@ -81,6 +82,7 @@ DEFAULT_VOICES: Mapping[tuple[str, str], str] = MappingProxyType(
 _BY_KEY: dict[tuple[str, str], str] = {(k[0].lower(), k[1]): v for k, v in DEFAULT_VOICES.items()}
 _OVERRIDES: dict[tuple[str, str], str] = {}
 _OVERRIDE_LABELS: dict[tuple[str, str], str] = {}
+_VERSION = [0]
 _VOICE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)+")
 
 
@@ -118,6 +120,7 @@ def set_default_voice(language: str, voice: str, name: str | None) -> None:
     >>> set_default_voice("en-NZ", "female", None)
     """
     key = (language.lower(), _gender(voice))
+    _VERSION[0] += 1
     if name is None:
         _OVERRIDES.pop(key, None)
         _OVERRIDE_LABELS.pop(key, None)
@@ -134,8 +137,14 @@ def set_default_voice(language: str, voice: str, name: str | None) -> None:
 
 def reset_default_voices() -> None:
     """Forget every :func:`set_default_voice` change."""
+    _VERSION[0] += 1
     _OVERRIDES.clear()
     _OVERRIDE_LABELS.clear()
+
+
+def table_version() -> int:
+    """A number that changes whenever the table in effect changes (for caches)."""
+    return _VERSION[0]
 
 
 def voice_table() -> dict[tuple[str, str], str]:

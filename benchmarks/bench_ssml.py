@@ -1,0 +1,50 @@
+"""Benchmark: ``render_ssml`` of the seed's advanced play payload against ``validate()`` alone.
+
+Target (issue 4): rendering, validation included, takes at most twice the time of
+``validate()`` on the same payload (tests/data/seed/play.json), both timed here in one
+process, best of several rounds. Prints the times and the ratio for each target and
+exits 1 when the target is missed.
+
+    .venv/bin/python benchmarks/bench_ssml.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+
+from ttsbuilder.ssml import render_ssml
+from ttsbuilder.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAY = json.loads((ROOT / "tests" / "data" / "seed" / "play.json").read_text(encoding="utf-8"))
+LIMIT = 2.0
+ROUNDS = 7
+CALLS = 2000
+
+
+def best(call: Callable[[], object]) -> float:
+    """The best time of one call, in microseconds."""
+    return min(timeit.repeat(call, number=CALLS, repeat=ROUNDS)) / CALLS * 1e6
+
+
+def main() -> int:
+    validate(PLAY)
+    baseline = best(lambda: validate(PLAY))
+    missed = False
+    print(f"validate(play)            {baseline:8.1f} us")
+    for target in ("azure", "w3c"):
+        render_ssml(PLAY, target)
+        spent = best(lambda target=target: render_ssml(PLAY, target))  # type: ignore[misc]
+        ratio = spent / baseline
+        verdict = "ok" if ratio <= LIMIT else f"MISSED (limit {LIMIT}x)"
+        print(f"render_ssml(play, {target!r:7}) {spent:8.1f} us  {ratio:4.2f}x validate  {verdict}")
+        missed |= ratio > LIMIT
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
