@@ -33,6 +33,8 @@ _EXPRESS_ORDER = ("style", "styledegree", "role")
 # Keys start with the tag (or, for prosody, the target flag): kinds never collide.
 _PROTOTYPES: dict[tuple[Any, ...], Element] = {}
 _CACHE_SIZE = 4096
+# Silence keys whose value Microsoft's schema makes us write in whole milliseconds.
+_REWRITTEN: set[tuple[str, str, str]] = set()
 
 
 def prototype(key: tuple[Any, ...], tag: str, attributes: dict[str, str]) -> Element:
@@ -49,6 +51,18 @@ def _remember(key: tuple[Any, ...], tag: str, attributes: Mapping[str, str | Non
     written = {name: text for name, text in attributes.items() if text is not None}
     found = _PROTOTYPES[key] = etree.Element(tag, written)
     return found
+
+
+def _silence(key: tuple[str, str, str]) -> Element:
+    """The Azure silence prototype for (tag, type, value) as the tree writes them."""
+    length = key[2]
+    if _WHOLE_DURATION.fullmatch(length) is None:
+        if len(_REWRITTEN) >= _CACHE_SIZE:
+            _REWRITTEN.clear()
+        _REWRITTEN.add(key)
+        length = Duration.parse(length).whole_ms()
+    # The schemas take lowercase types; validate() warned about any other case already.
+    return _remember(key, SILENCE, {"type": key[1].lower(), "value": length})
 
 
 class Writer:
@@ -136,12 +150,18 @@ class Writer:
                 last = found.__copy__()  # type: ignore[attr-defined]
                 parent.append(last)
                 last.text = value["text"]
-            else:  # silence
-                found = self._silence(value, pointer, name)
+            elif azure:  # silence
+                key = (SILENCE, value["type"], value["value"])
+                found = get(key)
                 if found is None:
-                    continue  # dropped; a text after it still starts a new member
+                    found = _silence(key)
+                if key in _REWRITTEN:
+                    self._rewritten(key[2], pointer, name)
                 last = found.__copy__()  # type: ignore[attr-defined]
                 parent.append(last)
+            else:
+                self._w3c_silence(value, pointer, name)
+                continue  # dropped here; a text after it still starts a new member
             text_open = False
         return last, text_open
 
@@ -162,28 +182,22 @@ class Writer:
                 attributes[attribute] = parsed.azure() if self.azure else parsed.to_w3c()
         return _remember(key, PROSODY, attributes)
 
-    def _silence(self, value: dict[str, str], pointer: str, name: str) -> Element | None:
-        """The prototype of the silence element, or None when the target drops it."""
-        kind = value["type"].lower()  # the schemas take lowercase; validate() warned already
+    def _rewritten(self, length: str, pointer: str, name: str) -> None:
+        duration = Duration.parse(length)
+        whole = duration.whole_ms()
+        how = "the same length" if duration.milliseconds.is_integer() else "rounded"
+        self.problems.append(
+            SILENCE_WHOLE_MS.problem(
+                f"{pointer}/{name}/value",
+                f"silence value {length!r} is written {whole!r} ({how}): Microsoft's "
+                "schema takes whole numbers of s or ms",
+            )
+        )
+
+    def _w3c_silence(self, value: dict[str, str], pointer: str, name: str) -> None:
+        """Note a leading or tailing silence for :meth:`place_silences`; drop the others."""
+        kind = value["type"].lower()
         length = value["value"]
-        if self.azure:
-            if _WHOLE_DURATION.fullmatch(length) is None:
-                duration = Duration.parse(length)
-                whole = duration.whole_ms()
-                how = "the same length" if duration.milliseconds.is_integer() else "rounded"
-                self.problems.append(
-                    SILENCE_WHOLE_MS.problem(
-                        f"{pointer}/{name}/value",
-                        f"silence value {length!r} is written {whole!r} ({how}): Microsoft's "
-                        "schema takes whole numbers of s or ms",
-                    )
-                )
-                length = whole
-            key = (SILENCE, kind, length)
-            found = _PROTOTYPES.get(key)
-            if found is None:
-                found = _remember(key, SILENCE, {"type": kind, "value": length})
-            return found
         if kind.startswith(("leading", "tailing")):
             where = "start" if kind.startswith("leading") else "end"
             (self.leading if where == "start" else self.tailing).append(length)
@@ -193,7 +207,6 @@ class Writer:
         else:
             message = f"{kind} silence {length!r} is dropped: SSML 1.1 cannot express it"
         self.problems.append(W3C_SILENCE.problem(f"{pointer}/{name}", message))
-        return None
 
     def place_silences(self, voice: Element) -> None:
         """Put the w3c target's leading silences first and tailing silences last."""
