@@ -65,6 +65,7 @@ def test_rendering_is_schema_valid_and_speaks_the_tree_texts_in_order(
 ) -> None:
     profile, tree = drawn
     ssml = render_ssml(tree, target, profile=profile, pretty=pretty)
+    assert render_ssml(tree, target, profile=profile, pretty=pretty) == ssml  # remembered
     voice = assert_valid(ssml, target)[0]
     assert "".join(voice.itertext()) == spoken(tree)
 

@@ -323,3 +323,23 @@ def test_pretty_output_adds_whitespace_only_around_the_voice(target: str) -> Non
     assert "".join(assert_valid(pretty, target)[0].itertext()) == "00"
     if target == "azure":
         assert parse_ssml(pretty) == tree
+
+
+def test_a_remembered_shape_renders_new_texts_exactly(target: str) -> None:
+    from ttsbuilder.ssml import render as rendering
+
+    def tree(words: list[str]) -> dict[str, Any]:
+        return {
+            "text": words[0],
+            "text2": words[1],
+            "prosody": {"rate": "slow", "text": words[2], "break": {"value": "1s"}},
+            "say-as": {"interpret-as": "characters", "text": words[3]},
+            "text3": words[4],
+        }
+
+    render_ssml(tree(["a", "b", "c", "d", "e"]), target)  # remembers the shape
+    hostile = [HOSTILE, "]]>", "<x/>", "&amp;", "𝄞"]
+    remembered = render_ssml(tree(hostile), target)
+    rendering._TEMPLATES.clear()
+    assert remembered == render_ssml(tree(hostile), target)
+    assert "".join(assert_valid(remembered, target)[0].itertext()) == "".join(hostile)

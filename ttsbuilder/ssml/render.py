@@ -53,15 +53,17 @@ _VERSIONS = {"azure": "1.0", "w3c": "1.1"}
 _SKELETONS: dict[tuple[Any, ...], Element] = {}
 
 
-def _skeleton(source: Source, target: str, voice: str | None, language: str | None) -> Element:
-    """A fresh ``<speak><voice/></speak>`` for ``source``.
+def _skeleton(
+    source: Source, key: tuple[Any, ...], voice: str | None, language: str | None
+) -> Element:
+    """A fresh ``<speak><voice/></speak>`` for ``source``, remembered under ``key``.
 
     Copying a remembered skeleton is cheaper than choosing the voice and declaring the
     namespaces again; a change to the voice table makes new keys.
     """
-    key = (target, source.language, source.voice, voice, language, table_version())
     found = _SKELETONS.get(key)
     if found is None:
+        target = key[0]
         spoken, voice_attributes = _voice(source, voice, language, target == "azure")
         if len(_SKELETONS) >= 256:
             _SKELETONS.clear()
@@ -70,6 +72,56 @@ def _skeleton(source: Source, target: str, voice: str | None, language: str | No
         found = _SKELETONS[key] = etree.Element(SPEAK, attributes, nsmap=nsmap)
         etree.SubElement(found, VOICE, voice_attributes)
     return found.__copy__()  # type: ignore[attr-defined,no-any-return]
+
+
+def _shape(members: dict[str, Any], texts: list[str]) -> tuple[Any, ...]:
+    """Everything in ``members`` but its texts, which go to ``texts`` in document order.
+
+    Trees of one shape render to the same elements and attributes: only texts differ.
+    """
+    parts: list[Any] = []
+    for name, value in members.items():
+        if type(value) is dict:
+            parts.append((name, _shape(value, texts)))
+        elif name.startswith("text"):  # a text member, or the text of a say-as
+            texts.append(value)
+            parts.append(name)
+        else:
+            parts.append((name, value))
+    return tuple(parts)
+
+
+# A rendered document with its texts taken out, for each tree shape rendered without
+# warnings: copying it and putting the texts back is cheaper than building it again.
+_TEMPLATES: dict[tuple[Any, ...], tuple[Element, list[tuple[int, bool]]]] = {}
+
+
+def _remember_template(
+    shape: tuple[Any, ...], root: Element, slots: list[tuple[Element, bool]]
+) -> None:
+    position = {id(node): index for index, node in enumerate(root.iter())}
+    where = [(position[id(node)], tail) for node, tail in slots]
+    template: Element = root.__copy__()  # type: ignore[attr-defined]
+    nodes = list(template.iter())
+    for index, tail in where:
+        if tail:
+            nodes[index].tail = None
+        else:
+            nodes[index].text = None
+    if len(_TEMPLATES) >= 1024:
+        _TEMPLATES.clear()
+    _TEMPLATES[shape] = (template, where)
+
+
+def _fill_template(template: tuple[Element, list[tuple[int, bool]]], texts: list[str]) -> Element:
+    root: Element = template[0].__copy__()  # type: ignore[attr-defined]
+    nodes = list(root.iter())
+    for (index, tail), text in zip(template[1], texts, strict=True):
+        if tail:
+            nodes[index].tail = text
+        else:
+            nodes[index].text = text
+    return root
 
 
 class Rendering(NamedTuple):
@@ -148,17 +200,27 @@ def _render(
     if target not in TARGETS:
         raise TTSBuilderError(f"unknown SSML target {target!r}: use one of {', '.join(TARGETS)}")
     source = locate(document, profile, language)
-    root = _skeleton(source, target, voice, language)
+    texts: list[str] = []
+    key = (target, source.language, source.voice, voice, language, table_version())
+    shape = (key, _shape(source.tree, texts))
+    template = _TEMPLATES.get(shape)
+    if template is not None:
+        root, problems = _fill_template(template, texts), source.problems
+    else:
+        root = _skeleton(source, key, voice, language)
+        writer = Writer(target == "azure")
+        writer.fill(root[0], source.tree, source.pointer, NO_ATTRIBUTES)
+        if writer.leading or writer.tailing:
+            writer.place_silences(root[0])
+        elif not writer.problems:
+            _remember_template(shape, root, writer.slots)
+        problems = source.problems + writer.problems
     speaker = root[0]
-    writer = Writer(target == "azure")
-    writer.fill(speaker, source.tree, source.pointer, NO_ATTRIBUTES)
-    if writer.leading or writer.tailing:
-        writer.place_silences(speaker)
     if pretty:
         # Whitespace goes only where no engine speaks it: around the voice, never inside.
         root.text, speaker.tail = "\n  ", "\n"
-        return etree.tostring(root, encoding="unicode") + "\n", source.problems + writer.problems
-    return etree.tostring(root, encoding="unicode"), source.problems + writer.problems
+        return etree.tostring(root, encoding="unicode") + "\n", problems
+    return etree.tostring(root, encoding="unicode"), problems
 
 
 def render_ssml(
