@@ -175,3 +175,14 @@ def test_docstring_examples_run() -> None:
     result = doctest.testmod(strategies)
     assert result.failed == 0
     assert result.attempted > 0
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@given(data=st.data())
+def test_prompts_are_builder_values_of_their_profile(profile: str, data: st.DataObject) -> None:
+    from ttsbuilder.builder import Prompt
+
+    prompt = data.draw(strategies.prompts(profile))
+    assert isinstance(prompt, Prompt)
+    assert prompt.profile == profile
+    assert validate(prompt.to_dict(), kind="tts", profile=profile) == []

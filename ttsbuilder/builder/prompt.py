@@ -1,0 +1,441 @@
+"""``Prompt``: an immutable, chainable builder of ``text_to_speech_option`` trees.
+
+Every call returns a new ``Prompt``; the one it was called on is unchanged, so a
+half-built prompt can be shared and extended in several ways. Each call checks its own
+arguments against the prompt's profile and raises :class:`~ttsbuilder.errors.BuildError`
+right there, naming the argument, the value and what is allowed.
+
+>>> greeting = Prompt().text("Hello").break_("500ms")
+>>> greeting.text("Anna").to_dict()
+{'text': 'Hello', 'break': {'value': '500ms'}, 'text2': 'Anna'}
+>>> greeting.to_dict()
+{'text': 'Hello', 'break': {'value': '500ms'}}
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from ttsbuilder.builder import checks
+from ttsbuilder.builder.encode import encode
+from ttsbuilder.builder.render import render
+from ttsbuilder.builder.types import (
+    BreakStrength,
+    DateFormat,
+    DurationLike,
+    InterpretAs,
+    PitchLike,
+    RateLike,
+    Role,
+    SilenceType,
+    Style,
+    TimeFormat,
+    VolumeLike,
+)
+from ttsbuilder.codec import decode_tree, encode_tree
+from ttsbuilder.errors import BuildError, TTSBuilderError
+from ttsbuilder.model import ExpressAs, Node, Prosody, Tree
+from ttsbuilder.problems import Problem
+from ttsbuilder.profiles import PROFILES, Profile, ProfileName, get_profile
+from ttsbuilder.rules.context import suggest
+from ttsbuilder.validate import ensure_valid, validate
+from ttsbuilder.values import Pitch, Rate, Volume
+
+__all__ = ["Prompt"]
+
+
+def _profile(profile: object) -> Profile:
+    try:
+        return get_profile(profile)  # type: ignore[arg-type]
+    except TTSBuilderError:
+        raise BuildError(
+            f"Prompt(profile={profile!r}): unknown profile: use 'enablex' or 'azure'",
+            argument="profile",
+            value=profile,
+            hint=suggest(str(profile), ("enablex", "azure")),
+        ) from None
+
+
+class Prompt:
+    """A text-to-speech prompt under construction: its nodes in spoken order and a profile.
+
+    ``Prompt(*content, profile="enablex")`` starts one; ``content`` is strings (texts) and
+    other prompts. Nested content for :meth:`express_as` and :meth:`prosody` is given the
+    same way: ``Prompt().prosody("slowly", rate="slow")``.
+
+    >>> p = Prompt(profile="azure").express_as("cheerful", "Great news!", styledegree=1.5)
+    >>> p.to_dict()
+    {'express-as': {'style': 'cheerful', 'styledegree': '1.5', 'text': 'Great news!'}}
+    """
+
+    __slots__ = ("_nodes", "_profile")
+
+    _nodes: tuple[Node, ...]
+    _profile: Profile
+
+    def __init__(self, *content: str | Prompt, profile: ProfileName | Profile = "enablex") -> None:
+        chosen = _PROFILES.get(profile) if type(profile) is str else None
+        if chosen is None:
+            chosen = _profile(profile)
+        _set_profile(self, chosen)
+        _set_nodes(
+            self, checks.content_nodes("Prompt", content, chosen, top=True) if content else ()
+        )
+
+    @classmethod
+    def _make(cls, nodes: tuple[Node, ...], profile: Profile) -> Prompt:
+        return _make(nodes, profile)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Prompt is immutable: every method returns a new Prompt ({name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Prompt is immutable")
+
+    # ------------------------------------------------------------------ views
+
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        """The model nodes in spoken order (:mod:`ttsbuilder.model`)."""
+        return self._nodes
+
+    @property
+    def profile(self) -> ProfileName:
+        """The profile name every call is checked against: ``enablex`` or ``azure``."""
+        return self._profile.name
+
+    def to_tree(self) -> Tree:
+        """The :class:`~ttsbuilder.model.Tree` of this prompt."""
+        return Tree(self._nodes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical tree dict (SPEC §1 numbering, spoken order kept), ready for JSON.
+
+        >>> Prompt("Hi").break_("1s").text("there").to_dict()
+        {'text': 'Hi', 'break': {'value': '1s'}, 'text2': 'there'}
+        """
+        return encode(self._nodes)
+
+    @classmethod
+    def from_dict(
+        cls, document: Mapping[str, Any], *, profile: ProfileName | Profile = "enablex"
+    ) -> Prompt:
+        """The prompt of a tree dict; :class:`~ttsbuilder.errors.ValidationError` if invalid.
+
+        The error's ``problems`` list every problem, with pointers into ``document``.
+
+        >>> Prompt.from_dict({"text": "Hi", "break": {"value": "1s"}})
+        Prompt().text('Hi').break_('1s')
+        """
+        chosen = _profile(profile)
+        ensure_valid(document, kind="tts", profile=chosen)
+        return cls._make(decode_tree(document).children, chosen)
+
+    @classmethod
+    def from_tree(cls, tree: Tree, *, profile: ProfileName | Profile = "enablex") -> Prompt:
+        """The prompt of a model :class:`~ttsbuilder.model.Tree`, validated like from_dict."""
+        chosen = _profile(profile)
+        ensure_valid(encode_tree(tree), kind="tts", profile=chosen)
+        return cls._make(tuple(tree.children), chosen)
+
+    def warnings(self, *, language: str | None = None) -> list[Problem]:
+        """The warnings validate() has about this prompt (it has no errors by construction).
+
+        >>> [p.code for p in Prompt().prosody("Hi", rate="30%").warnings()]
+        ['TTS212']
+        """
+        return validate(self.to_dict(), kind="tts", profile=self._profile, language=language)
+
+    # ------------------------------------------------------------------ nodes
+
+    def _add(self, node: Node) -> Prompt:
+        return _make((*self._nodes, node), self._profile)
+
+    def text(self, text: str) -> Prompt:
+        """Add a text, spoken as is. ↔ ``"text": "Welcome"``.
+
+        >>> Prompt().text("Welcome").to_dict()
+        {'text': 'Welcome'}
+        """
+        node = _TEXTS.get(text) if type(text) is str else None
+        if node is None:
+            node = checks.make_text("text", "text", text)
+        return _make((*self._nodes, node), self._profile)
+
+    def silence(self, type: SilenceType, value: DurationLike) -> Prompt:
+        """Add an Azure silence (top level only). ↔ ``"silence": {"type", "value"}``.
+
+        >>> Prompt().silence("leading", "2000ms").to_dict()
+        {'silence': {'type': 'leading', 'value': '2000ms'}}
+        """
+        try:
+            node = _SILENCES[type, value, self._profile.name]
+        except (KeyError, TypeError):
+            node = checks.make_silence("silence", type, value, self._profile)
+        return _make((*self._nodes, node), self._profile)
+
+    def break_(self, value: DurationLike, strength: BreakStrength | None = None) -> Prompt:
+        """Add a pause (JSON ``break``; ``break`` is a Python keyword, hence the underscore).
+
+        >>> Prompt().break_("2s", strength="strong").to_dict()
+        {'break': {'value': '2s', 'strength': 'strong'}}
+        """
+        try:
+            node = _BREAKS[value, strength, self._profile.name]
+        except (KeyError, TypeError):
+            node = checks.make_break("break_", value, strength, self._profile)
+        return _make((*self._nodes, node), self._profile)
+
+    def express_as(
+        self,
+        style: Style,
+        *content: str | Prompt,
+        styledegree: str | float | None = None,
+        role: Role | None = None,
+    ) -> Prompt:
+        """Add content spoken in a style (top level only). ``styledegree``/``role``: azure only.
+
+        >>> Prompt().express_as("gentle", "Take your time.").to_dict()
+        {'express-as': {'style': 'gentle', 'text': 'Take your time.'}}
+        """
+        profile = self._profile
+        try:
+            style_, degree, role_ = _EXPRESS_AS[style, styledegree, role, profile.name]
+        except (KeyError, TypeError):
+            style_, degree, role_ = checks.express_as_attributes(
+                "express_as", style, styledegree, role, profile
+            )
+        children = _content("express_as", content, profile)
+        return _make((*self._nodes, _express_as(style_, children, degree, role_)), profile)
+
+    def prosody(
+        self,
+        *content: str | Prompt,
+        pitch: PitchLike | None = None,
+        rate: RateLike | None = None,
+        volume: VolumeLike | None = None,
+    ) -> Prompt:
+        """Add content with a pitch, rate and/or volume; prosody may nest.
+
+        >>> Prompt().prosody("Hurry!", rate="+30%", volume="loud").to_dict()
+        {'prosody': {'rate': '+30%', 'volume': 'loud', 'text': 'Hurry!'}}
+        """
+        try:
+            pitch_, rate_, volume_ = _PROSODY[pitch, rate, volume]
+        except (KeyError, TypeError):
+            pitch_, rate_, volume_ = checks.prosody_attributes("prosody", pitch, rate, volume)
+        children = _content("prosody", content, self._profile)
+        return _make((*self._nodes, _prosody(children, pitch_, rate_, volume_)), self._profile)
+
+    def say_as(
+        self,
+        interpret_as: InterpretAs,
+        text: str,
+        format: str | None = None,
+    ) -> Prompt:
+        """Add a say-as hint. A text that does not fit its type is a warning here.
+
+        >>> Prompt().say_as("cardinal", "1024").to_dict()
+        {'say-as': {'interpret-as': 'cardinal', 'text': '1024'}}
+        """
+        try:
+            node = _SAY_AS[interpret_as, text, format]
+        except (KeyError, TypeError):
+            node = checks.make_say_as("say_as", interpret_as, text, format, self._profile)
+        return _make((*self._nodes, node), self._profile)
+
+    # ------------------------------------------------------------------ say-as helpers
+
+    def _helper(
+        self, method: str, argument: str, interpret_as: str, text: object, form: object
+    ) -> Prompt:
+        try:
+            node = _FITTING[interpret_as, text, form]
+        except (KeyError, TypeError):
+            node = checks.make_say_as(method, interpret_as, text, form, self._profile)
+            node = checks.say_as_text(method, argument, node)
+        return _make((*self._nodes, node), self._profile)
+
+    def date(self, value: str | datetime.date, format: DateFormat | None = None) -> Prompt:
+        """Add a date read in ``format``; a ``datetime.date`` is written in it (default ymd).
+
+        Unlike :meth:`say_as`, a text that is not a date in its format is an error.
+
+        >>> Prompt().date(datetime.date(2020, 10, 19), "mdy").to_dict()
+        {'say-as': {'interpret-as': 'date', 'format': 'mdy', 'text': '10/19/2020'}}
+        """
+        text: object = value
+        if isinstance(value, datetime.date):
+            form = format or "ymd"
+            parts = {"d": f"{value.day:02d}", "m": f"{value.month:02d}", "y": f"{value.year:04d}"}
+            fields = [parts.get(letter, "") for letter in str(form)]
+            text = ("-" if str(form).startswith("y") else "/").join(fields)
+            format = form
+        return self._helper("date", "value", "date", text, format)
+
+    def time(self, value: str | datetime.time, format: TimeFormat | None = None) -> Prompt:
+        """Add a time of day; a ``datetime.time`` is written for ``format`` (default hms24).
+
+        >>> Prompt().time(datetime.time(14, 30), "hms12").to_dict()
+        {'say-as': {'interpret-as': 'time', 'format': 'hms12', 'text': '2:30pm'}}
+        """
+        text: object = value
+        if isinstance(value, datetime.time):
+            seconds = f":{value.second:02d}" if value.second else ""
+            if format == "hms12":
+                hour = value.hour % 12 or 12
+                text = f"{hour}:{value.minute:02d}{seconds}{'am' if value.hour < 12 else 'pm'}"
+            else:
+                format = format or "hms24"
+                text = f"{value.hour}:{value.minute:02d}{seconds}"
+        return self._helper("time", "value", "time", text, format)
+
+    def telephone(self, number: str, country_code: str | int | None = None) -> Prompt:
+        """Add a phone number; ``country_code`` (1-3 digits) becomes the say-as format.
+
+        >>> Prompt().telephone("555 0100", country_code=1).to_dict()
+        {'say-as': {'interpret-as': 'telephone', 'format': '1', 'text': '555 0100'}}
+        """
+        form = str(country_code) if isinstance(country_code, int) else country_code
+        node = checks.make_say_as("telephone", "telephone", number, form, self._profile)
+        return self._add(node)
+
+    def digits(self, value: str | int) -> Prompt:
+        """Add a number read digit by digit (say-as ``number_digit``).
+
+        >>> Prompt().digits("0800 123").to_dict()
+        {'say-as': {'interpret-as': 'number_digit', 'text': '0800 123'}}
+        """
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        return self._helper("digits", "value", "number_digit", text, None)
+
+    def ordinal(self, value: str | int) -> Prompt:
+        """Add an ordinal: ``3`` or ``"3rd"`` is read "third".
+
+        >>> Prompt().ordinal(3).to_dict()
+        {'say-as': {'interpret-as': 'ordinal', 'text': '3'}}
+        """
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        return self._helper("ordinal", "value", "ordinal", text, None)
+
+    def cardinal(self, value: str | int | float) -> Prompt:
+        """Add a number read as a number (say-as ``cardinal``): ``1024``, ``"1,024"``, ``-3.5``.
+
+        >>> Prompt().cardinal(1024).to_dict()
+        {'say-as': {'interpret-as': 'cardinal', 'text': '1024'}}
+        """
+        text: object = value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            text = str(value)
+        return self._helper("cardinal", "value", "cardinal", text, None)
+
+    def characters(self, text: str) -> Prompt:
+        """Add a text spelled out character by character (say-as ``characters``).
+
+        >>> Prompt().characters("ABC").to_dict()
+        {'say-as': {'interpret-as': 'characters', 'text': 'ABC'}}
+        """
+        return self._add(checks.make_say_as("characters", "characters", text, None, self._profile))
+
+    # ------------------------------------------------------------------ values
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Prompt):
+            return NotImplemented
+        return self._nodes == other._nodes and self._profile.name == other._profile.name
+
+    def __hash__(self) -> int:
+        return hash((self._nodes, self._profile.name))
+
+    def __add__(self, other: object) -> Prompt:
+        """``a + b``: a's nodes then b's (b may be a str); b is checked against a's profile."""
+        if isinstance(other, str):
+            return self.text(other)
+        if not isinstance(other, Prompt):
+            return NotImplemented
+        if other._profile.name != self._profile.name:
+            checks.recheck("+", other._nodes, self._profile)
+        return _make(self._nodes + other._nodes, self._profile)
+
+    def __radd__(self, other: object) -> Prompt:
+        if isinstance(other, str):
+            first = checks.make_text("+", "text", other)
+            return _make((first, *self._nodes), self._profile)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return render(self._nodes, self._profile.name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_make, (self._nodes, self._profile))
+
+
+# The hot path of every call: build a Prompt without __init__, through the slot descriptors.
+_new = object.__new__
+_set_nodes = Prompt.__dict__["_nodes"].__set__
+_set_profile = Prompt.__dict__["_profile"].__set__
+_PROFILES = PROFILES
+_TEXTS = checks.TEXT_CACHE
+_BREAKS = checks.BREAK_CACHE
+_SILENCES = checks.SILENCE_CACHE
+_SAY_AS = checks.SAY_AS_CACHE
+_PROSODY = checks.PROSODY_CACHE
+_EXPRESS_AS = checks.EXPRESS_AS_CACHE
+_FITTING = checks.FITTING_CACHE
+
+
+def _make(nodes: tuple[Node, ...], profile: Profile) -> Prompt:
+    new: Prompt = _new(Prompt)
+    _set_nodes(new, nodes)
+    _set_profile(new, profile)
+    return new
+
+
+def _slot_setters(cls: type, names: str) -> list[Any]:
+    return [getattr(cls, name).__set__ for name in names.split()]
+
+
+# Frozen dataclass __init__ sets each field through object.__setattr__; the containers
+# are the two nodes the builder makes itself, so it fills their slots directly (a test
+# holds the result equal to the dataclass constructor's).
+_PROSODY_SLOTS = _slot_setters(Prosody, "children pitch rate volume")
+_EXPRESS_AS_SLOTS = _slot_setters(ExpressAs, "style children styledegree role")
+
+
+def _prosody(
+    children: tuple[Node, ...], pitch: Pitch | None, rate: Rate | None, volume: Volume | None
+) -> Prosody:
+    node: Prosody = _new(Prosody)
+    set_children, set_pitch, set_rate, set_volume = _PROSODY_SLOTS
+    set_children(node, children)
+    set_pitch(node, pitch)
+    set_rate(node, rate)
+    set_volume(node, volume)
+    return node
+
+
+def _express_as(
+    style: str, children: tuple[Node, ...], styledegree: str | None, role: str | None
+) -> ExpressAs:
+    node: ExpressAs = _new(ExpressAs)
+    set_style, set_children, set_degree, set_role = _EXPRESS_AS_SLOTS
+    set_style(node, style)
+    set_children(node, children)
+    set_degree(node, styledegree)
+    set_role(node, role)
+    return node
+
+
+def _content(method: str, content: tuple[Any, ...], profile: Profile) -> tuple[Node, ...]:
+    """The nodes of express-as or prosody content; one same-profile Prompt is the fast path."""
+    if len(content) == 1:
+        item = content[0]
+        if type(item) is str:
+            text = _TEXTS.get(item)
+            return (text if text is not None else checks.make_text(method, "content", item),)
+        if type(item) is Prompt and item._profile is profile:
+            checks.check_content(method, item._nodes)
+            return item._nodes
+    return checks.content_nodes(method, content, profile, top=False)

@@ -1,0 +1,153 @@
+"""The vocabularies of the builder as ``Literal`` types, and typed helpers for values.
+
+The ``Literal`` types let an editor complete style names, interpret-as kinds and formats;
+a test keeps them equal to the vocabularies in :mod:`ttsbuilder.values` and
+:mod:`ttsbuilder.profiles`. The helpers write values the way the tree does:
+
+>>> ms(2000), seconds(1.5), percent(30), percent(-20), hz(600), semitones(-2)
+(Duration(text='2000ms'), Duration(text='1.5s'), '+30%', '-20%', '600Hz', '-2st')
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from ttsbuilder.errors import BuildError
+from ttsbuilder.values import Duration, Pitch, Rate, Volume, format_number
+
+__all__ = [
+    "BreakStrength",
+    "DateFormat",
+    "DurationFormat",
+    "DurationLike",
+    "InterpretAs",
+    "PitchLevel",
+    "PitchLike",
+    "RateLevel",
+    "RateLike",
+    "Role",
+    "SilenceType",
+    "Style",
+    "TimeFormat",
+    "VolumeLevel",
+    "VolumeLike",
+    "hz",
+    "ms",
+    "percent",
+    "seconds",
+    "semitones",
+]
+
+#: express-as styles: the enablex profile's five are advertisement_upbeat, cheerful,
+#: customerservice, friendly and gentle; the azure profile knows all of these.
+Style = Literal[
+    "advertisement_upbeat", "affectionate", "angry", "assistant", "calm", "chat",
+    "cheerful", "customerservice", "depressed", "disgruntled", "documentary-narration",
+    "embarrassed", "empathetic", "envious", "excited", "fearful", "friendly", "gentle",
+    "hopeful", "lyrical", "narration-professional", "narration-relaxed", "newscast",
+    "newscast-casual", "newscast-formal", "poetry-reading", "sad", "serious", "shouting",
+    "sports_commentary", "sports_commentary_excited", "terrified", "unfriendly",
+    "whispering",
+]  # fmt: skip
+Role = Literal[
+    "Girl", "Boy", "YoungAdultFemale", "YoungAdultMale", "OlderAdultFemale",
+    "OlderAdultMale", "SeniorFemale", "SeniorMale",
+]  # fmt: skip
+InterpretAs = Literal[
+    "characters", "spell-out", "cardinal", "number", "ordinal", "number_digit", "fraction",
+    "date", "time", "duration", "telephone", "currency", "address", "name",
+]  # fmt: skip
+DateFormat = Literal["dmy", "mdy", "ymd", "ydm", "ym", "my", "md", "dm", "d", "m", "y"]
+TimeFormat = Literal["hms12", "hms24"]
+DurationFormat = Literal["hms", "hm", "ms"]
+SilenceType = Literal[
+    "leading", "leading-exact", "tailing", "tailing-exact", "sentenceboundary",
+    "sentenceboundary-exact", "comma-exact", "semicolon-exact", "enumerationcomma-exact",
+]  # fmt: skip
+BreakStrength = Literal["none", "x-weak", "weak", "medium", "strong", "x-strong"]
+PitchLevel = Literal["x-low", "low", "medium", "high", "x-high", "default"]
+RateLevel = Literal["x-slow", "slow", "medium", "fast", "x-fast", "default"]
+VolumeLevel = Literal["silent", "x-soft", "soft", "medium", "loud", "x-loud", "default"]
+
+#: A pause length: ``"2000ms"``, ``"1.5s"`` or ``ms(2000)`` / ``seconds(1.5)``.
+DurationLike = Union[str, Duration]  # noqa: UP007  (a runtime alias on 3.10)
+#: A pitch: a level, ``"600Hz"``, ``"+80Hz"``, ``"-2st"``, ``"+10%"``, or a helper's result.
+PitchLike = Union[PitchLevel, str, Pitch]  # noqa: UP007
+#: A rate: a level, ``"+30%"``, a multiplier ``1.5`` (number or text).
+RateLike = Union[RateLevel, str, float, Rate]  # noqa: UP007
+#: A volume: a level, an absolute ``50`` (number or text), ``"+10"``, ``"-20%"``.
+VolumeLike = Union[VolumeLevel, str, float, Volume]  # noqa: UP007
+
+
+def _number(value: object, argument: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise BuildError(f"{argument}={value!r} is not a number", argument=argument, value=value)
+    return float(value)
+
+
+def ms(milliseconds: float) -> Duration:
+    """A duration in milliseconds: ``ms(2000)`` is ``"2000ms"``.
+
+    >>> ms(250).text
+    '250ms'
+    """
+    amount = _number(milliseconds, "milliseconds")
+    if amount < 0:
+        raise BuildError(
+            f"milliseconds={milliseconds!r} is negative: a pause is 0ms or longer",
+            argument="milliseconds",
+            value=milliseconds,
+        )
+    return Duration.from_ms(amount)
+
+
+def seconds(amount: float) -> Duration:
+    """A duration in seconds: ``seconds(1.5)`` is ``"1.5s"``.
+
+    >>> seconds(2).text
+    '2s'
+    """
+    value = _number(amount, "seconds")
+    if value < 0:
+        raise BuildError(
+            f"seconds={amount!r} is negative: a pause is 0s or longer",
+            argument="seconds",
+            value=amount,
+        )
+    return Duration.from_seconds(value)
+
+
+def percent(amount: float) -> str:
+    """A relative change in percent, always signed: ``percent(30)`` is ``"+30%"``.
+
+    Works for ``rate``, ``pitch`` and ``volume``.
+
+    >>> percent(-12.5)
+    '-12.5%'
+    """
+    return format_number(_number(amount, "percent"), sign=True) + "%"
+
+
+def hz(frequency: float) -> str:
+    """An absolute pitch in hertz: ``hz(600)`` is ``"600Hz"``.
+
+    >>> hz(180.5)
+    '180.5Hz'
+    """
+    value = _number(frequency, "frequency")
+    if value < 0:
+        raise BuildError(
+            f"frequency={frequency!r} is negative: use a relative pitch like '-80Hz'",
+            argument="frequency",
+            value=frequency,
+        )
+    return format_number(value) + "Hz"
+
+
+def semitones(amount: float) -> str:
+    """A relative pitch in semitones, always signed: ``semitones(-2)`` is ``"-2st"``.
+
+    >>> semitones(3)
+    '+3st'
+    """
+    return format_number(_number(amount, "semitones"), sign=True) + "st"
