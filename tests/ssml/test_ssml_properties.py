@@ -65,7 +65,8 @@ def test_rendering_is_schema_valid_and_speaks_the_tree_texts_in_order(
 ) -> None:
     profile, tree = drawn
     ssml = render_ssml(tree, target, profile=profile, pretty=pretty)
-    assert render_ssml(tree, target, profile=profile, pretty=pretty) == ssml  # remembered
+    for _ in range(2):  # the second time remembers the document, the third reuses it
+        assert render_ssml(tree, target, profile=profile, pretty=pretty) == ssml
     voice = assert_valid(ssml, target)[0]
     assert "".join(voice.itertext()) == spoken(tree)
 

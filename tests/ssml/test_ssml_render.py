@@ -337,9 +337,11 @@ def test_a_remembered_shape_renders_new_texts_exactly(target: str) -> None:
             "text3": words[4],
         }
 
-    render_ssml(tree(["a", "b", "c", "d", "e"]), target)  # remembers the shape
+    for _ in range(2):  # a shape is remembered when it comes back
+        render_ssml(tree(["a", "b", "c", "d", "e"]), target)
     hostile = [HOSTILE, "]]>", "<x/>", "&amp;", "𝄞"]
     remembered = render_ssml(tree(hostile), target)
     rendering._TEMPLATES.clear()
+    rendering._SEEN.clear()
     assert remembered == render_ssml(tree(hostile), target)
     assert "".join(assert_valid(remembered, target)[0].itertext()) == "".join(hostile)

@@ -94,11 +94,17 @@ def _shape(members: dict[str, Any], texts: list[str]) -> tuple[Any, ...]:
 # A rendered document with its texts taken out, for each tree shape rendered without
 # warnings: copying it and putting the texts back is cheaper than building it again.
 _TEMPLATES: dict[tuple[Any, ...], tuple[Element, list[tuple[int, bool]]]] = {}
+_SEEN: set[tuple[Any, ...]] = set()
 
 
 def _remember_template(
     shape: tuple[Any, ...], root: Element, slots: list[tuple[Element, bool]]
 ) -> None:
+    if shape not in _SEEN:  # remembering costs a copy: wait until a shape comes back
+        if len(_SEEN) >= 4096:
+            _SEEN.clear()
+        _SEEN.add(shape)
+        return
     position = {id(node): index for index, node in enumerate(root.iter())}
     where = [(position[id(node)], tail) for node, tail in slots]
     template: Element = root.__copy__()  # type: ignore[attr-defined]
