@@ -208,7 +208,11 @@ class FakePrompt:
 
 
 def test_builder_values_render_through_to_dict() -> None:
+    from ttsbuilder.builder import Prompt
+
     assert ">Built</voice>" in render_ssml(FakePrompt())
+    prompt = Prompt().text("Hello & bye").break_("500ms")
+    assert parse_ssml(render_ssml(prompt)) == prompt.to_dict()
 
 
 def test_payload_voice_and_language_win_over_the_defaults_given() -> None:
