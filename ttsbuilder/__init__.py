@@ -28,6 +28,14 @@ if TYPE_CHECKING:
     from ttsbuilder.problems import Problem, Severity
     from ttsbuilder.profiles import Profile, get_profile
     from ttsbuilder.rules import RULES, Rule
+    from ttsbuilder.ssml import (
+        Rendering,
+        parse_ssml,
+        render_ssml,
+        render_ssml_with_problems,
+        reset_default_voices,
+        set_default_voice,
+    )
     from ttsbuilder.validate import detect, ensure_valid, is_valid, iter_problems, validate
 
 # public name → the module that defines it ("module:attribute" where the names differ)
@@ -48,6 +56,12 @@ _EXPORTS = {
     "get_profile": "ttsbuilder.profiles",
     "RULES": "ttsbuilder.rules",
     "Rule": "ttsbuilder.rules",
+    "Rendering": "ttsbuilder.ssml",
+    "parse_ssml": "ttsbuilder.ssml",
+    "render_ssml": "ttsbuilder.ssml",
+    "render_ssml_with_problems": "ttsbuilder.ssml",
+    "reset_default_voices": "ttsbuilder.ssml",
+    "set_default_voice": "ttsbuilder.ssml",
     "detect": "ttsbuilder.validate",
     "ensure_valid": "ttsbuilder.validate",
     "is_valid": "ttsbuilder.validate",
@@ -62,6 +76,7 @@ __all__ = [
     "PreviewResult",
     "Problem",
     "Profile",
+    "Rendering",
     "Rule",
     "SSMLError",
     "Severity",
@@ -75,8 +90,13 @@ __all__ = [
     "get_profile",
     "is_valid",
     "iter_problems",
+    "parse_ssml",
     "preview_timeline",
     "preview_wav",
+    "render_ssml",
+    "render_ssml_with_problems",
+    "reset_default_voices",
+    "set_default_voice",
     "validate",
 ]
 

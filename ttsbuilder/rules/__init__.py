@@ -13,6 +13,7 @@ from ttsbuilder.rules import (  # noqa: F401
     common,
     payloads,
     preview,
+    render,
     say_as,
     source,
     tree,
