@@ -117,15 +117,19 @@ def ref(name: str, **extra: Any) -> Schema:
 
 
 def member_pattern(kind: str) -> str:
-    """Member names of ``kind``: the kind, then an optional suffix without a leading zero."""
-    return anchored(f"{kind}(?:[1-9][0-9]*)?")
+    """Suffixed member names of ``kind`` (``text2``, ``text1``; not ``text02``).
+
+    The bare name is in ``properties`` (so editors complete it); were it matched here
+    too, every nested prosody would be validated twice per level.
+    """
+    return anchored(f"{kind}[1-9][0-9]*")
 
 
+# validate() drops a root $schema member whatever its value, so the schema takes any value.
 SCHEMA_MEMBER: Schema = {
-    "type": "string",
     "description": (
         "The JSON Schema this file follows, for editors (completion and hover help). "
-        "Not part of the Voice API request."
+        "Not part of the Voice API request: validate() ignores it."
     ),
     "examples": [BASE_URI + "play.schema.json"],
 }
@@ -250,7 +254,7 @@ def tree_defs(profile: Profile) -> Schema:
         ),
         "say-as": say_as_def(),
     }
-    for depth in range(2, MAX_DEPTH + 1):
+    for depth in range(1, MAX_DEPTH + 1):
         defs[prosody_name(depth)] = prosody_def(depth)
     defs["too-deep"] = {
         "not": {},
@@ -260,10 +264,15 @@ def tree_defs(profile: Profile) -> Schema:
 
 
 def prosody_name(depth: int) -> str:
-    """The definition of a prosody whose members sit at ``depth`` (the tree's are at 1)."""
+    """The definition of a prosody whose members sit at ``depth``.
+
+    As in validate(), the tree's own members are at depth 0, a top-level prosody's at 1,
+    and members deeper than ``MAX_DEPTH`` are an error. JSON Schema cannot count, so each
+    level has its own definition.
+    """
     if depth > MAX_DEPTH:
         return "too-deep"
-    return "prosody" if depth == 2 else f"prosody-{depth}"
+    return "prosody" if depth == 1 else f"prosody-{depth}"
 
 
 def content(depth: int, kinds: tuple[str, ...]) -> tuple[Schema, Schema]:
@@ -281,7 +290,7 @@ _CONTENT_ORDER = tuple(kind for kind in KINDS if kind in CONTENT_KINDS)
 
 def prosody_def(depth: int) -> Schema:
     properties, patterns = content(depth, _CONTENT_ORDER)
-    nested = "" if depth == 2 else f" This definition is for nesting level {depth}."
+    nested = "" if depth == 1 else f" This definition is for nesting level {depth}."
     return {
         "type": "object",
         "title": "prosody",
@@ -323,7 +332,7 @@ def style_def(profile: Profile) -> Schema:
 
 
 def express_as_def(profile: Profile) -> Schema:
-    properties, patterns = content(2, _CONTENT_ORDER)
+    properties, patterns = content(1, _CONTENT_ORDER)
     attributes: Schema = {"style": ref("style")}
     if profile.allows_style_options:
         attributes["styledegree"] = {
@@ -428,7 +437,7 @@ def prosody_value(
 
 def tree_body(profile: Profile, *, root: bool) -> Schema:
     """The tree object; ``root`` adds the ``$schema`` member a prompt file may carry."""
-    properties, patterns = content(1, KINDS)
+    properties, patterns = content(0, KINDS)
     if root:
         properties = {"$schema": SCHEMA_MEMBER, **properties}
     return {
