@@ -1,0 +1,119 @@
+"""Every script in examples/ runs, exits 0 and prints what it promises."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ttsbuilder.validate import validate
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SCRIPTS = sorted(path for path in EXAMPLES.glob("*.py") if not path.name.startswith("_"))
+
+# The seed's advanced play sample (text_to_speech_option), with its stray quote fixed
+# as SPEC §1 says: the silence value is "2000ms".
+SEED_TREE = """
+{
+  "silence": {"type": "leading", "value": "2000ms"},
+  "text": "Initial Text Play after 2s",
+  "break": {"value": "2000ms"},
+  "text2": "Text Play after 2s break",
+  "express-as": {"style": "gentle", "text": "Text play in gentle voice"},
+  "prosody": {
+    "rate": "+30.00%",
+    "pitch": "high",
+    "volume": "+50.00%",
+    "text": "Text play at 30% higher rate & 50% volume",
+    "break": {"value": "2000ms"},
+    "text2": "Text Play after 2s break",
+    "say-as": {"interpret-as": "date", "format": "mdy", "text": "10/19/2020"},
+    "text3": "Text Play"
+  }
+}
+"""
+
+# route suffix → the kind of body it takes
+ROUTES = {
+    "/call": "dial-out",
+    "/hold": "hold",
+    "/recording": "recording",
+    "/transfer": "transfer",
+    "/forward": "forward",
+    "/connect": "connect",
+    "/play": "play",
+}
+
+
+def _run(script: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def _pairs(value: Any) -> Any:
+    """A JSON value with every object as its list of (key, value) pairs: order counts."""
+    if isinstance(value, dict):
+        return [(key, _pairs(item)) for key, item in value.items()]
+    return value
+
+
+def _requests(output: str) -> list[tuple[str, str, Any]]:
+    """(method, path, body) of each request block the examples print."""
+    found = []
+    lines = output.splitlines()
+    for index, line in enumerate(lines):
+        method, _, path = line.partition(" ")
+        if method in ("PUT", "POST") and path.startswith("/voice/v1/"):
+            assert lines[index + 1] == "Content-Type: application/json"
+            body_lines = []
+            for body_line in lines[index + 2 :]:
+                body_lines.append(body_line)
+                if body_line in ("}", "{}"):
+                    break
+            found.append((method, path, json.loads("\n".join(body_lines))))
+    return found
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[path.name for path in SCRIPTS])
+def test_example_runs(script: Path) -> None:
+    assert _run(script).strip()
+
+
+def test_seed_prompt_prints_the_seed_tree_key_for_key() -> None:
+    printed = json.loads(_run(EXAMPLES / "seed_prompt.py"))
+    assert _pairs(printed) == _pairs(json.loads(SEED_TREE))
+
+
+def test_send_play_sends_a_valid_play_body() -> None:
+    output = _run(EXAMPLES / "send_play.py")
+    [(method, path, body)] = _requests(output)
+    assert method == "PUT"
+    assert path.endswith("/play")
+    assert validate(body, kind="play") == []
+    assert body["dtmf"] is True
+    assert output.rstrip().endswith("-> 200 initiated")
+
+
+def test_call_flow_sends_every_body_kind_valid() -> None:
+    output = _run(EXAMPLES / "call_flow.py")
+    sent = _requests(output)
+    kinds = []
+    for _method, path, body in sent:
+        kind = next(kind for suffix, kind in ROUTES.items() if path.endswith(suffix))
+        assert validate(body, kind=kind) == [], (path, body)
+        kinds.append(kind)
+    assert set(kinds) == set(ROUTES.values()) - {"play"}
+    assert sent[0][2]["action_on_connect"]["play"]["text_to_speech_option"]["say-as"] == {
+        "interpret-as": "date",
+        "format": "mdy",
+        "text": "12/03/2026",
+    }
+    assert output.rstrip().endswith(f"{len(sent)} requests sent")
