@@ -278,12 +278,26 @@ def prosody_name(depth: int) -> str:
 def content(depth: int, kinds: tuple[str, ...]) -> tuple[Schema, Schema]:
     """The ``properties`` (first names, for completion) and ``patternProperties`` of members."""
     targets = {
-        kind: ref(prosody_name(depth + 1)) if kind == "prosody" else ref(kind) for kind in kinds
+        kind: ref(prosody_name(depth + 1) if kind == "prosody" else kind, description=HELP[kind])
+        for kind in kinds
     }
     properties = {kind: dict(target) for kind, target in targets.items()}
     patterns = {member_pattern(kind): dict(target) for kind, target in targets.items()}
     return properties, patterns
 
+
+#: The hover text of each member kind, where a member names it.
+HELP = {
+    "text": "Text spoken as is.",
+    "silence": "Silence at a position in the speech (Azure mstts:silence); top level only.",
+    "break": 'A pause: {"value": "2000ms"}, with an optional strength.',
+    "express-as": "Content spoken in a style (Azure mstts:express-as); top level only.",
+    "prosody": "Content with changed pitch, rate or volume; may nest.",
+    "say-as": "Text said as a type of content: a date, a number, a telephone number, ...",
+    "pitch": "The baseline pitch: high, 600Hz, +80Hz, -2st, +50%.",
+    "rate": "The speaking rate: fast, 1.5, +30.00%.",
+    "volume": "The volume: loud, 80, +10, +50.00%.",
+}
 
 _CONTENT_ORDER = tuple(kind for kind in KINDS if kind in CONTENT_KINDS)
 
@@ -300,9 +314,9 @@ def prosody_def(depth: int) -> Schema:
             f"(none: warning TTS213).{nested}"
         ),
         "properties": {
-            "pitch": ref("pitch"),
-            "rate": ref("rate"),
-            "volume": ref("volume"),
+            "pitch": ref("pitch", description=HELP["pitch"]),
+            "rate": ref("rate", description=HELP["rate"]),
+            "volume": ref("volume", description=HELP["volume"]),
             **properties,
         },
         "patternProperties": patterns,
@@ -333,7 +347,7 @@ def style_def(profile: Profile) -> Schema:
 
 def express_as_def(profile: Profile) -> Schema:
     properties, patterns = content(1, _CONTENT_ORDER)
-    attributes: Schema = {"style": ref("style")}
+    attributes: Schema = {"style": ref("style", description=style_def(profile)["description"])}
     if profile.allows_style_options:
         attributes["styledegree"] = {
             "type": "string",
