@@ -300,6 +300,15 @@ def test_typed_helpers_and_plain_strings_build_the_same_tree() -> None:
         percent("30")  # type: ignore[arg-type]
 
 
+def test_booleans_are_not_numbers_even_after_a_number_was_remembered() -> None:
+    assert Prompt().prosody("x", rate=1).to_dict()["prosody"]["rate"] == "1"
+    with pytest.raises(BuildError, match="rate"):
+        Prompt().prosody("x", rate=True)  # type: ignore[arg-type]
+    assert Prompt(profile="azure").express_as("calm", "x", styledegree=1).profile == "azure"
+    with pytest.raises(BuildError, match="styledegree"):
+        Prompt(profile="azure").express_as("calm", "x", styledegree=True)
+
+
 def test_say_as_helpers() -> None:
     def say_as(prompt: Prompt) -> Any:
         return prompt.to_dict()["say-as"]

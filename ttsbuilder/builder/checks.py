@@ -74,6 +74,11 @@ def _remember(cache: dict[Any, _V], key: Hashable, value: _V) -> _V:
     return value
 
 
+def _textual(key: tuple[Any, ...]) -> bool:
+    # Numbers are converted before checking, and True == 1: only text keys are remembered.
+    return all(value is None or type(value) is str for value in key)
+
+
 def _raise(method: str, problem: Problem, values: dict[str, Any]) -> None:
     key = problem.pointer.rsplit("/", 1)[-1]
     argument = _PARAMETERS.get(key, key) or "content"
@@ -214,7 +219,9 @@ def prosody_attributes(
         Rate.read(rate) if isinstance(rate, str) else None,
         Volume.read(volume) if isinstance(volume, str) else None,
     )
-    return _remember(PROSODY_CACHE, key, result)
+    if _textual(key):
+        _remember(PROSODY_CACHE, key, result)
+    return result
 
 
 def express_as_attributes(
@@ -231,7 +238,9 @@ def express_as_attributes(
         fragment["role"] = role
     _check(method, profile, value_rules.check_express_as, fragment, fragment)
     result: tuple[str, str | None, str | None] = (style, styledegree, role)  # type: ignore[assignment]
-    return _remember(EXPRESS_AS_CACHE, key, result)
+    if _textual(key):
+        _remember(EXPRESS_AS_CACHE, key, result)
+    return result
 
 
 def content_nodes(
