@@ -16,12 +16,13 @@ import functools
 import json
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
-
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.profiles import Profile, get_profile
+
+if TYPE_CHECKING:
+    from referencing import Registry
 
 __all__ = ["BASE_URI", "SCHEMA_KINDS", "registry", "schema", "schema_id", "schema_path"]
 
@@ -112,6 +113,9 @@ def registry() -> Registry[Any]:
         validator = Draft202012Validator(schema("play"), registry=registry())
         validator.is_valid({"text": "Hello", "voice": "female"})  # True
     """
+    # Imported here so that `import ttsbuilder` can import this module eagerly at no cost.
+    from referencing import Registry, Resource
+
     resources: dict[str, Resource[Any]] = {}
     for kind in SCHEMA_KINDS:
         for profile in ("enablex", "azure"):
