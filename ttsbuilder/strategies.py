@@ -33,6 +33,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from ttsbuilder._mutate import Mutation, mutate
+from ttsbuilder.builder import Prompt
 from ttsbuilder.codec import encode_tree
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.model import Break, ContentNode, ExpressAs, Prosody, SayAs, Silence, Text, Tree
@@ -496,9 +497,10 @@ def prompts(
     warnings: bool = False,
     adjacent_texts: bool = True,
 ) -> st.SearchStrategy[Any]:
-    """Builder values (:class:`ttsbuilder.builder.Prompt`) of valid trees for ``profile``."""
-    from ttsbuilder.builder import Prompt
+    """Builder values (:class:`ttsbuilder.builder.Prompt`) of valid trees for ``profile``.
 
+    Takes the options of :func:`models`.
+    """
     chosen = get_profile(profile)
     return models(chosen, warnings=warnings, adjacent_texts=adjacent_texts).map(
         lambda tree: Prompt.from_tree(tree, profile=chosen.name)
