@@ -24,6 +24,7 @@ from ttsbuilder.builder.render import render
 from ttsbuilder.builder.types import (
     BreakStrength,
     DateFormat,
+    DurationFormat,
     DurationLike,
     InterpretAs,
     PitchLike,
@@ -84,10 +85,6 @@ class Prompt:
             self, checks.content_nodes("Prompt", content, chosen, top=True) if content else ()
         )
 
-    @classmethod
-    def _make(cls, nodes: tuple[Node, ...], profile: Profile) -> Prompt:
-        return _make(nodes, profile)
-
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Prompt is immutable: every method returns a new Prompt ({name})")
 
@@ -131,14 +128,14 @@ class Prompt:
         """
         chosen = _profile(profile)
         ensure_valid(document, kind="tts", profile=chosen)
-        return cls._make(decode_tree(document).children, chosen)
+        return _make(decode_tree(document).children, chosen)
 
     @classmethod
     def from_tree(cls, tree: Tree, *, profile: ProfileName | Profile = "enablex") -> Prompt:
         """The prompt of a model :class:`~ttsbuilder.model.Tree`, validated like from_dict."""
         chosen = _profile(profile)
         ensure_valid(encode_tree(tree), kind="tts", profile=chosen)
-        return cls._make(tuple(tree.children), chosen)
+        return _make(tuple(tree.children), chosen)
 
     def warnings(self, *, language: str | None = None) -> list[Problem]:
         """The warnings validate() has about this prompt (it has no errors by construction).
@@ -233,7 +230,7 @@ class Prompt:
         self,
         interpret_as: InterpretAs,
         text: str,
-        format: str | None = None,
+        format: DateFormat | TimeFormat | DurationFormat | str | None = None,
     ) -> Prompt:
         """Add a say-as hint. A text that does not fit its type is a warning here.
 
