@@ -359,3 +359,12 @@ def test_literal_types_match_the_vocabularies() -> None:
 
 def test_validate_accepts_builder_values() -> None:
     assert validate(Prompt("Hi").break_("1s"), kind="tts") == []
+
+
+@pytest.mark.parametrize("module", ["prompt", "types", "render", "encode", "checks"])
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"ttsbuilder.builder.{module}"))
+    assert result.failed == 0
