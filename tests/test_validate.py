@@ -614,3 +614,28 @@ def test_a_root_schema_reference_is_not_part_of_the_document() -> None:
     assert codes({"$schema": schema, "text": "Hi", "voice": "male"}) == []
     assert codes({"$schema": schema, "text": "Hi"}, kind="tts") == []
     assert codes({"prompts": {"$schema": schema, "text": "Hi"}}) == [("TTS101", "/prompts/$schema")]
+
+
+@pytest.mark.parametrize(
+    ("document", "profile", "expected"),
+    [
+        ({"prosody": {"pitch": "+20000st", "text": "x"}}, "enablex", ["TTS211"]),
+        ({"prosody": {"rate": "9" * 400 + "%", "text": "x"}}, "enablex", ["TTS212", "TTS211"]),
+        ({"break": {"value": "4999.99999999999999999ms"}}, "enablex", []),
+        ({"break": {"value": "5000.00000000000000001ms"}}, "enablex", ["TTS202"]),
+        ({"break": {"value": "20000.00000000000000001ms"}}, "azure", ["TTS202"]),
+        (
+            {"express-as": {"style": "cheerful", "styledegree": "\u0661", "text": "Hi"}},
+            "azure",
+            ["TTS209"],
+        ),
+        ({"say-as": {"interpret-as": "date", "text": None}}, "enablex", ["TTS103"]),
+        ({"say-as": {"interpret-as": None, "text": "x"}}, "enablex", ["TTS103"]),
+        ({"say-as0": {"interpret-as": "name", "text": "Ed"}}, "enablex", ["TTS107"]),
+        ({"say-as1": {"interpret-as": "name", "text": "Ed"}}, "enablex", ["TTS106"]),
+    ],
+)
+def test_edge_cases_found_by_the_schema_agreement(
+    document: dict[str, Any], profile: str, expected: list[str]
+) -> None:
+    assert [p.code for p in validate(document, profile=profile)] == expected

@@ -32,10 +32,6 @@ class Mutation(NamedTuple):
 
 Site = tuple[str, Callable[[st.DrawFn], tuple[str, str]]]
 
-# validate() does not check the suffixes of say-as and express-as members yet (reported to
-# the lead): no suffix mutations of those kinds until it does.
-_UNNUMBERED = frozenset({"say-as", "express-as"})
-
 _CONTENT_CHECKED = ("date", "time", "duration", "cardinal", "number", "ordinal", "fraction")
 
 
@@ -110,8 +106,7 @@ def _tree_sites(
         kind, suffix = split_member(name)
         seen.setdefault(kind, []).append(name)
         at = f"{pointer}/{name}"
-        if kind not in _UNNUMBERED:
-            sites.append(_rename_site(members, name, f"{kind}0{suffix}", pointer, "TTS107"))
+        sites.append(_rename_site(members, name, f"{kind}0{suffix}", pointer, "TTS107"))
         if name in ("say-as", "express-as"):
             sites.append(_rename_site(members, name, name.replace("-", "_"), pointer, "TTS105"))
         value = members[name]
@@ -135,8 +130,6 @@ def _tree_sites(
             _tree_sites(value, at, "express-as", profile, warnings, sites)
     if warnings:
         for kind, names in seen.items():
-            if kind in _UNNUMBERED:
-                continue
             if names[0] == kind:
                 sites.append(_rename_site(members, kind, f"{kind}1", pointer, "TTS106"))
             if len(names) >= 2:

@@ -204,6 +204,9 @@ class ProsodyValue:
         return self.text
 
 
+# Conversions clamp absurd (well-formed, far out of range) numbers to keep output finite.
+_MOST = 1e6
+
 # Prompts reuse a handful of values ("+30%", "high"): parsing each text once pays off.
 _CACHE_SIZE = 4096
 _CACHES: dict[type[ProsodyValue], dict[str, ProsodyValue | None]] = {}
@@ -250,7 +253,7 @@ class Pitch(ProsodyValue):
         if self.form == "percent":
             return 1 + self.number / 100
         if self.form == "semitones":
-            return float(2 ** (self.number / 12))
+            return float(2.0 ** min(self.number / 12, 1000.0))  # bounded: no OverflowError
         return None
 
     def to_w3c(self) -> str:
@@ -299,7 +302,7 @@ class Rate(ProsodyValue):
         factor = self.factor()
         if factor is None:
             return self.text
-        return f"{format_number(max(factor, 0.0) * 100)}%"
+        return f"{format_number(min(max(factor, 0.0), _MOST) * 100)}%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,7 +352,7 @@ class Volume(ProsodyValue):
             return self.text
         if level <= 0:
             return "silent"
-        return f"{format_number(20 * math.log10(level / 100), sign=True)}dB"
+        return f"{format_number(20 * math.log10(min(level, _MOST) / 100), sign=True)}dB"
 
 
 ProsodyAttribute = Literal["pitch", "rate", "volume"]

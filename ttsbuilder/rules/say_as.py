@@ -70,6 +70,7 @@ LANGUAGE_UNSUPPORTED = warning(
 
 _KEYS = ("interpret-as", "format", "text")
 _KEY_SET = frozenset(_KEYS)
+_MISSING: Any = object()
 _REQUIRED = ("interpret-as", "text")
 _INTERPRET_SET = frozenset(INTERPRET_AS)
 
@@ -101,9 +102,9 @@ def check_say_as(context: Context, value: dict[Any, Any], pointer: str) -> None:
     """Check a say-as object: keys, interpret-as, format, and the text against its type."""
     if "interpret-as" not in value or "text" not in value or not _KEY_SET.issuperset(value):
         check_keys(context, value, pointer, _KEYS, _REQUIRED, "say-as")
-    interpret = value.get("interpret-as")
+    interpret = value.get("interpret-as", _MISSING)
     at = pointer + "/interpret-as"
-    if interpret is not None and check_string(context, interpret, at):
+    if interpret is not _MISSING and check_string(context, interpret, at):
         if interpret not in _INTERPRET_SET:
             context.report(
                 BAD_INTERPRET_AS,
@@ -118,8 +119,8 @@ def check_say_as(context: Context, value: dict[Any, Any], pointer: str) -> None:
     format_ok = True
     if "format" in value:
         format_ok = _check_format(context, interpret, form, pointer + "/format")
-    text = value.get("text")
-    if text is None or not check_string(context, text, pointer + "/text"):
+    text = value.get("text", _MISSING)
+    if text is _MISSING or not check_string(context, text, pointer + "/text"):
         return
     if interpret is None or not format_ok or not text:
         return

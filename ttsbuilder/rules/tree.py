@@ -129,7 +129,7 @@ def _check_members(
             at = f"{pointer}/{name}"
         count += 1
         if kind != name:
-            if kind not in ALIASES.values():
+            if name not in ALIASES:
                 _check_suffix(context, name, kind, at, last)
         elif kind in last:
             _suffix_down(context, name, kind, 1, at, last)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
 from ttsbuilder.rules.base import Rule, error, warning
@@ -139,6 +141,8 @@ EMPTY_PROSODY = warning(
     family=FAMILY,
 )
 
+# xs:float's plain decimal forms ("1", "1.", ".5", "1.50"), ASCII digits only.
+_DEGREE = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 _BREAK_KEYS = ("value", "strength")
 _SILENCE_KEYS = ("type", "value")
 _SILENCE_SET = frozenset(SILENCE_TYPES)
@@ -174,7 +178,12 @@ def _check_duration(context: Context, value: Any, pointer: str) -> None:
         return
     number, unit = match.groups()
     ms = float(number) * (1000.0 if unit == "s" else 1.0)
-    if len(_MILLISECONDS) < 4096:
+    limit = context.profile.max_pause_ms
+    exact = Decimal(number) * (1000 if unit == "s" else 1) if abs(ms - limit) < 1 else ms
+    if exact != ms:
+        # A long decimal rounds onto the limit as a float: decide on the exact value.
+        ms = limit - 0.5 if exact < limit else limit + 0.5
+    elif len(_MILLISECONDS) < 4096:
         _MILLISECONDS[value] = ms
     if not context.profile.allows(ms):
         _too_long(context, value, pointer)
@@ -288,11 +297,8 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
                 suggest(value, ROLES),
             )
         return
-    try:
-        degree = float(value)
-    except ValueError:
-        degree = -1.0
-    if not (0.01 <= degree <= 2) or not value.replace(".", "", 1).isdigit():
+    degree = float(value) if _DEGREE.fullmatch(value) else -1.0
+    if not 0.01 <= degree <= 2:
         context.report(
             BAD_STYLE_OPTION,
             pointer,
