@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 
 from seed_prompt import seed_prompt
 
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 
 NUMBER = 500
 ROUNDS = 30

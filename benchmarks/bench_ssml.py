@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ttsbuilder.ssml import render as rendering
 from ttsbuilder.ssml import render_ssml
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAY = json.loads((ROOT / "tests" / "data" / "seed" / "play.json").read_text(encoding="utf-8"))

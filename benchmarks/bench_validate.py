@@ -22,8 +22,8 @@ from typing import Any
 import orjson
 from jsonschema import Draft202012Validator
 
-from ttsbuilder.schema import registry, schema
-from ttsbuilder.validate import validate
+from ttsbuilder.published import registry, schema
+from ttsbuilder.validation import validate
 
 SEED = Path(__file__).parent.parent / "tests" / "data" / "seed"
 MAX_VS_ORJSON = 10.0

@@ -30,7 +30,7 @@ from ttsbuilder.errors import BuildError, ValidationError
 from ttsbuilder.model import ExpressAs, Prosody, Text
 from ttsbuilder.profiles import AZURE_STYLES, ENABLEX_STYLES, ROLES
 from ttsbuilder.strategies import prompts, trees
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DATE_FORMATS,

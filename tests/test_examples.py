@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SCRIPTS = sorted(path for path in EXAMPLES.glob("*.py") if not path.name.startswith("_"))
@@ -49,9 +49,13 @@ ROUTES = {
 }
 
 
-def _run(script: Path) -> str:
+def _run(script: Path, *arguments: str) -> str:
     result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, str(script), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
@@ -82,9 +86,24 @@ def _requests(output: str) -> list[tuple[str, str, Any]]:
     return found
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=[path.name for path in SCRIPTS])
+@pytest.mark.parametrize(
+    "script",
+    [path for path in SCRIPTS if path.name != "demo.py"],
+    ids=lambda path: path.name,
+)
 def test_example_runs(script: Path) -> None:
     assert _run(script).strip()
+
+
+def test_demo_runs_every_step(tmp_path: Path) -> None:
+    output = _run(EXAMPLES / "demo.py", "--out", str(tmp_path))
+    for step in ("1. compose", "2. ttsbuilder lint", "3. ttsbuilder lint --fix", "4. render"):
+        assert f"=== {step}" in output
+    assert "copied-from-docs.json:7:15: TTS105 error break key 'time' is spelled 'value'" in output
+    assert '+    "break": {"value": "1500ms"},' in output  # the fix, as a diff
+    assert '<mstts:express-as style="customerservice">' in output
+    assert (tmp_path / "welcome.wav").stat().st_size > 44
+    assert (tmp_path / "welcome-timeline.svg").read_text(encoding="utf-8").startswith("<svg")
 
 
 def test_seed_prompt_prints_the_seed_tree_key_for_key() -> None:

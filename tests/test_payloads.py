@@ -16,7 +16,7 @@ from ttsbuilder.errors import BuildError, ValidationError
 from ttsbuilder.payloads import connect, dial_out, forward, hold, play, recording, transfer
 from ttsbuilder.strategies import mutations
 from ttsbuilder.strategies import payloads as bodies
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 
 PROFILES = ("enablex", "azure")
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ttsbuilder.problems import Problem, Severity
-from ttsbuilder.validate import KINDS, validate
+from ttsbuilder.validation import KINDS, validate
 
 # Every code point, lone surrogates included (JSON can carry them as \ud800 escapes).
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=20)

@@ -11,7 +11,7 @@ import pytest
 from ttsbuilder.rules import RULES, rule_named
 from ttsbuilder.rules.base import Rule
 from ttsbuilder.rules.docs import markdown
-from ttsbuilder.validate import KINDS, validate
+from ttsbuilder.validation import KINDS, validate
 
 ROOT = Path(__file__).parent.parent
 #: The families validate() checks; the others have tests of their own (lint, ssml, preview).

@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 
 from ttsbuilder._schema_build import build, render
 from ttsbuilder.errors import TTSBuilderError
-from ttsbuilder.schema import (
+from ttsbuilder.published import (
     BASE_URI,
     SCHEMA_KINDS,
     registry,
@@ -28,7 +28,7 @@ from ttsbuilder.schema import (
     schema_id,
     schema_path,
 )
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 
 ROOT = Path(__file__).parent.parent
 SCHEMAS = ROOT / "schemas"

@@ -25,9 +25,9 @@ from jsonschema import Draft202012Validator
 from ttsbuilder import strategies
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import AZURE_STYLES, ROLES
+from ttsbuilder.published import SCHEMA_KINDS, registry, schema
 from ttsbuilder.rules.payloads import FIELDS
-from ttsbuilder.schema import SCHEMA_KINDS, registry, schema
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DATE_FORMATS,

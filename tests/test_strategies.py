@@ -24,7 +24,7 @@ from ttsbuilder.strategies import (
     play_payloads,
     trees,
 )
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 
 PROFILES = ("enablex", "azure")
 

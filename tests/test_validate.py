@@ -10,7 +10,7 @@ import pytest
 
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Severity
-from ttsbuilder.validate import detect, ensure_valid, is_valid, iter_problems, validate
+from ttsbuilder.validation import detect, ensure_valid, is_valid, iter_problems, validate
 
 SEED = Path(__file__).parent / "data" / "seed"
 

@@ -1,7 +1,8 @@
 """ttsbuilder: build, validate, render and lint Voice API text-to-speech prompts.
 
 The public API is this flat namespace; every other module is internal. Names load
-lazily on first use, so ``import ttsbuilder`` (and the CLI) stay fast.
+lazily on first use, so ``import ttsbuilder`` (and the CLI) stay fast. No submodule
+shares a name with a public function, so importing one never shadows it.
 
 >>> import ttsbuilder
 >>> ttsbuilder.is_valid({"text": "Hello", "break": {"value": "500ms"}})
@@ -16,6 +17,25 @@ from typing import TYPE_CHECKING, Any
 from ttsbuilder._version import __version__
 
 if TYPE_CHECKING:
+    from ttsbuilder.builder import (
+        BreakStrength,
+        DateFormat,
+        DurationFormat,
+        InterpretAs,
+        PitchLevel,
+        Prompt,
+        RateLevel,
+        Role,
+        SilenceType,
+        Style,
+        TimeFormat,
+        VolumeLevel,
+        hz,
+        ms,
+        percent,
+        seconds,
+        semitones,
+    )
     from ttsbuilder.errors import (
         BuildError,
         PreviewError,
@@ -23,11 +43,37 @@ if TYPE_CHECKING:
         TTSBuilderError,
         ValidationError,
     )
-    from ttsbuilder.preview import PreviewResult, Timeline, TimelineEntry, preview_wav
+    from ttsbuilder.payloads import (
+        connect,
+        dial_out,
+        forward,
+        hold,
+        play,
+        recording,
+        transfer,
+    )
+    from ttsbuilder.preview import (
+        PreviewResult,
+        Timeline,
+        TimelineEntry,
+        preview_wav,
+    )
     from ttsbuilder.preview import timeline as preview_timeline
-    from ttsbuilder.problems import Problem, Severity
-    from ttsbuilder.profiles import Profile, get_profile
-    from ttsbuilder.rules import RULES, Rule
+    from ttsbuilder.problems import (
+        Problem,
+        Severity,
+    )
+    from ttsbuilder.profiles import (
+        Profile,
+        get_profile,
+    )
+    from ttsbuilder.published import (
+        schema,
+    )
+    from ttsbuilder.rules import (
+        RULES,
+        Rule,
+    )
     from ttsbuilder.ssml import (
         Rendering,
         parse_ssml,
@@ -36,15 +82,16 @@ if TYPE_CHECKING:
         reset_default_voices,
         set_default_voice,
     )
-    from ttsbuilder.validate import detect, ensure_valid, is_valid, iter_problems, validate
+    from ttsbuilder.validation import (
+        detect,
+        ensure_valid,
+        is_valid,
+        iter_problems,
+        validate,
+    )
 
 # public name → the module that defines it ("module:attribute" where the names differ)
 _EXPORTS = {
-    "PreviewResult": "ttsbuilder.preview",
-    "Timeline": "ttsbuilder.preview",
-    "TimelineEntry": "ttsbuilder.preview",
-    "preview_wav": "ttsbuilder.preview",
-    "preview_timeline": "ttsbuilder.preview:timeline",
     "BuildError": "ttsbuilder.errors",
     "PreviewError": "ttsbuilder.errors",
     "SSMLError": "ttsbuilder.errors",
@@ -56,47 +103,102 @@ _EXPORTS = {
     "get_profile": "ttsbuilder.profiles",
     "RULES": "ttsbuilder.rules",
     "Rule": "ttsbuilder.rules",
+    "detect": "ttsbuilder.validation",
+    "ensure_valid": "ttsbuilder.validation",
+    "is_valid": "ttsbuilder.validation",
+    "iter_problems": "ttsbuilder.validation",
+    "validate": "ttsbuilder.validation",
+    "schema": "ttsbuilder.published",
+    "BreakStrength": "ttsbuilder.builder",
+    "DateFormat": "ttsbuilder.builder",
+    "DurationFormat": "ttsbuilder.builder",
+    "InterpretAs": "ttsbuilder.builder",
+    "PitchLevel": "ttsbuilder.builder",
+    "Prompt": "ttsbuilder.builder",
+    "RateLevel": "ttsbuilder.builder",
+    "Role": "ttsbuilder.builder",
+    "SilenceType": "ttsbuilder.builder",
+    "Style": "ttsbuilder.builder",
+    "TimeFormat": "ttsbuilder.builder",
+    "VolumeLevel": "ttsbuilder.builder",
+    "hz": "ttsbuilder.builder",
+    "ms": "ttsbuilder.builder",
+    "percent": "ttsbuilder.builder",
+    "seconds": "ttsbuilder.builder",
+    "semitones": "ttsbuilder.builder",
+    "connect": "ttsbuilder.payloads",
+    "dial_out": "ttsbuilder.payloads",
+    "forward": "ttsbuilder.payloads",
+    "hold": "ttsbuilder.payloads",
+    "play": "ttsbuilder.payloads",
+    "recording": "ttsbuilder.payloads",
+    "transfer": "ttsbuilder.payloads",
     "Rendering": "ttsbuilder.ssml",
     "parse_ssml": "ttsbuilder.ssml",
     "render_ssml": "ttsbuilder.ssml",
     "render_ssml_with_problems": "ttsbuilder.ssml",
     "reset_default_voices": "ttsbuilder.ssml",
     "set_default_voice": "ttsbuilder.ssml",
-    "detect": "ttsbuilder.validate",
-    "ensure_valid": "ttsbuilder.validate",
-    "is_valid": "ttsbuilder.validate",
-    "iter_problems": "ttsbuilder.validate",
-    "validate": "ttsbuilder.validate",
+    "PreviewResult": "ttsbuilder.preview",
+    "Timeline": "ttsbuilder.preview",
+    "TimelineEntry": "ttsbuilder.preview",
+    "preview_wav": "ttsbuilder.preview",
+    "preview_timeline": "ttsbuilder.preview:timeline",
 }
 
 __all__ = [
     "RULES",
+    "BreakStrength",
     "BuildError",
+    "DateFormat",
+    "DurationFormat",
+    "InterpretAs",
+    "PitchLevel",
     "PreviewError",
     "PreviewResult",
     "Problem",
     "Profile",
+    "Prompt",
+    "RateLevel",
     "Rendering",
+    "Role",
     "Rule",
     "SSMLError",
     "Severity",
+    "SilenceType",
+    "Style",
     "TTSBuilderError",
+    "TimeFormat",
     "Timeline",
     "TimelineEntry",
     "ValidationError",
+    "VolumeLevel",
     "__version__",
+    "connect",
     "detect",
+    "dial_out",
     "ensure_valid",
+    "forward",
     "get_profile",
+    "hold",
+    "hz",
     "is_valid",
     "iter_problems",
+    "ms",
     "parse_ssml",
+    "percent",
+    "play",
     "preview_timeline",
     "preview_wav",
+    "recording",
     "render_ssml",
     "render_ssml_with_problems",
     "reset_default_voices",
+    "schema",
+    "seconds",
+    "semitones",
     "set_default_voice",
+    "transfer",
     "validate",
 ]
 

@@ -1,6 +1,6 @@
 """Write the JSON Schemas in ``schemas/`` from the vocabularies the rules use.
 
-The files in ``schemas/`` are what ships and what :mod:`ttsbuilder.schema` loads; this
+The files in ``schemas/`` are what ships and what :mod:`ttsbuilder.published` loads; this
 module is how they are made, so that their enums, limits and patterns come from
 :mod:`ttsbuilder.values` and :mod:`ttsbuilder.profiles` rather than being typed twice.
 ``tests/test_schema.py`` fails when a file differs from what this module builds.

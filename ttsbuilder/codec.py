@@ -143,7 +143,7 @@ def decode_tree(document: Mapping[str, Any]) -> Tree:
     """The model of a tree dict that has already passed validation.
 
     An invalid dict raises :class:`~ttsbuilder.errors.TTSBuilderError`; to learn *why*,
-    validate it first (``ttsbuilder.validate``).
+    validate it first (``ttsbuilder.validate()``).
     """
     try:
         return Tree(_content(document, frozenset()))

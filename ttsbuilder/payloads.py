@@ -22,7 +22,7 @@ from typing import Any, Literal
 from ttsbuilder.builder import Prompt
 from ttsbuilder.errors import BuildError
 from ttsbuilder.profiles import Profile, ProfileName
-from ttsbuilder.validate import ensure_valid
+from ttsbuilder.validation import ensure_valid
 
 __all__ = ["connect", "dial_out", "forward", "hold", "play", "recording", "transfer"]
 

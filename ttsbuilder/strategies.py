@@ -13,7 +13,7 @@ the BMP, never characters XML 1.0 cannot carry. Trees are small (depth at most 4
 members per object) so tests stay fast.
 
 >>> from hypothesis import given
->>> from ttsbuilder.validate import is_valid
+>>> from ttsbuilder.validation import is_valid
 >>> @given(trees(profile="azure"))
 ... def test_valid(tree):
 ...     assert is_valid(tree, kind="tts", profile="azure")
@@ -477,7 +477,7 @@ def trees(
     Takes the options of :func:`models`.
 
     >>> from hypothesis import find
-    >>> from ttsbuilder.validate import validate
+    >>> from ttsbuilder.validation import validate
     >>> tree = find(trees("azure"), lambda tree: "express-as" in tree)
     >>> validate(tree, kind="tts", profile="azure")
     []

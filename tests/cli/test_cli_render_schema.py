@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from ttsbuilder.cli import main
-from ttsbuilder.schema import schema
+from ttsbuilder.published import schema
 
 
 @pytest.fixture(autouse=True)

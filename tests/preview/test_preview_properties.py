@@ -12,7 +12,7 @@ from ttsbuilder.codec import encode_tree
 from ttsbuilder.model import Break, ExpressAs, Node, Prosody, SayAs, Silence, Text, Tree
 from ttsbuilder.preview import render
 from ttsbuilder.profiles import ENABLEX_STYLES
-from ttsbuilder.validate import is_valid
+from ttsbuilder.validation import is_valid
 from ttsbuilder.values import SILENCE_TYPES, Duration, Pitch, Rate, Volume
 
 pytestmark = pytest.mark.usefixtures("engine_available")

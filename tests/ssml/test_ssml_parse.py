@@ -9,7 +9,7 @@ from ssml_support import seed
 
 from ttsbuilder.errors import SSMLError
 from ttsbuilder.ssml import MAX_SSML_BYTES, parse_ssml, render_ssml
-from ttsbuilder.validate import validate
+from ttsbuilder.validation import validate
 
 HEAD = (
     '<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" '

@@ -41,7 +41,7 @@ from ttsbuilder.model import ExpressAs, Node, Prosody, Tree
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import PROFILES, Profile, ProfileName, get_profile
 from ttsbuilder.rules.context import suggest
-from ttsbuilder.validate import ensure_valid, validate
+from ttsbuilder.validation import ensure_valid, validate
 from ttsbuilder.values import Pitch, Rate, Volume
 
 __all__ = ["Prompt"]

@@ -55,7 +55,7 @@ def _codes(text: str) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the lint options to ``parser``."""
-    from ttsbuilder.validate import KINDS
+    from ttsbuilder.validation import KINDS
 
     parser.add_argument(
         "paths",
@@ -138,7 +138,7 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
 def _check_choices(settings: dict[str, Any]) -> None:
     from ttsbuilder.lint.check import unknown_selectors
     from ttsbuilder.lint.runner import ConfigError
-    from ttsbuilder.validate import KINDS
+    from ttsbuilder.validation import KINDS
 
     for key, choices in (("kind", KINDS), ("profile", _PROFILES), ("format", _FORMATS)):
         if settings[key] not in choices:

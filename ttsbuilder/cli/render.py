@@ -24,7 +24,7 @@ HELP = "print the SSML of a prompt file; problems go to standard error"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the render options to ``parser``."""
-    from ttsbuilder.validate import KINDS
+    from ttsbuilder.validation import KINDS
 
     parser.add_argument("file", metavar="FILE", help="a JSON or YAML prompt file, or - for stdin")
     parser.add_argument(
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     from ttsbuilder.lint.check import LintOptions, check_source
     from ttsbuilder.lint.formats import format_text
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
-    from ttsbuilder.validate import detect
+    from ttsbuilder.validation import detect
 
     name = args.stdin_filename or "-" if args.file == "-" else args.file
     try:

@@ -23,7 +23,7 @@ HELP = "print the published JSON Schema of a kind"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the schema arguments to ``parser``."""
-    from ttsbuilder.schema import SCHEMA_KINDS
+    from ttsbuilder.published import SCHEMA_KINDS
 
     parser.add_argument("kind", metavar="KIND", choices=SCHEMA_KINDS, help=", ".join(SCHEMA_KINDS))
     parser.add_argument(
@@ -37,7 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the schema of ``args.kind``; 2 for an unknown kind."""
     from ttsbuilder.errors import TTSBuilderError
-    from ttsbuilder.schema import schema
+    from ttsbuilder.published import schema
 
     try:
         published = schema(args.kind, args.profile)

@@ -31,7 +31,7 @@ from ttsbuilder.lint.positions import CONTAINER, Member, Token
 from ttsbuilder.model import KINDS
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules.common import ALIASES
-from ttsbuilder.validate import detect
+from ttsbuilder.validation import detect
 
 __all__ = ["FIXABLE", "Change", "FixResult", "fix_source"]
 

@@ -21,7 +21,7 @@ from ttsbuilder.errors import PreviewError, ValidationError
 from ttsbuilder.model import ExpressAs, Node, Prosody, Tree
 from ttsbuilder.problems import Problem, errors_in, escape_pointer
 from ttsbuilder.profiles import Profile
-from ttsbuilder.validate import detect, validate
+from ttsbuilder.validation import detect, validate
 
 __all__ = ["Placed", "Source", "place", "resolve"]
 

@@ -16,7 +16,7 @@ from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.render import NOTHING_TO_RENDER
-from ttsbuilder.validate import detect, validate
+from ttsbuilder.validation import detect, validate
 
 __all__ = ["Source", "locate"]
 
