@@ -15,8 +15,7 @@ import datetime
 import httpx
 from _standin import show, stand_in
 
-from ttsbuilder.builder import Prompt
-from ttsbuilder.payloads import connect, dial_out, forward, hold, play, recording, transfer
+from ttsbuilder import Prompt, connect, dial_out, forward, hold, play, recording, transfer
 
 CLINIC = "+15550100000"
 PATIENT = "+15550100001"

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 import ttsbuilder
-from ttsbuilder.builder import Prompt
+from ttsbuilder import Prompt
 from ttsbuilder.cli import main as ttsbuilder_cli
 
 HERE = Path(__file__).parent

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from ttsbuilder.builder import Prompt
+from ttsbuilder import Prompt
 
 
 def seed_prompt() -> Prompt:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import httpx
 from _standin import show, stand_in
 
-from ttsbuilder.builder import Prompt
-from ttsbuilder.payloads import play
+from ttsbuilder import Prompt, play
 
 VOICE_ID = "f1aa71c0-8f2a-4fe8-b5ef-9a330454ef58"
 

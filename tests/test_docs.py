@@ -1,0 +1,44 @@
+"""Every ```python block of the README and docs/ runs: the docs cannot drift from the code.
+
+Blocks of one file run in order, in one namespace, in a temporary working directory.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+
+def blocks(doc: Path) -> list[str]:
+    return BLOCK.findall(doc.read_text(encoding="utf-8"))
+
+
+def test_the_builder_doc_has_its_cookbook() -> None:
+    text = (ROOT / "docs" / "builder.md").read_text(encoding="utf-8")
+    for recipe in (
+        "IVR menu with DTMF",
+        "Appointment reminder reading a date and a time",
+        "Callback number read digit by digit",
+        "Promotional prompt in the advertisement_upbeat style",
+    ):
+        assert f"### {recipe}" in text
+    assert len(blocks(ROOT / "docs" / "builder.md")) >= 10
+
+
+@pytest.mark.parametrize("doc", [doc for doc in DOCS if blocks(doc)], ids=lambda doc: doc.name)
+def test_every_python_block_runs(
+    doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {"__name__": f"docs_{doc.stem}"}
+    for number, block in enumerate(blocks(doc), start=1):
+        try:
+            exec(compile(block, f"{doc.name} block {number}", "exec"), namespace)
+        except Exception as error:  # the message says which block
+            pytest.fail(f"block {number} of {doc.name} failed: {error!r}\n{block}")
