@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.rules.payloads import CHECKS
 
 if TYPE_CHECKING:
     from referencing import Registry
@@ -27,16 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["BASE_URI", "SCHEMA_KINDS", "registry", "schema", "schema_id", "schema_path"]
 
 #: The kinds that have a schema: the tree and each request body.
-SCHEMA_KINDS: tuple[str, ...] = (
-    "tts",
-    "play",
-    "dial-out",
-    "connect",
-    "transfer",
-    "forward",
-    "hold",
-    "recording",
-)
+SCHEMA_KINDS: tuple[str, ...] = tuple(CHECKS)
 
 #: Every ``$id`` is this plus the file name.
 BASE_URI = "https://ttsbuilder.dev/schemas/"

@@ -38,6 +38,7 @@ from ttsbuilder.codec import encode_tree
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.model import Break, ContentNode, ExpressAs, Prosody, SayAs, Silence, Text, Tree
 from ttsbuilder.profiles import ROLES, Profile, get_profile
+from ttsbuilder.rules.payloads import CHECKS
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DATE_FORMATS,
@@ -68,16 +69,7 @@ __all__ = [
 ]
 
 #: The request-body kinds :func:`payloads` and :func:`mutations` take (``tts`` is a bare tree).
-PAYLOAD_KINDS: tuple[str, ...] = (
-    "tts",
-    "play",
-    "dial-out",
-    "connect",
-    "transfer",
-    "forward",
-    "hold",
-    "recording",
-)
+PAYLOAD_KINDS: tuple[str, ...] = tuple(CHECKS)
 
 MAX_DEPTH = 4
 MAX_MEMBERS = 8
