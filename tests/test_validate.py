@@ -587,6 +587,16 @@ def test_unknown_kind_and_profile_raise_the_library_error() -> None:
         validate({}, kind="sms")
     with pytest.raises(TTSBuilderError, match="unknown profile"):
         validate({}, profile="google")
+    with pytest.raises(TTSBuilderError, match="unknown kind"):
+        iter_problems({}, kind="sms")  # at the call, not at the first next()
+
+
+def test_iter_problems_checks_each_body_only_when_reached() -> None:
+    catalog = {"a": {"txt": "x"}, "b": {"break": {"value": "9s"}}}
+    problems = iter_problems(catalog)
+    assert next(problems).pointer == "/a/txt"
+    assert next(problems).pointer == "/b/break/value"
+    assert next(problems, None) is None
 
 
 def test_shortcuts() -> None:

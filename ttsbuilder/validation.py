@@ -19,7 +19,6 @@ from typing import Any, Literal
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem, Severity
 from ttsbuilder.profiles import Profile, get_profile
-from ttsbuilder.rules import RULES
 from ttsbuilder.rules.common import ALIASES
 from ttsbuilder.rules.context import MAX_DEPTH, Context, child, key_text
 from ttsbuilder.rules.payloads import CHECKS, NO_PROMPT
@@ -97,54 +96,61 @@ def detect(document: Any) -> list[tuple[str, str]]:
     >>> detect({"welcome": {"text": "Hi", "voice": "male"}, "menu": [{"text": "Press 1"}]})
     [('play', '/welcome'), ('tts', '/menu/0')]
     """
-    found: list[tuple[str, str]] = []
-    _detect(document, "", 0, found, None)
-    return found
+    return [(kind, pointer) for kind, pointer, _ in _walk(document, "", 0) if kind is not None]
 
 
-def _detect(
-    value: Any, pointer: str, depth: int, found: list[tuple[str, str]], context: Context | None
-) -> None:
+def _walk(value: Any, pointer: str, depth: int) -> Iterator[tuple[str | None, str, Any]]:
+    """(kind, pointer, body) of each body found, in document order; kind None: too deep."""
     if depth > MAX_DEPTH:
-        if context is not None:
-            context.report(TOO_DEEP, pointer, f"nesting deeper than {MAX_DEPTH} levels")
-        return
-    if type(value) is dict:
+        yield None, pointer, value
+    elif type(value) is dict:
         kind = _guess(value)
         if kind is not None:
-            found.append((kind, pointer))
-            if context is not None:
-                CHECKS[kind](context, value, pointer)
+            yield kind, pointer, value
             return
         for key, item in value.items():
             if type(item) in (dict, list):
-                _detect(item, child(pointer, key_text(key)), depth + 1, found, context)
+                yield from _walk(item, child(pointer, key_text(key)), depth + 1)
     elif type(value) is list:
         for index, item in enumerate(value):
             if type(item) in (dict, list):
-                _detect(item, child(pointer, index), depth + 1, found, context)
+                yield from _walk(item, child(pointer, index), depth + 1)
 
 
-def _check(document: Any, kind: str, profile: Profile, language: str | None) -> list[Problem]:
-    context = Context(profile, language)
+def _problems(
+    document: Any, kind: str, profile: Profile, language: str | None
+) -> Iterator[Problem]:
+    """The problems of ``document``, one body at a time: a caller may stop early."""
+    check = CHECKS.get(kind)
     if type(document) is dict and "$schema" in document:
         # Prompt files name their JSON Schema for editors; it is not part of the payload.
         document = {key: value for key, value in document.items() if key != "$schema"}
-    if kind == "auto":
-        found: list[tuple[str, str]] = []
-        _detect(document, "", 0, found, context)
-        if not found and not context.problems:
-            context.report(
-                NO_PROMPT,
-                "",
-                "found no text_to_speech_option tree and no request body to check",
-            )
-    else:
-        check = CHECKS.get(kind)
-        if check is None:
-            raise TTSBuilderError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    if check is not None:
+        context = Context(profile, language)
         check(context, document, "")
-    return context.problems
+        yield from context.problems
+        return
+    found = False
+    for body_kind, pointer, body in _walk(document, "", 0):
+        context = Context(profile, language)
+        if body_kind is None:
+            found = True
+            context.report(TOO_DEEP, pointer, f"nesting deeper than {MAX_DEPTH} levels")
+        else:
+            found = True
+            CHECKS[body_kind](context, body, pointer)
+        yield from context.problems
+    if not found:
+        context = Context(profile, language)
+        message = "found no text_to_speech_option tree and no request body to check"
+        context.report(NO_PROMPT, "", message)
+        yield from context.problems
+
+
+def _known(kind: str) -> str:
+    if kind != "auto" and kind not in CHECKS:
+        raise TTSBuilderError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    return kind
 
 
 def _plain(document: Any) -> Any:
@@ -173,7 +179,7 @@ def validate(
     >>> [p.code for p in validate({"prosody": {"rate": "30%", "text": "Hi"}})]
     ['TTS212']
     """
-    return _check(_plain(document), kind, get_profile(profile), language)
+    return list(_problems(_plain(document), _known(kind), get_profile(profile), language))
 
 
 def iter_problems(
@@ -183,8 +189,14 @@ def iter_problems(
     *,
     language: str | None = None,
 ) -> Iterator[Problem]:
-    """The problems of :func:`validate`, one at a time (stop early when one is enough)."""
-    yield from validate(document, kind, profile, language=language)
+    """The problems of :func:`validate`, lazily: each body is checked when it is reached.
+
+    Stop early when one problem is enough; an unknown kind or profile raises at once.
+
+    >>> next(iter_problems({"a": {"txt": "x"}, "b": {"txt": "y"}})).pointer
+    '/a/txt'
+    """
+    return _problems(_plain(document), _known(kind), get_profile(profile), language)
 
 
 def is_valid(
@@ -199,7 +211,7 @@ def is_valid(
     >>> is_valid({"break": {"value": "9s"}})
     False
     """
-    problems = validate(document, kind, profile, language=language)
+    problems = iter_problems(document, kind, profile, language=language)
     return not any(p.severity is Severity.ERROR for p in problems)
 
 
@@ -221,6 +233,3 @@ def ensure_valid(
     if any(p.severity is Severity.ERROR for p in problems):
         raise ValidationError(problems)
     return problems
-
-
-assert all(rule.code.startswith("TTS") for rule in RULES.values())

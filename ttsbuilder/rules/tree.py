@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ttsbuilder.codec import member_name
 from ttsbuilder.model import CONTENT_KINDS, KINDS
 from ttsbuilder.rules import say_as as say_as_rules
 from ttsbuilder.rules import values as value_rules
@@ -82,6 +83,11 @@ TOO_DEEP = error(
 _PROSODY_ATTRIBUTES = ("pitch", "rate", "volume")
 _EXPRESS_ATTRIBUTES = ("style", "styledegree", "role")
 _KIND_SET = frozenset(KINDS)
+# Canonical member names ("text", "text2", ... "text99") → (kind, number): one look-up
+# instead of splitting the suffix off every member.
+_CANONICAL: dict[str, tuple[str, int]] = {
+    member_name(kind, number): (kind, number) for kind in KINDS for number in range(1, 100)
+}
 
 
 def check_tree(context: Context, tree: Any, pointer: str, depth: int = 0) -> None:
@@ -116,25 +122,24 @@ def _check_members(
     for name, value in members.items():
         if name in attributes:
             continue
-        kind = name.rstrip("0123456789") if type(name) is str else None
-        if kind not in _KIND_SET:
-            count += 1  # a misspelt or misplaced member is content too: no "empty" warning
-            kind = _unknown_member(context, name, pointer, attributes)
-            if kind is None:
-                continue
-            count -= 1
-            at = child(pointer, name)  # a misspelt kind: still check what it holds
-        else:
-            assert kind is not None  # narrowed by the set test above
+        count += 1  # a misspelt or misplaced member is content too: no "empty" warning
+        canonical = _CANONICAL.get(name) if type(name) is str else None
+        if canonical is not None:  # the common case: "text", "break2", ...
+            kind, number = canonical
             at = f"{pointer}/{name}"
-        count += 1
-        if kind != name:
-            if name not in ALIASES:
-                _check_suffix(context, name, kind, at, last)
-        elif kind in last:
-            _suffix_down(context, name, kind, 1, at, last)
+            if last.get(kind, 0) > number:
+                _suffix_down(context, name, kind, number, at, last)
+            last[kind] = number
         else:
-            last[kind] = 1
+            stem = name.rstrip("0123456789") if type(name) is str else None
+            if stem is not None and stem in _KIND_SET:
+                kind, at = stem, f"{pointer}/{name}"
+                _check_suffix(context, name, kind, at, last)
+            else:
+                meant = _unknown_member(context, name, pointer, attributes)
+                if meant is None:
+                    continue
+                kind, at = meant, child(pointer, name)  # a misspelt kind: check what it holds
         if not top and kind not in CONTENT_KINDS:
             where = "express-as and prosody hold text, break, prosody and say-as"
             if kind == "express-as":
