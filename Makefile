@@ -34,6 +34,7 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m ttsbuilder.rules.docs > docs/rules.md
+	$(BIN)/python -m ttsbuilder._reference > docs/api.md
 
 schemas: $(STAMP)
 	$(BIN)/python -m ttsbuilder._schema_build schemas

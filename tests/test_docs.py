@@ -42,3 +42,19 @@ def test_every_python_block_runs(
             exec(compile(block, f"{doc.name} block {number}", "exec"), namespace)
         except Exception as error:  # the message says which block
             pytest.fail(f"block {number} of {doc.name} failed: {error!r}\n{block}")
+
+
+def test_api_reference_is_up_to_date() -> None:
+    from ttsbuilder._reference import markdown
+
+    committed = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    assert committed == markdown(), "docs/api.md is stale: run `make docs`"
+
+
+def test_every_public_name_is_in_the_api_reference() -> None:
+    import ttsbuilder
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    for name in ttsbuilder.__all__:
+        if name != "__version__":
+            assert f'<a id="{name.lower()}"></a>' in text, name
