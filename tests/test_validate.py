@@ -573,6 +573,14 @@ def test_auto_finds_bodies_in_catalogs() -> None:
     ]
 
 
+def test_auto_tells_misspelt_trees_from_catalogs() -> None:
+    assert detect({"txt": "Hello"}) == [("tts", "")]
+    assert detect({"brek": {"value": "1s"}, "welcome": "x"}) == [("tts", "")]
+    catalog = {"texts": {"welcome": {"text": "Hi", "voice": "male"}}}
+    assert detect(catalog) == [("play", "/texts/welcome")]
+    assert codes(catalog) == []
+
+
 def test_auto_escapes_pointer_tokens() -> None:
     assert codes({"a/b~c": {"txt": "x"}}) == [("TTS101", "/a~1b~0c/txt")]
 

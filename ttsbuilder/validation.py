@@ -78,9 +78,27 @@ def _guess(body: dict[Any, Any]) -> str | None:
             return "tts"
     for key, value in body.items():
         # A tree with a misspelt member ("txt", "brek") is still a tree, not a catalog.
-        if type(key) is str and type(value) in (str, dict) and _near_kind(key):
+        if type(key) is str and _node_like(value) and _near_kind(key):
             return "tts"
     return None
+
+
+_NODE_KEYS = frozenset(
+    {"value", "time", "strength", "type", "style", "rate", "pitch", "volume", "format"}
+    | {"interpret-as", "interpret_as"}
+)
+
+
+def _node_like(value: Any) -> bool:
+    """Whether ``value`` could be a node: a text, or an object with node keys."""
+    if type(value) is str:
+        return True
+    if type(value) is not dict:
+        return False
+    return any(
+        type(key) is str and (key in _NODE_KEYS or key.rstrip("0123456789") in _TREE_KINDS)
+        for key in value
+    )
 
 
 def _near_kind(key: str) -> bool:
