@@ -27,7 +27,7 @@ from ttsbuilder.builder.types import (
 )
 from ttsbuilder.codec import encode_tree
 from ttsbuilder.errors import BuildError, ValidationError
-from ttsbuilder.model import ExpressAs, Prosody, Text
+from ttsbuilder.model import ExpressAs, Prosody, Text, Tree
 from ttsbuilder.profiles import AZURE_STYLES, ENABLEX_STYLES, ROLES
 from ttsbuilder.strategies import prompts, trees
 from ttsbuilder.validation import validate
@@ -228,7 +228,7 @@ def test_nested_content_of_another_profile_is_rechecked() -> None:
         (lambda: Prompt().time("25:00", "hms24"), "value", "25:00", "hour 25"),
         (lambda: Prompt().ordinal("3th"), "value", "3th", "'3rd'"),
         (lambda: Prompt().digits("12a"), "value", "12a", "digits"),
-        (lambda: Prompt().telephone("555", country_code="+1"), "format", "+1", "country"),
+        (lambda: Prompt().telephone("555", country_code="+1"), "country_code", "+1", "country"),
         (lambda: Prompt(profile="azur"), "profile", "azur", "did you mean 'azure'"),
         (lambda: Prompt().prosody(42), "content", 42, "str or a Prompt"),
     ],
@@ -368,3 +368,114 @@ def test_docstring_examples_run(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(f"ttsbuilder.builder.{module}"))
     assert result.failed == 0
+
+
+# ---------------------------------------------------------------- hostile arguments
+
+_HUGE_INT = 10**5000  # more digits than Python turns into a str
+
+
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda: percent(float("nan")), "percent"),
+        (lambda: percent(float("inf")), "percent"),
+        (lambda: hz(float("inf")), "frequency"),
+        (lambda: semitones(float("-inf")), "semitones"),
+        (lambda: ms(float("nan")), "milliseconds"),
+        (lambda: seconds(float("inf")), "seconds"),
+        (lambda: ms(_HUGE_INT), "milliseconds"),
+        (lambda: Prompt().break_(float("nan")), "value"),
+        (lambda: Prompt().break_(-5), "value"),
+        (lambda: Prompt().break_(_HUGE_INT), "value"),
+        (lambda: Prompt().prosody("x", rate=float("inf")), "rate"),
+        (lambda: Prompt().prosody("x", rate=_HUGE_INT), "rate"),
+        (lambda: Prompt().prosody("x", volume=-5), "volume"),
+        (lambda: Prompt().prosody("x", volume=_HUGE_INT), "volume"),
+        (
+            lambda: Prompt(profile="azure").express_as("calm", "x", styledegree=_HUGE_INT),
+            "styledegree",
+        ),
+        (lambda: Prompt().text(_HUGE_INT), "text"),
+        (lambda: Prompt().say_as(_HUGE_INT, "x"), "interpret_as"),
+        (lambda: Prompt().cardinal(_HUGE_INT), "value"),
+        (lambda: Prompt().digits(_HUGE_INT), "value"),
+        (lambda: Prompt().ordinal(_HUGE_INT), "value"),
+        (lambda: Prompt().cardinal(float("nan")), "value"),
+        (lambda: Prompt().telephone("555", country_code=_HUGE_INT), "country_code"),
+        (lambda: Prompt().telephone("555", country_code=True), "country_code"),
+        (lambda: Prompt().telephone(None), "number"),
+        (lambda: Prompt().date(None), "value"),
+        (lambda: Prompt().time(b"12:00"), "value"),
+        (lambda: Prompt().date(datetime.date(2020, 1, 2), ""), "format"),
+        (lambda: Prompt().time(datetime.time(1, 2), ""), "format"),
+        (lambda: Prompt(profile=_HUGE_INT), "profile"),
+        (lambda: Prompt().warnings(language=5), "language"),
+        (lambda: Prompt.from_dict({"text": "x"}, profile=None), "profile"),
+        (lambda: Prompt.from_tree(None), "tree"),  # type: ignore[arg-type]
+        (lambda: Prompt.from_tree({"text": "x"}), "tree"),  # type: ignore[arg-type]
+        (lambda: Prompt.from_tree(Tree(("x",))), "tree"),  # type: ignore[arg-type]
+        (lambda: Prompt.from_tree(Tree(None)), "tree"),  # type: ignore[arg-type]
+    ],
+)
+def test_hostile_arguments_raise_build_error_naming_the_argument(call: Any, argument: str) -> None:
+    with pytest.raises(BuildError) as caught:
+        call()
+    assert caught.value.argument == argument
+    message = str(caught.value)
+    assert f"{argument}=" in message
+    assert len(message) < 400  # a huge value is clipped, never printed whole
+
+
+def test_error_messages_clip_huge_values() -> None:
+    with pytest.raises(BuildError) as caught:
+        Prompt().text("x" * 1_000_000 + "\x00")
+    assert len(str(caught.value)) < 300
+    assert caught.value.value == "x" * 1_000_000 + "\x00"  # the value itself is kept
+
+
+def test_a_negative_volume_number_is_not_silently_relative() -> None:
+    # A number is an absolute volume (0-100); -5 must not become the relative "-5".
+    with pytest.raises(BuildError, match="absolute volume") as caught:
+        Prompt().prosody("x", volume=-5)
+    assert "percent(-5)" in str(caught.value)
+    assert Prompt().prosody("x", volume="-5").to_dict()["prosody"]["volume"] == "-5"
+
+
+def test_cardinal_writes_large_floats_in_full() -> None:
+    assert Prompt().cardinal(1e20).to_dict()["say-as"]["text"] == "100000000000000000000"
+    assert Prompt().cardinal(-3.5).to_dict()["say-as"]["text"] == "-3.5"
+
+
+def test_time_with_a_zone_is_refused_and_date_of_a_datetime_is_its_date() -> None:
+    aware = datetime.time(14, 30, tzinfo=datetime.timezone.utc)
+    with pytest.raises(BuildError, match="no time zone"):
+        Prompt().time(aware)
+    assert Prompt().time(aware.replace(tzinfo=None)).to_dict()["say-as"]["text"] == "14:30"
+    moment = datetime.datetime(2020, 10, 19, 23, 30, tzinfo=datetime.timezone.utc)
+    assert Prompt().date(moment, "mdy").to_dict()["say-as"]["text"] == "10/19/2020"
+
+
+def test_from_tree_rebuilds_canonical_nodes() -> None:
+    tree = Prompt("Hi").prosody("there", rate="slow").to_tree()
+    assert Prompt.from_tree(tree) == Prompt("Hi").prosody("there", rate="slow")
+    with pytest.raises(ValidationError):
+        Prompt.from_tree(Tree((Text(""),)))
+
+
+@pytest.mark.parametrize("other", [1, None, b"x", 1.5, ["x"], {"text": "x"}])
+def test_adding_a_non_prompt_follows_the_python_protocol(other: object) -> None:
+    # __add__/__radd__ return NotImplemented, so Python raises its own TypeError.
+    with pytest.raises(TypeError, match="unsupported operand"):
+        Prompt("a") + other  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        other + Prompt("a")  # type: ignore[operator]
+
+
+@given(st.text(min_size=1))
+def test_repr_round_trips_any_text(text: str) -> None:
+    try:
+        prompt = Prompt(profile="azure").text(text).prosody(text, rate="slow").say_as("name", text)
+    except BuildError:
+        return  # a text XML cannot carry
+    assert eval(repr(prompt)) == prompt

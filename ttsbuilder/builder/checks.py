@@ -10,7 +10,8 @@ repeat the same few values, so a repeated call costs one dict look-up.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import math
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any, TypeVar
 
 from ttsbuilder.codec import encode_tree
@@ -43,6 +44,7 @@ __all__ = [
     "prosody_attributes",
     "recheck",
     "say_as_text",
+    "shown",
 ]
 
 # Text and prosody checks do not depend on the profile.
@@ -79,12 +81,49 @@ def _textual(key: tuple[Any, ...]) -> bool:
     return all(value is None or type(value) is str for value in key)
 
 
-def _raise(method: str, problem: Problem, values: dict[str, Any]) -> None:
+def shown(value: object) -> str:
+    """``repr(value)`` for a message: clipped, and safe for ints too long to print.
+
+    >>> shown("x" * 100)[-6:], shown(10**5000)
+    ("xx'...", '<int of 16610 bits>')
+    """
+    if type(value) is str and len(value) > 60:
+        return repr(value[:57]) + "..."
+    try:
+        text = repr(value)
+    except ValueError:  # Python limits int-to-str conversion
+        return f"<int of {value.bit_length()} bits>" if isinstance(value, int) else "<value>"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def number_text(method: str, argument: str, value: float, *, places: int = 2) -> str:
+    """A finite number written as the tree writes it; BuildError for NaN, inf or a huge int."""
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        finite = False
+    if not finite:
+        raise BuildError(
+            f"{method}({argument}={shown(value)}): not a finite number",
+            argument=argument,
+            value=value,
+        )
+    return format_number(value, places=places)
+
+
+def _raise(
+    method: str,
+    problem: Problem,
+    values: dict[str, Any],
+    renames: Mapping[str, str] | None = None,
+) -> None:
     key = problem.pointer.rsplit("/", 1)[-1]
     argument = _PARAMETERS.get(key, key) or "content"
     value = values.get(argument)
+    if renames is not None:
+        argument = renames.get(argument, argument)
     raise BuildError(
-        f"{method}({argument}={value!r}): {problem.message}",
+        f"{method}({argument}={shown(value)}): {problem.message}",
         argument=argument,
         value=value,
         hint=problem.hint,
@@ -97,12 +136,13 @@ def _check(
     check: Callable[[Context, dict[str, Any], str], None],
     fragment: dict[str, Any],
     values: dict[str, Any],
+    renames: Mapping[str, str] | None = None,
 ) -> None:
     context = Context(profile)
     check(context, fragment, "")
     for problem in context.problems:
         if problem.is_error:
-            _raise(method, problem, values)
+            _raise(method, problem, values, renames)
 
 
 def make_text(method: str, argument: str, text: object) -> Text:
@@ -117,7 +157,7 @@ def make_text(method: str, argument: str, text: object) -> Text:
         if type(text) is not str:
             hint = "pass a str" if hint is None else hint
         raise BuildError(
-            f"{method}({argument}={text!r}): {problem.message}",
+            f"{method}({argument}={shown(text)}): {problem.message}",
             argument=argument,
             value=text,
             hint=hint,
@@ -130,11 +170,18 @@ def _duration_text(method: str, value: object) -> object:
     if isinstance(value, Duration):
         return value.text
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        amount = number_text(method, "value", value, places=3)
+        if value < 0:
+            raise BuildError(
+                f"{method}(value={shown(value)}): a pause is 0ms or longer",
+                argument="value",
+                value=value,
+            )
         raise BuildError(
-            f"{method}(value={value!r}): a duration needs its unit",
+            f"{method}(value={shown(value)}): a duration needs its unit",
             argument="value",
             value=value,
-            hint=f"write '{format_number(value, places=3)}ms' or ms({value!r})",
+            hint=f"write '{amount}ms' or ms({amount})",
         )
     return value
 
@@ -158,9 +205,18 @@ def make_silence(method: str, kind: object, value: object, profile: Profile) -> 
 
 
 def make_say_as(
-    method: str, interpret_as: object, text: object, form: object, profile: Profile
+    method: str,
+    interpret_as: object,
+    text: object,
+    form: object,
+    profile: Profile,
+    renames: Mapping[str, str] | None = None,
 ) -> SayAs:
-    """A checked say-as node (a text that does not fit its type is a warning, not an error)."""
+    """A checked say-as node (a text that does not fit its type is a warning, not an error).
+
+    ``renames`` maps ``text``/``format`` to the calling method's own parameter names
+    (``date(value=...)``, ``telephone(country_code=...)``) for the error message.
+    """
     key = (interpret_as, text, form)
     try:
         return SAY_AS_CACHE[key]
@@ -171,7 +227,7 @@ def make_say_as(
         fragment["format"] = form
     fragment["text"] = text
     values = {"interpret_as": interpret_as, "format": form, "text": text}
-    _check(method, profile, say_as_rules.check_say_as, fragment, values)
+    _check(method, profile, say_as_rules.check_say_as, fragment, values, renames)
     return _remember(SAY_AS_CACHE, key, SayAs(interpret_as, text, form))  # type: ignore[arg-type]
 
 
@@ -184,16 +240,28 @@ def say_as_text(method: str, argument: str, node: SayAs) -> SayAs:
     problem = say_as_rules.text_problem(node.interpret_as, node.format, node.text)
     if problem is not None:
         raise BuildError(
-            f"{method}({argument}={node.text!r}): {problem}", argument=argument, value=node.text
+            f"{method}({argument}={shown(node.text)}): {problem}",
+            argument=argument,
+            value=node.text,
         )
     return _remember(FITTING_CACHE, (node.interpret_as, node.text, node.format), node)
 
 
-def _prosody_text(value: object, kind: type[ProsodyValue]) -> object:
+def _prosody_text(method: str, value: object, kind: type[ProsodyValue]) -> object:
     if isinstance(value, ProsodyValue):
         return value.text
     if kind is not Pitch and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_number(value)  # a rate multiplier or an absolute volume
+        argument = "rate" if kind is Rate else "volume"
+        text = number_text(method, argument, value)  # a rate multiplier or an absolute volume
+        if kind is Volume and value < 0:
+            # A number is an absolute volume; "-5" as text would be a relative change.
+            raise BuildError(
+                f"{method}(volume={shown(value)}): an absolute volume is 0 to 100",
+                argument="volume",
+                value=value,
+                hint=f"for a relative change write '{text}' or percent({text})",
+            )
+        return text
     return value
 
 
@@ -203,9 +271,9 @@ def prosody_attributes(
     """The checked pitch, rate and volume of a prosody (None where not given)."""
     key = (pitch, rate, volume)
     pitch, rate, volume = (
-        _prosody_text(pitch, Pitch),
-        _prosody_text(rate, Rate),
-        _prosody_text(volume, Volume),
+        _prosody_text(method, pitch, Pitch),
+        _prosody_text(method, rate, Rate),
+        _prosody_text(method, volume, Volume),
     )
     fragment = {
         name: value
@@ -230,7 +298,7 @@ def express_as_attributes(
     """The checked style, styledegree (as text) and role of an express-as."""
     key = (style, styledegree, role, profile.name)
     if isinstance(styledegree, (int, float)) and not isinstance(styledegree, bool):
-        styledegree = format_number(styledegree)
+        styledegree = number_text(method, "styledegree", styledegree)
     fragment: dict[str, Any] = {"style": style}
     if styledegree is not None:
         fragment["styledegree"] = styledegree
@@ -260,7 +328,7 @@ def content_nodes(
         item_profile = getattr(item, "profile", None)
         if not isinstance(item_nodes, tuple) or item_profile is None:
             raise BuildError(
-                f"{method}(content={item!r}): content is a str or a Prompt",
+                f"{method}(content={shown(item)}): content is a str or a Prompt",
                 argument="content",
                 value=item,
                 hint="wrap nodes in Prompt(...)",

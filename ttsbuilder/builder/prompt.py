@@ -15,6 +15,7 @@ right there, naming the argument, the value and what is allowed.
 from __future__ import annotations
 
 import datetime
+import decimal
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,16 +48,23 @@ from ttsbuilder.values import Pitch, Rate, Volume
 __all__ = ["Prompt"]
 
 
-def _profile(profile: object) -> Profile:
-    try:
-        return get_profile(profile)  # type: ignore[arg-type]
-    except TTSBuilderError:
-        raise BuildError(
-            f"Prompt(profile={profile!r}): unknown profile: use 'enablex' or 'azure'",
-            argument="profile",
-            value=profile,
-            hint=suggest(str(profile), ("enablex", "azure")),
-        ) from None
+def _profile(profile: object, method: str = "Prompt") -> Profile:
+    if isinstance(profile, (str, Profile)):
+        try:
+            return get_profile(profile)
+        except TTSBuilderError:
+            pass
+    raise BuildError(
+        f"{method}(profile={checks.shown(profile)}): unknown profile: use 'enablex' or 'azure'",
+        argument="profile",
+        value=profile,
+        hint=suggest(profile, ("enablex", "azure")) if isinstance(profile, str) else None,
+    )
+
+
+# The helpers' own parameter names, for their error messages.
+_VALUE_NAMES = {"text": "value"}
+_TELEPHONE_NAMES = {"text": "number", "format": "country_code"}
 
 
 class Prompt:
@@ -126,16 +134,40 @@ class Prompt:
         >>> Prompt.from_dict({"text": "Hi", "break": {"value": "1s"}})
         Prompt().text('Hi').break_('1s')
         """
-        chosen = _profile(profile)
+        chosen = _profile(profile, "from_dict")
         ensure_valid(document, kind="tts", profile=chosen)
         return _make(decode_tree(document).children, chosen)
 
     @classmethod
     def from_tree(cls, tree: Tree, *, profile: ProfileName | Profile = "enablex") -> Prompt:
-        """The prompt of a model :class:`~ttsbuilder.model.Tree`, validated like from_dict."""
-        chosen = _profile(profile)
-        ensure_valid(encode_tree(tree), kind="tts", profile=chosen)
-        return _make(tuple(tree.children), chosen)
+        """The prompt of a model :class:`~ttsbuilder.model.Tree`, validated like from_dict.
+
+        A ``tree`` that is not a ``Tree`` of model nodes raises
+        :class:`~ttsbuilder.errors.BuildError`; an invalid one
+        :class:`~ttsbuilder.errors.ValidationError`.
+
+        >>> Prompt.from_tree(Prompt("Hi").to_tree())
+        Prompt().text('Hi')
+        """
+        chosen = _profile(profile, "from_tree")
+        if not isinstance(tree, Tree):
+            raise BuildError(
+                f"from_tree(tree={checks.shown(tree)}): not a ttsbuilder.model.Tree",
+                argument="tree",
+                value=tree,
+                hint="for a dict use Prompt.from_dict()",
+            )
+        try:
+            document = encode_tree(tree)
+        except (AttributeError, TypeError, ValueError, KeyError, RecursionError):
+            raise BuildError(
+                f"from_tree(tree={checks.shown(tree)}): holds something that is not a model node",
+                argument="tree",
+                value=tree,
+            ) from None
+        ensure_valid(document, kind="tts", profile=chosen)
+        # Rebuilt from the checked dict, so the prompt holds canonical nodes only.
+        return _make(decode_tree(document).children, chosen)
 
     def warnings(self, *, language: str | None = None) -> list[Problem]:
         """The warnings validate() has about this prompt (it has no errors by construction).
@@ -143,6 +175,13 @@ class Prompt:
         >>> [p.code for p in Prompt().prosody("Hi", rate="30%").warnings()]
         ['TTS212']
         """
+        if language is not None and type(language) is not str:
+            raise BuildError(
+                f"warnings(language={checks.shown(language)}): a language is a BCP 47 tag "
+                "like 'en-US'",
+                argument="language",
+                value=language,
+            )
         return validate(self.to_dict(), kind="tts", profile=self._profile, language=language)
 
     # ------------------------------------------------------------------ nodes
@@ -245,14 +284,12 @@ class Prompt:
 
     # ------------------------------------------------------------------ say-as helpers
 
-    def _helper(
-        self, method: str, argument: str, interpret_as: str, text: object, form: object
-    ) -> Prompt:
+    def _helper(self, method: str, interpret_as: str, text: object, form: object) -> Prompt:
         try:
             node = _FITTING[interpret_as, text, form]
         except (KeyError, TypeError):
-            node = checks.make_say_as(method, interpret_as, text, form, self._profile)
-            node = checks.say_as_text(method, argument, node)
+            node = checks.make_say_as(method, interpret_as, text, form, self._profile, _VALUE_NAMES)
+            node = checks.say_as_text(method, "value", node)
         return _make((*self._nodes, node), self._profile)
 
     def date(self, value: str | datetime.date, format: DateFormat | None = None) -> Prompt:
@@ -265,12 +302,12 @@ class Prompt:
         """
         text: object = value
         if isinstance(value, datetime.date):
-            form = format or "ymd"
+            form = "ymd" if format is None else format
             parts = {"d": f"{value.day:02d}", "m": f"{value.month:02d}", "y": f"{value.year:04d}"}
             fields = [parts.get(letter, "") for letter in str(form)]
             text = ("-" if str(form).startswith("y") else "/").join(fields)
             format = form
-        return self._helper("date", "value", "date", text, format)
+        return self._helper("date", "date", text, format)
 
     def time(self, value: str | datetime.time, format: TimeFormat | None = None) -> Prompt:
         """Add a time of day; a ``datetime.time`` is written for ``format`` (default hms24).
@@ -280,14 +317,22 @@ class Prompt:
         """
         text: object = value
         if isinstance(value, datetime.time):
+            if value.utcoffset() is not None:
+                # A say-as time has no zone: which clock the listener hears is the caller's call.
+                raise BuildError(
+                    f"time(value={value!r}): a say-as time has no time zone",
+                    argument="value",
+                    value=value,
+                    hint="convert it to the listener's local time, then .replace(tzinfo=None)",
+                )
             seconds = f":{value.second:02d}" if value.second else ""
             if format == "hms12":
                 hour = value.hour % 12 or 12
                 text = f"{hour}:{value.minute:02d}{seconds}{'am' if value.hour < 12 else 'pm'}"
             else:
-                format = format or "hms24"
+                format = "hms24" if format is None else format
                 text = f"{value.hour}:{value.minute:02d}{seconds}"
-        return self._helper("time", "value", "time", text, format)
+        return self._helper("time", "time", text, format)
 
     def telephone(self, number: str, country_code: str | int | None = None) -> Prompt:
         """Add a phone number; ``country_code`` (1-3 digits) becomes the say-as format.
@@ -295,8 +340,12 @@ class Prompt:
         >>> Prompt().telephone("555 0100", country_code=1).to_dict()
         {'say-as': {'interpret-as': 'telephone', 'format': '1', 'text': '555 0100'}}
         """
-        form = str(country_code) if isinstance(country_code, int) else country_code
-        node = checks.make_say_as("telephone", "telephone", number, form, self._profile)
+        form: object = country_code
+        if type(country_code) is int:
+            form = checks.number_text("telephone", "country_code", country_code, places=0)
+        node = checks.make_say_as(
+            "telephone", "telephone", number, form, self._profile, _TELEPHONE_NAMES
+        )
         return self._add(node)
 
     def digits(self, value: str | int) -> Prompt:
@@ -305,8 +354,7 @@ class Prompt:
         >>> Prompt().digits("0800 123").to_dict()
         {'say-as': {'interpret-as': 'number_digit', 'text': '0800 123'}}
         """
-        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-        return self._helper("digits", "value", "number_digit", text, None)
+        return self._helper("digits", "number_digit", _integer_text("digits", value), None)
 
     def ordinal(self, value: str | int) -> Prompt:
         """Add an ordinal: ``3`` or ``"3rd"`` is read "third".
@@ -314,8 +362,7 @@ class Prompt:
         >>> Prompt().ordinal(3).to_dict()
         {'say-as': {'interpret-as': 'ordinal', 'text': '3'}}
         """
-        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-        return self._helper("ordinal", "value", "ordinal", text, None)
+        return self._helper("ordinal", "ordinal", _integer_text("ordinal", value), None)
 
     def cardinal(self, value: str | int | float) -> Prompt:
         """Add a number read as a number (say-as ``cardinal``): ``1024``, ``"1,024"``, ``-3.5``.
@@ -323,10 +370,12 @@ class Prompt:
         >>> Prompt().cardinal(1024).to_dict()
         {'say-as': {'interpret-as': 'cardinal', 'text': '1024'}}
         """
-        text: object = value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            text = str(value)
-        return self._helper("cardinal", "value", "cardinal", text, None)
+        text: object = _integer_text("cardinal", value)
+        if type(value) is float:
+            checks.number_text("cardinal", "value", value)  # NaN and inf are no numbers
+            # Written in full: '1e+20' is no number a voice reads as one.
+            text = format(decimal.Decimal(repr(value)), "f")
+        return self._helper("cardinal", "cardinal", text, None)
 
     def characters(self, text: str) -> Prompt:
         """Add a text spelled out character by character (say-as ``characters``).
@@ -436,3 +485,17 @@ def _content(method: str, content: tuple[Any, ...], profile: Profile) -> tuple[N
             checks.check_content(method, item._nodes)
             return item._nodes
     return checks.content_nodes(method, content, profile, top=False)
+
+
+def _integer_text(method: str, value: object) -> object:
+    """An int written in decimal (other values pass, for the checks to judge)."""
+    if type(value) is not int:
+        return value
+    try:
+        return str(value)
+    except ValueError:  # Python limits int-to-str conversion
+        raise BuildError(
+            f"{method}(value={checks.shown(value)}): a number too long to speak",
+            argument="value",
+            value=value,
+        ) from None

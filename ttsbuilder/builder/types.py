@@ -10,8 +10,10 @@ a test keeps them equal to the vocabularies in :mod:`ttsbuilder.values` and
 
 from __future__ import annotations
 
+import math
 from typing import Literal, Union
 
+from ttsbuilder.builder.checks import shown
 from ttsbuilder.errors import BuildError
 from ttsbuilder.values import Duration, Pitch, Rate, Volume, format_number
 
@@ -81,8 +83,18 @@ VolumeLike = Union[VolumeLevel, str, float, Volume]  # noqa: UP007
 
 def _number(value: object, argument: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise BuildError(f"{argument}={value!r} is not a number", argument=argument, value=value)
-    return float(value)
+        raise BuildError(
+            f"{argument}={shown(value)} is not a number", argument=argument, value=value
+        )
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        number = math.inf
+    if not math.isfinite(number):
+        raise BuildError(
+            f"{argument}={shown(value)} is not a finite number", argument=argument, value=value
+        )
+    return number
 
 
 def ms(milliseconds: float) -> Duration:
