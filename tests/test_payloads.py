@@ -137,3 +137,23 @@ def test_docstring_examples_run() -> None:
     result = doctest.testmod(payloads)
     assert result.failed == 0
     assert result.attempted > 0
+
+
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda: dial_out("+15550100000", "+15550100001", play="hello"), "play"),
+        (lambda: dial_out("+15550100000", "+15550100001", play=["x"]), "play"),
+        (lambda: dial_out("+15550100000", "+15550100001", connect=42), "connect"),
+        (lambda: play(text="Hi", voice="male", profile=10**5000), "profile"),  # type: ignore[arg-type]
+        (lambda: play(text="Hi", voice="male", profile="azur"), "profile"),
+        (lambda: dial_out("+15550100000", "+15550100001", profile=[1]), "profile"),
+        (lambda: play(10**5000), "text_to_speech_option"),
+        (lambda: recording(10**5000), "action"),  # type: ignore[arg-type]
+    ],
+)
+def test_wrong_argument_types_raise_build_error(call: Any, argument: str) -> None:
+    with pytest.raises(BuildError) as caught:
+        call()
+    assert caught.value.argument == argument
+    assert len(str(caught.value)) < 400

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from ttsbuilder.builder import Prompt
+from ttsbuilder.builder.checks import profile_of, shown
 from ttsbuilder.errors import BuildError
 from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.validation import ensure_valid
@@ -31,8 +32,21 @@ Voice = Literal["male", "female"]
 
 def _body(kind: str, fields: dict[str, Any], profile: ProfileName | Profile) -> dict[str, Any]:
     body = {key: value for key, value in fields.items() if value is not None}
-    ensure_valid(body, kind=kind, profile=profile)
+    ensure_valid(body, kind=kind, profile=profile_of(kind.replace("-", "_"), profile))
     return body
+
+
+def _mapping(method: str, argument: str, value: object) -> dict[str, Any] | None:
+    """A copy of a body argument that must be a mapping (None stays None)."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise BuildError(
+            f"{method}({argument}={shown(value)}): it is a body dict, like {argument}() returns",
+            argument=argument,
+            value=value,
+        )
+    return dict(value)
 
 
 def _tree(tree: Prompt | Mapping[str, Any] | None) -> Any:
@@ -41,7 +55,7 @@ def _tree(tree: Prompt | Mapping[str, Any] | None) -> Any:
     if tree is None or isinstance(tree, Mapping):
         return dict(tree) if tree is not None else None
     raise BuildError(
-        f"play(text_to_speech_option={tree!r}): it is a Prompt or a tree dict",
+        f"play(text_to_speech_option={shown(tree)}): it is a Prompt or a tree dict",
         argument="text_to_speech_option",
         value=tree,
         hint="use text= for plain text",
@@ -115,8 +129,8 @@ def dial_out(
     action = {
         key: value
         for key, value in (
-            ("play", dict(play) if play is not None else None),
-            ("connect", dict(connect) if connect is not None else None),
+            ("play", _mapping("dial_out", "play", play)),
+            ("connect", _mapping("dial_out", "connect", connect)),
             ("room", {"room_id": room_id} if room_id is not None else None),
         )
         if value is not None
@@ -181,7 +195,7 @@ def recording(
     """
     if action not in ("start", "stop"):
         raise BuildError(
-            f"recording(action={action!r}): use 'start' or 'stop'",
+            f"recording(action={shown(action)}): use 'start' or 'stop'",
             argument="action",
             value=action,
         )

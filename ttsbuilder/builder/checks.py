@@ -15,14 +15,14 @@ from collections.abc import Callable, Hashable, Mapping
 from typing import Any, TypeVar
 
 from ttsbuilder.codec import encode_tree
-from ttsbuilder.errors import BuildError
+from ttsbuilder.errors import BuildError, TTSBuilderError
 from ttsbuilder.model import Break, ExpressAs, Node, Prosody, SayAs, Silence, Text, Tree
 from ttsbuilder.problems import Problem
-from ttsbuilder.profiles import ENABLEX, Profile
+from ttsbuilder.profiles import ENABLEX, Profile, get_profile
 from ttsbuilder.rules import say_as as say_as_rules
 from ttsbuilder.rules import values as value_rules
 from ttsbuilder.rules.common import check_string
-from ttsbuilder.rules.context import MAX_DEPTH, Context
+from ttsbuilder.rules.context import MAX_DEPTH, Context, suggest
 from ttsbuilder.rules.tree import check_tree
 from ttsbuilder.values import Duration, Pitch, ProsodyValue, Rate, Volume, format_number
 
@@ -41,6 +41,7 @@ __all__ = [
     "make_say_as",
     "make_silence",
     "make_text",
+    "profile_of",
     "prosody_attributes",
     "recheck",
     "say_as_text",
@@ -109,6 +110,21 @@ def number_text(method: str, argument: str, value: float, *, places: int = 2) ->
             value=value,
         )
     return format_number(value, places=places)
+
+
+def profile_of(method: str, profile: object) -> Profile:
+    """The profile named ``profile``, or BuildError naming ``method``'s argument."""
+    if isinstance(profile, (str, Profile)):
+        try:
+            return get_profile(profile)
+        except TTSBuilderError:
+            pass
+    raise BuildError(
+        f"{method}(profile={shown(profile)}): unknown profile: use 'enablex' or 'azure'",
+        argument="profile",
+        value=profile,
+        hint=suggest(profile, ("enablex", "azure")) if isinstance(profile, str) else None,
+    )
 
 
 def _raise(

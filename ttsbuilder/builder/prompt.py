@@ -37,11 +37,10 @@ from ttsbuilder.builder.types import (
     VolumeLike,
 )
 from ttsbuilder.codec import decode_tree, encode_tree
-from ttsbuilder.errors import BuildError, TTSBuilderError
+from ttsbuilder.errors import BuildError
 from ttsbuilder.model import ExpressAs, Node, Prosody, Tree
 from ttsbuilder.problems import Problem
-from ttsbuilder.profiles import PROFILES, Profile, ProfileName, get_profile
-from ttsbuilder.rules.context import suggest
+from ttsbuilder.profiles import PROFILES, Profile, ProfileName
 from ttsbuilder.validation import ensure_valid, validate
 from ttsbuilder.values import Pitch, Rate, Volume
 
@@ -49,17 +48,7 @@ __all__ = ["Prompt"]
 
 
 def _profile(profile: object, method: str = "Prompt") -> Profile:
-    if isinstance(profile, (str, Profile)):
-        try:
-            return get_profile(profile)
-        except TTSBuilderError:
-            pass
-    raise BuildError(
-        f"{method}(profile={checks.shown(profile)}): unknown profile: use 'enablex' or 'azure'",
-        argument="profile",
-        value=profile,
-        hint=suggest(profile, ("enablex", "azure")) if isinstance(profile, str) else None,
-    )
+    return checks.profile_of(method, profile)
 
 
 # The helpers' own parameter names, for their error messages.
