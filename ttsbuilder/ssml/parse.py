@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from lxml import etree
 
-from ttsbuilder.codec import encode_tree
+from ttsbuilder.builder.checks import profile_of
+from ttsbuilder.codec import encode_tree, member_name
 from ttsbuilder.errors import BuildError, SSMLError
 from ttsbuilder.model import (
     Break,
@@ -31,8 +32,10 @@ from ttsbuilder.model import (
     Text,
     Tree,
 )
+from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.context import MAX_DEPTH
 from ttsbuilder.ssml.names import MSTTS_NAMESPACES, SYNTHESIS
+from ttsbuilder.validation import validate
 from ttsbuilder.values import Duration, Pitch, Rate, Volume
 
 __all__ = ["MAX_SSML_BYTES", "Whitespace", "parse_ssml"]
@@ -69,14 +72,20 @@ def _refuse(element: Element, message: str) -> SSMLError:
 
 
 class _Reader:
-    __slots__ = ("whitespace",)
+    __slots__ = ("lines", "w3c", "whitespace")
 
     def __init__(self, whitespace: Whitespace) -> None:
         self.whitespace = whitespace
+        #: id(node) → the line of the element it was read from, for error messages.
+        self.lines: dict[int, int] = {}
+        self.w3c = False
 
     def speak(self, root: Element) -> Tree:
         if _name(root) != "speak":
             raise _refuse(root, f"the root element is <{_name(root)}>, not <speak>")
+        # SSML 1.1 (our w3c target) reads an unsigned percent as a share of the normal
+        # value, Azure as a change: "130%" would come back as +130%.
+        self.w3c = root.get("version") == "1.1"
         voices = [child for child in root if isinstance(child.tag, str) and _name(child) == "voice"]
         if not voices:
             return Tree(self.content(root, 1, top=True))
@@ -102,6 +111,9 @@ class _Reader:
             node = self.content_item(child, depth, top=top)
             if node is not None:
                 nodes.append(node)
+                line = child.sourceline
+                if isinstance(line, int):
+                    self.lines[id(node)] = line
             self.text(nodes, child.tail)
         return tuple(nodes)
 
@@ -197,8 +209,15 @@ class _Reader:
     ) -> Pitch | Rate | Volume | None:
         if text is None:
             return None
+        text = text.strip()
+        if self.w3c and text.endswith("%") and text[:1] not in "+-":
+            raise _refuse(
+                element,
+                f"{kind.__name__.lower()}={text!r} in SSML 1.1 is a share of the normal value, "
+                "which a tree cannot hold: write a signed change like '+30%'",
+            )
         try:
-            return kind.parse(text.strip())  # type: ignore[return-value]
+            return kind.parse(text)  # type: ignore[return-value]
         except BuildError as exc:
             raise _refuse(element, str(exc)) from None
 
@@ -239,7 +258,45 @@ def _document(text: str | bytes) -> Element:
     return root
 
 
-def parse_ssml(text: str | bytes, *, whitespace: Whitespace = "keep") -> dict[str, Any]:
+def _pointers(nodes: tuple[Node, ...], pointer: str, lines: dict[int, int]) -> dict[str, int]:
+    """JSON pointer → source line of every member read from an element."""
+    found: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for node in nodes:
+        count = counts[node.kind] = counts.get(node.kind, 0) + 1
+        at = f"{pointer}/{member_name(node.kind, count)}"
+        if id(node) in lines:
+            found[at] = lines[id(node)]
+        if isinstance(node, (Prosody, ExpressAs)):
+            found.update(_pointers(node.children, at, lines))
+    return found
+
+
+def _check(tree: Tree, document: dict[str, Any], lines: dict[int, int], profile: Profile) -> None:
+    """SSMLError, naming the element's line, for the first error validate() finds."""
+    errors = [p for p in validate(document, kind="tts", profile=profile) if p.is_error]
+    if not errors:
+        return
+    first = errors[0]
+    where = _pointers(tuple(tree.children), "", lines)
+    line = None
+    at = first.pointer
+    while at and line is None:  # the member the problem is in, or its container
+        line = where.get(at)
+        at = at.rsplit("/", 1)[0]
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    raise SSMLError(
+        f"{first.code} {first.message} (at {first.pointer}, {profile.name} profile){more}",
+        line=line if line is not None else 1,
+    )
+
+
+def parse_ssml(
+    text: str | bytes,
+    *,
+    whitespace: Whitespace = "keep",
+    profile: str | Profile = "enablex",
+) -> dict[str, Any]:
     """The canonical tree dict of Azure-dialect SSML ``text`` (a str or UTF-8 bytes).
 
     Reads ``speak`` with one ``voice`` (or none) holding text, ``break``, ``prosody``,
@@ -247,10 +304,22 @@ def parse_ssml(text: str | bytes, *, whitespace: Whitespace = "keep") -> dict[st
     are not part of a tree. ``whitespace="keep"`` (the default) keeps every text exactly,
     so ``parse_ssml(render_ssml(tree)) == tree``; ``"normalize"`` drops whitespace-only
     runs between elements and collapses other runs of whitespace to one space, for
-    hand-indented SSML. Values are read as Azure reads them and not checked against a
-    profile: ``validate()`` the result. Raises only :class:`~ttsbuilder.errors.SSMLError`.
+    hand-indented SSML. Values are read as Azure reads them. The tree is validated under
+    ``profile`` (``enablex`` by default, as :func:`~ttsbuilder.validate` does): one that
+    has errors (an unknown interpret-as, a 10 s break under ``enablex``) is refused, so
+    the result is always a tree ``validate()`` accepts; its warnings are not reported
+    here. SSML 1.1 (``version="1.1"``) prosody percents without a sign mean a share of the
+    normal value and are refused. Raises only :class:`~ttsbuilder.errors.SSMLError`
+    (and :class:`~ttsbuilder.errors.BuildError` for an unknown ``profile``).
 
     >>> parse_ssml('<speak><voice name="x"><prosody rate="+30%">Hi</prosody></voice></speak>')
     {'prosody': {'rate': '+30%', 'text': 'Hi'}}
     """
-    return encode_tree(_Reader(whitespace).speak(_document(text)))
+    chosen = profile_of("parse_ssml", profile)
+    if whitespace not in ("keep", "normalize"):
+        raise SSMLError(f"whitespace={whitespace!r}: use 'keep' or 'normalize'")
+    reader = _Reader(whitespace)
+    tree = reader.speak(_document(text))
+    document = encode_tree(tree)
+    _check(tree, document, reader.lines, chosen)
+    return document

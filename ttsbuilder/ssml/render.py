@@ -19,9 +19,11 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from ttsbuilder.builder.checks import shown
 from ttsbuilder.errors import BuildError, TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile
+from ttsbuilder.rules.payloads import _BCP47
 from ttsbuilder.rules.render import NO_DEFAULT_VOICE
 from ttsbuilder.ssml.names import (
     MSTTS,
@@ -51,6 +53,8 @@ _AZURE_NSMAP: Any = {None: SYNTHESIS, "mstts": MSTTS}
 _W3C_NSMAP: Any = {None: SYNTHESIS}
 _VERSIONS = {"azure": "1.0", "w3c": "1.1"}
 _SKELETONS: dict[tuple[Any, ...], Element] = {}
+# The shape the play payload's language rule accepts (one definition of a language tag).
+_LANGUAGE = _BCP47
 
 
 def _skeleton(
@@ -149,7 +153,7 @@ def _voice(
     explicit = voice if is_voice_name(voice) else None
     if voice is not None and explicit is None and voice not in GENDERS:
         raise BuildError(
-            f"voice={voice!r} is not allowed: use 'female', 'male' or an Azure voice name "
+            f"voice={shown(voice)} is not allowed: use 'female', 'male' or an Azure voice name "
             "like 'en-US-JennyNeural'",
             argument="voice",
             value=voice,
@@ -203,8 +207,16 @@ def _render(
     pretty: bool,
     profile: str | Profile,
 ) -> tuple[str, list[Problem]]:
-    if target not in TARGETS:
-        raise TTSBuilderError(f"unknown SSML target {target!r}: use one of {', '.join(TARGETS)}")
+    if type(target) is not str or target not in TARGETS:
+        raise TTSBuilderError(
+            f"unknown SSML target {shown(target)}: use one of {', '.join(TARGETS)}"
+        )
+    if language is not None and (type(language) is not str or not _LANGUAGE.fullmatch(language)):
+        raise BuildError(
+            f"language={shown(language)} is not a language tag like 'en-US'",
+            argument="language",
+            value=language,
+        )
     source = locate(document, profile, language)
     texts: list[str] = []
     key = (target, source.language, source.voice, voice, language, table_version())

@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from ttsbuilder.builder.checks import shown
 from ttsbuilder.errors import BuildError
 
 __all__ = [
@@ -86,12 +87,24 @@ _VERSION = [0]
 _VOICE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)+")
 
 
-def _gender(voice: str) -> str:
-    if voice not in GENDERS:
+def _gender(voice: object) -> str:
+    if type(voice) is not str or voice not in GENDERS:
         raise BuildError(
-            f"voice={voice!r} is not allowed: use 'female' or 'male'", argument="voice", value=voice
+            f"voice={shown(voice)} is not allowed: use 'female' or 'male'",
+            argument="voice",
+            value=voice,
         )
     return voice
+
+
+def _language(language: object) -> str:
+    if type(language) is not str or not language:
+        raise BuildError(
+            f"language={shown(language)} is not a language tag like 'en-US'",
+            argument="language",
+            value=language,
+        )
+    return language.lower()
 
 
 def default_voice(language: str, voice: str = "female") -> str | None:
@@ -100,7 +113,7 @@ def default_voice(language: str, voice: str = "female") -> str | None:
     >>> default_voice("de-DE", "male"), default_voice("zh-Hans-CN")
     ('de-DE-ConradNeural', 'zh-CN-XiaoxiaoNeural')
     """
-    key = (language.lower(), _gender(voice))
+    key = (_language(language), _gender(voice))
     found = _OVERRIDES.get(key) or _BY_KEY.get(key)
     if found is None:
         # A script subtag does not change the voice: zh-Hans-CN speaks as zh-CN.
@@ -119,27 +132,35 @@ def set_default_voice(language: str, voice: str, name: str | None) -> None:
     'en-NZ-MollyNeural'
     >>> set_default_voice("en-NZ", "female", None)
     """
-    key = (language.lower(), _gender(voice))
-    _VERSION[0] += 1
+    key = (_language(language), _gender(voice))
     if name is None:
         _OVERRIDES.pop(key, None)
         _OVERRIDE_LABELS.pop(key, None)
-        return
-    if not is_voice_name(name):
+    elif not is_voice_name(name):
         raise BuildError(
-            f"name={name!r} is not an Azure voice name like 'en-US-JennyNeural'",
+            f"name={shown(name)} is not an Azure voice name like 'en-US-JennyNeural'",
             argument="name",
             value=name,
         )
-    _OVERRIDES[key] = name
-    _OVERRIDE_LABELS[key] = language
+    else:
+        _OVERRIDES[key] = name
+        _OVERRIDE_LABELS[key] = language
+    # Bumped after the change: a rendering that read the old number while the table
+    # changed may cache under it, but no later rendering looks that number up again.
+    _VERSION[0] += 1
 
 
 def reset_default_voices() -> None:
-    """Forget every :func:`set_default_voice` change."""
-    _VERSION[0] += 1
+    """Forget every :func:`set_default_voice` change.
+
+    >>> set_default_voice("en-US", "male", "en-US-DavisNeural")
+    >>> reset_default_voices()
+    >>> default_voice("en-US", "male")
+    'en-US-GuyNeural'
+    """
     _OVERRIDES.clear()
     _OVERRIDE_LABELS.clear()
+    _VERSION[0] += 1  # after the change, as in set_default_voice
 
 
 def table_version() -> int:
