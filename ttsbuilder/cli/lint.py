@@ -205,6 +205,8 @@ def run(args: argparse.Namespace) -> int:
     if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty():
         progress = _Progress(sys.stderr, len(files))
     stdin_name = args.stdin_filename or "-"
+    # Fixing standard input prints the text on standard output: keep the report apart.
+    out = sys.stderr if settings["fix"] and "-" in files else sys.stdout
     findings: list[Finding] = []
     io_errors: list[str] = []
     fixed_files = fixed_problems = 0
@@ -222,9 +224,10 @@ def run(args: argparse.Namespace) -> int:
                     f"{change.description}",
                     file=sys.stderr,
                 )
-    output = FORMATTERS[settings["format"]](findings, len(files))
+    # A file that could not be read was not checked: "no problems" must not count it.
+    output = FORMATTERS[settings["format"]](findings, len(files) - len(io_errors))
     if output:
-        print(output)
+        print(output, file=out)
     if fixed_files:
         noun = "problem" if fixed_problems == 1 else "problems"
         where = "file" if fixed_files == 1 else "files"

@@ -70,19 +70,32 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
     }
 
 
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as handle:
-        return handle.read()
+def _write(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path``: atomically for a file, directly to a device or FIFO."""
+    import os
+    import stat
+
+    from ttsbuilder.lint.reading import write_atomically
+
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special and not os.path.isdir(path):
+        with open(path, "wb") as handle:  # /dev/null, a FIFO: nothing to replace
+            handle.write(data)
+    else:
+        write_atomically(path, data, create=True)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``ttsbuilder preview``; returns the exit code."""
+    import io
     import json
 
     from ttsbuilder.errors import PreviewError, TTSBuilderError, ValidationError
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
+    from ttsbuilder.lint.reading import read_input
     from ttsbuilder.preview import render
     from ttsbuilder.preview.audio import write_wav
     from ttsbuilder.problems import errors_in
@@ -94,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
             "or --format json"
         )
     try:
-        data = _read(args.file)
+        data = read_input(args.file)
     except OSError as exc:
         return _fail(f"cannot read {name}: {exc.strerror or exc}")
     source = load_bytes(data, format_for(name) or sniff_format(data))
@@ -118,17 +131,28 @@ def run(args: argparse.Namespace) -> int:
     problems = [_located(source, p) for p in (*source.problems, *result.problems)]
     if args.format == "text":
         report(problems)
-    try:
-        if args.output:
-            target = args.output if args.output != "-" else sys.stdout.buffer
-            write_wav(target, result.samples, result.sample_rate)
-        if args.timeline_image:
-            with open(args.timeline_image, "w", encoding="utf-8") as image:
-                image.write(result.timeline.to_svg())
-    except PreviewError as exc:
-        return _fail(str(exc))
-    except OSError as exc:
-        return _fail(f"cannot write {args.timeline_image}: {exc.strerror or exc}")
+    # Each output is made whole in memory first, then written in one step, so a failure
+    # leaves no half-written WAV or SVG (and the message names the file that failed).
+    outputs: list[tuple[str, bytes]] = []
+    if args.output:
+        wav = io.BytesIO()
+        try:
+            write_wav(wav, result.samples, result.sample_rate)
+        except PreviewError as exc:
+            return _fail(str(exc))
+        outputs.append((args.output, wav.getvalue()))
+    if args.timeline_image:
+        outputs.append((args.timeline_image, result.timeline.to_svg().encode("utf-8")))
+    for path, content in outputs:
+        try:
+            if path == "-":
+                sys.stdout.flush()
+                sys.stdout.buffer.write(content)
+                sys.stdout.buffer.flush()
+            else:
+                _write(path, content)
+        except OSError as exc:
+            return _fail(f"cannot write {path}: {exc.strerror or exc}")
     if args.format == "json":
         out = {"file": name, "output": args.output, **result.timeline.to_dict()}
         out["problems"] = [_problem_dict(p) for p in problems]

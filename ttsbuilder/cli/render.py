@@ -74,21 +74,23 @@ def _fail(message: str, status: int = 2) -> int:
     return status
 
 
+def _many(name: str, pointers: list[str]) -> int:
+    where = ", ".join(p or "/" for p in pointers[:5]) + (", ..." if len(pointers) > 5 else "")
+    return _fail(f"{name} holds {len(pointers)} prompts ({where}): pick one with --pointer")
+
+
 def run(args: argparse.Namespace) -> int:
     """Render the file in ``args``; return 0, 1 (problems) or 2 (usage or I/O error)."""
     from ttsbuilder.errors import TTSBuilderError
     from ttsbuilder.lint.check import LintOptions, check_source
     from ttsbuilder.lint.formats import format_text
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
+    from ttsbuilder.lint.reading import read_input
     from ttsbuilder.validation import detect
 
-    name = args.stdin_filename or "-" if args.file == "-" else args.file
+    name = (args.stdin_filename or "-") if args.file == "-" else args.file
     try:
-        if args.file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(args.file, "rb") as handle:
-                data = handle.read()
+        data = read_input(args.file)
     except OSError as exc:
         return _fail(f"cannot read {name}: {exc.strerror or exc}")
     source = load_bytes(data, format_for(name) or sniff_format(data))
@@ -99,11 +101,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     document = source.document
     pointer = args.pointer
+    if pointer is None and args.kind != "auto" and type(document) is list:
+        return _many(name, [f"/{index}" for index in range(len(document))])
     if pointer is None and args.kind == "auto":
         found = detect(document)
         if len(found) > 1:
-            where = ", ".join(p or "/" for _, p in found[:5])
-            return _fail(f"{name} holds {len(found)} prompts ({where}...): pick one with --pointer")
+            return _many(name, [p for _, p in found])
         pointer = found[0][1] if found else ""
     try:
         prompt = resolve_pointer(document, pointer or "")

@@ -99,8 +99,15 @@ def format_json(findings: Sequence[Finding], files: int) -> str:
 
 def _sarif_rule(code: str) -> dict[str, Any]:
     rule = RULES.get(code)
-    if rule is None:
-        return {"id": code, "helpUri": rule_url(code)}
+    if rule is None:  # not a registered rule: still the descriptions code scanning shows
+        text = {"text": f"ttsbuilder rule {code}"}
+        return {
+            "id": code,
+            "shortDescription": text,
+            "fullDescription": text,
+            "help": text,
+            "helpUri": rule_url(code),
+        }
     help_text = f"{rule.summary}\n\nBad:\n{rule.bad}\n\nGood:\n{rule.good}"
     help_markdown = (
         f"{rule.summary}\n\nBad:\n\n```\n{rule.bad}\n```\n\nGood:\n\n```\n{rule.good}\n```\n\n"
@@ -134,7 +141,7 @@ def format_sarif(findings: Sequence[Finding], files: int) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _artifact(path),
                             "region": {"startLine": p.line or 1, "startColumn": p.column or 1},
                         },
                         "logicalLocations": [{"fullyQualifiedName": p.pointer or "/"}],
@@ -164,14 +171,24 @@ def format_sarif(findings: Sequence[Finding], files: int) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False)
 
 
-def _uri(path: str) -> str:
-    """A relative URI with forward slashes, as GitHub code scanning wants."""
+def _artifact(path: str) -> dict[str, str]:
+    """A path as GitHub code scanning wants it: relative to the checkout, forward slashes.
+
+    An absolute path is a ``file:`` URI instead (a relative reference with a base id
+    would put it under the checkout).
+    """
+    import ntpath
+    import posixpath
     from urllib.parse import quote
 
+    if posixpath.isabs(path) or ntpath.isabs(path):
+        absolute = path.replace("\\", "/")
+        prefix = "file://" if absolute.startswith("/") else "file:///"
+        return {"uri": prefix + quote(absolute, safe="/:")}
     path = path.replace("\\", "/")
     while path.startswith("./"):
         path = path[2:]
-    return quote(path, safe="/")
+    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _escape_data(text: str) -> str:

@@ -13,9 +13,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 import os
-import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +22,9 @@ from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.check import LintOptions, check_source
 from ttsbuilder.lint.fix import FIXABLE, Change, fix_source
 from ttsbuilder.lint.loaders import Format, format_for, load_bytes, sniff_format
+from ttsbuilder.lint.reading import TooLarge, read_input, write_atomically
 from ttsbuilder.problems import Problem
+from ttsbuilder.rules.source import TOO_COMPLEX
 
 __all__ = [
     "DEFAULT_INCLUDE",
@@ -59,6 +59,9 @@ CONFIG_KEYS: dict[str, type] = {
     "include": list,
     "exclude": list,
 }
+
+
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer"}
 
 
 class ConfigError(TTSBuilderError):
@@ -105,8 +108,10 @@ def discover(
     """The files to lint: ``paths`` themselves, and ``include`` matches under directories.
 
     ``exclude`` globs drop files and prune directories (by name or by path); hidden
-    directories (``.git``) are skipped. ``-`` stands for standard input. A path that does
-    not exist or a directory that cannot be read raises :class:`ConfigError`.
+    directories (``.git``) and what is not a regular file there (a FIFO) are skipped.
+    ``-`` stands for standard input. A file named twice (``a.json dir/``) is linted once.
+    A path that does not exist or a directory that cannot be read raises
+    :class:`ConfigError`.
     """
     files: list[str] = []
     for path in paths:
@@ -120,7 +125,20 @@ def discover(
                 files.append(path)
         else:
             raise ConfigError(f"{path}: no such file or directory")
-    return files
+    return _once(files)
+
+
+def _once(files: list[str]) -> list[str]:
+    # Twice the same file would be reported (and fixed) twice; twice "-" would read an
+    # exhausted standard input the second time.
+    seen: set[str] = set()
+    unique = []
+    for path in files:
+        key = path if path == "-" else os.path.normcase(os.path.realpath(path))
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
@@ -137,7 +155,11 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str
         )
         for name in sorted(names):
             path = os.path.normpath(os.path.join(folder, name))
-            if _matches(path, include) and not _matches(path, exclude):
+            if (
+                _matches(path, include)
+                and not _matches(path, exclude)
+                and os.path.isfile(path)  # not a FIFO or a device that happens to match
+            ):
                 found.append(path)
     return found
 
@@ -168,46 +190,39 @@ def _encode(text: str, bom: bool) -> bytes:
 
 
 def lint_path(path: str, job: Job) -> FileReport:
-    """Lint (and with ``job.fix``, repair) the file at ``path``. Never raises for its content."""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read()
-    except OSError as exc:
-        return FileReport(path, error=f"{path}: cannot read the file: {exc.strerror or exc}")
-    named = job.stdin_format if path == "-" else format_for(path)
-    problems, fixed, changes = lint_data(data, named or sniff_format(data), job)
-    if fixed is not None and path != "-":
-        try:
-            write_atomically(path, _encode(fixed, data.startswith(b"\xef\xbb\xbf")))
-        except OSError as exc:
-            return FileReport(path, tuple(problems), error=f"{path}: cannot write the fix: {exc}")
-    elif fixed is not None:
-        sys.stdout.write(fixed)  # fixing standard input prints the fixed text
-    return FileReport(path, tuple(problems), changes)
+    """Lint (and with ``job.fix``, repair) the file at ``path``. Never raises for its content.
 
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file at ``path`` with ``data``: a temporary file beside it, then a rename.
-
-    The file keeps its permission bits; a reader never sees a half-written file.
+    Fixing standard input writes the text to standard output, fixed or as it came, so
+    ``ttsbuilder lint --fix - < a.json > b.json`` always leaves a whole file in b.json.
     """
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ttsbuilder-", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+        data = read_input(path)
+    except TooLarge as exc:
+        problem = TOO_COMPLEX.problem("", f"the file is {exc.strerror}").at(1, 1)
+        if job.options.wants(problem.code):
+            return FileReport(path, (problem,))
+        return FileReport(path, error=f"{path}: {exc.strerror}")  # never skipped silently
+    except OSError as exc:
+        name = "standard input" if path == "-" else path
+        return FileReport(path, error=f"{name}: cannot read the file: {exc.strerror or exc}")
+    named = job.stdin_format if path == "-" else format_for(path)
+    format = named or sniff_format(data)
+    problems, fixed, changes = lint_data(data, format, job)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if path == "-":
+        if job.fix:
+            sys.stdout.buffer.write(data if fixed is None else _encode(fixed, bom))
+            sys.stdout.flush()
+    elif fixed is not None:
+        try:
+            write_atomically(path, _encode(fixed, bom))
+        except OSError as exc:
+            # The file is as it was: report its own problems, not the fixed text's.
+            unfixed, _, _ = lint_data(data, format, Job(job.options))
+            return FileReport(
+                path, tuple(unfixed), error=f"{path}: cannot write the fix: {exc.strerror or exc}"
+            )
+    return FileReport(path, tuple(problems), changes)
 
 
 def _lint_path_safely(path: str, job: Job) -> FileReport:
@@ -287,7 +302,7 @@ def load_config(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             table = tomllib.load(handle).get("tool", {}).get("ttsbuilder", {})
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.ttsbuilder] is not a table")
@@ -304,7 +319,7 @@ def load_config(path: str) -> dict[str, Any]:
                 raise ConfigError(f"{path}: [tool.ttsbuilder] {key} must be a list of strings")
         elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ConfigError(
-                f"{path}: [tool.ttsbuilder] {key} must be a {expected.__name__}, got {value!r}"
+                f"{path}: [tool.ttsbuilder] {key} must be {_TYPE_NAMES[expected]}, got {value!r}"
             )
         config[name] = value
     return config
