@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +119,27 @@ def test_voice_candidates_fall_back_to_en_us() -> None:
 def test_unknown_profile_is_an_error() -> None:
     with pytest.raises(TTSBuilderError, match="unknown profile"):
         timeline(TREE, profile="nope")
+
+
+def test_an_unwritable_target_is_refused_before_speaking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ttsbuilder.preview's function render() shadows its module render: fetch the module.
+    render_module = sys.modules["ttsbuilder.preview.render"]
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("synthesized for a target that cannot be written")
+
+    monkeypatch.setattr(render_module, "render", never)
+    with pytest.raises(PreviewError, match="directory"):
+        preview_wav(TREE, tmp_path)
+    with pytest.raises(PreviewError, match="text mode"):
+        preview_wav(TREE, io.StringIO())  # type: ignore[arg-type]
+    with pytest.raises(PreviewError, match="binary file object"):
+        preview_wav(TREE, None)  # type: ignore[arg-type]
+
+
+def test_a_missing_folder_is_a_preview_error_and_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(PreviewError, match="cannot write"):
+        preview_wav(TREE, tmp_path / "missing" / "out.wav")
+    assert list(tmp_path.iterdir()) == []

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ttsbuilder.errors import PreviewError
+from ttsbuilder.preview import audio as audio_module
 from ttsbuilder.preview.audio import read_wav, samples_for, silence, silent_spans, write_wav
 
 RATE = 22050
@@ -57,3 +58,45 @@ def test_io_failures_are_preview_errors(tmp_path: Path) -> None:
     (tmp_path / "bad.wav").write_bytes(b"not a wav file")
     with pytest.raises(PreviewError):
         read_wav(tmp_path / "bad.wav")
+
+
+def test_a_directory_a_text_file_or_a_non_file_is_a_preview_error(tmp_path: Path) -> None:
+    audio = silence(10, RATE)
+    with pytest.raises(PreviewError, match="directory"):
+        write_wav(tmp_path, audio, RATE)
+    with pytest.raises(PreviewError, match="text mode"):
+        write_wav(io.StringIO(), audio, RATE)  # type: ignore[arg-type]
+    with (tmp_path / "t.wav").open("w") as text_file, pytest.raises(PreviewError, match="text"):
+        write_wav(text_file, audio, RATE)  # type: ignore[arg-type]
+    for target in (None, 42, b"out.wav"):
+        with pytest.raises(PreviewError, match="binary file object"):
+            write_wav(target, audio, RATE)  # type: ignore[arg-type]
+    closed = io.BytesIO()
+    closed.close()
+    with pytest.raises(PreviewError):
+        write_wav(closed, audio, RATE)
+
+
+def test_a_failed_write_leaves_no_partial_file_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.wav"
+    write_wav(target, silence(10, RATE), RATE)
+    before = target.read_bytes()
+
+    def broken(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(audio_module, "_write", broken)
+    with pytest.raises(PreviewError, match="No space left"):
+        write_wav(target, silence(500, RATE), RATE)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.wav"]  # no temporary left
+    with pytest.raises(PreviewError):
+        write_wav(tmp_path / "new.wav", silence(500, RATE), RATE)
+    assert not (tmp_path / "new.wav").exists()
+
+
+def test_a_new_wav_is_readable_like_any_new_file(tmp_path: Path) -> None:
+    write_wav(tmp_path / "a.wav", silence(10, RATE), RATE)
+    assert (tmp_path / "a.wav").stat().st_mode & 0o777 == 0o644

@@ -11,7 +11,11 @@ Samples are ``array('h')`` values in native byte order; WAV files are little-end
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import sys
+import tempfile
 import wave
 from array import array
 from pathlib import Path
@@ -19,7 +23,15 @@ from typing import BinaryIO
 
 from ttsbuilder.errors import PreviewError
 
-__all__ = ["QUIET", "read_wav", "samples_for", "silence", "silent_spans", "write_wav"]
+__all__ = [
+    "QUIET",
+    "check_writable",
+    "read_wav",
+    "samples_for",
+    "silence",
+    "silent_spans",
+    "write_wav",
+]
 
 #: Largest amplitude still heard as silence (about -44 dBFS): eSpeak's pauses are exact zeros,
 #: but the fades at the edges of speech are not.
@@ -40,20 +52,60 @@ def silence(milliseconds: float, sample_rate: int) -> array[int]:
 def write_wav(target: str | Path | BinaryIO, samples: array[int], sample_rate: int) -> None:
     """Write ``samples`` as a 16-bit mono WAV file to a path or a binary file object.
 
+    A path is written atomically: to a temporary file beside it, then renamed over it,
+    so a failure never leaves a half-written WAV (nor clobbers an existing one).
     Raises :class:`PreviewError` if the file cannot be written.
     """
     data = samples
     if sys.byteorder == "big":
         data = array("h", samples)
         data.byteswap()
+    if isinstance(target, (str, Path)):
+        _write_path(Path(target), data, sample_rate)
+        return
+    check_writable(target)
     try:
-        if isinstance(target, (str, Path)):
-            with open(target, "wb") as handle:
-                _write(handle, data, sample_rate)
-        else:
-            _write(target, data, sample_rate)
+        _write(target, data, sample_rate)
+    except (OSError, ValueError, TypeError) as exc:  # closed, read-only or text-mode
+        raise PreviewError(f"cannot write the WAV to {type(target).__name__}: {exc}") from None
+
+
+def check_writable(target: object) -> None:
+    """PreviewError unless ``target`` is a path or a binary file object open for writing."""
+    if isinstance(target, (str, Path)):
+        if Path(target).is_dir():
+            raise PreviewError(f"cannot write {target}: it is a directory")
+        return
+    if isinstance(target, io.TextIOBase):
+        raise PreviewError("the WAV file object is in text mode: open it with 'wb'")
+    if not callable(getattr(target, "write", None)):
+        raise PreviewError(
+            f"cannot write the WAV to {type(target).__name__}: give a path or a binary "
+            "file object open for writing"
+        )
+
+
+def _write_path(path: Path, data: array[int], sample_rate: int) -> None:
+    check_writable(path)
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+        with os.fdopen(handle, "wb") as out:
+            _write(out, data, sample_rate)
+        # mkstemp makes the file private (0600); a WAV is as readable as any new file,
+        # and an overwritten one keeps its mode.
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+        temporary = None
     except OSError as exc:
-        raise PreviewError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise PreviewError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _write(handle: BinaryIO, data: array[int], sample_rate: int) -> None:

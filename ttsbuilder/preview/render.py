@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ttsbuilder.model import Silence
-from ttsbuilder.preview.audio import samples_for, silence, write_wav
+from ttsbuilder.preview.audio import check_writable, samples_for, silence, write_wav
 from ttsbuilder.preview.engine import Synthesis, get_engine
 from ttsbuilder.preview.markup import END_MARK, build_markup, mark_name, mark_offsets
 from ttsbuilder.preview.source import Placed, resolve
@@ -209,15 +209,18 @@ def preview_wav(
     ``language`` (``en-US``) and ``voice`` (``male``/``female`` or an eSpeak voice name)
     override the payload's. Raises :class:`~ttsbuilder.errors.ValidationError` if the
     document has errors and :class:`~ttsbuilder.errors.PreviewError` if the ``preview``
-    extra is missing or the file cannot be written.
+    extra is missing or the file cannot be written (a directory, a missing folder, a
+    text-mode file object). A path is written atomically (a temporary file beside it,
+    then renamed), so a failure never leaves a half-written WAV behind.
 
     >>> prompt = {"text": "Hello", "break": {"value": "1.5s"}}
     >>> result = preview_wav(prompt, "hi.wav")  # doctest: +SKIP
     >>> round(result.duration, 1), result.timeline.entries[1].kind  # doctest: +SKIP
     (2.0, 'break')
     """
-    result = render(document, profile=profile, voice=voice, language=language)
     target: str | Path | BinaryIO = Path(path) if isinstance(path, (str, os.PathLike)) else path
+    check_writable(target)  # before the synthesis, which is the slow part
+    result = render(document, profile=profile, voice=voice, language=language)
     write_wav(target, result.samples, result.sample_rate)
     name = str(target) if isinstance(target, Path) else None
     return PreviewResult(
