@@ -116,7 +116,7 @@ def test_config_table_is_read_and_checked(tmp_path: Path) -> None:
     assert found == str(tmp_path / "pyproject.toml")
     assert load_config(found) == {"profile": "azure", "strict": True, "ignore": ["TTS108"]}
     (tmp_path / "pyproject.toml").write_text("[tool.ttsbuilder]\njobs = true\n")
-    with pytest.raises(ConfigError, match="jobs must be a int"):
+    with pytest.raises(ConfigError, match="jobs must be an integer"):
         load_config(found)
     (tmp_path / "pyproject.toml").write_text("[tool.ttsbuilder\n")
     with pytest.raises(ConfigError, match="cannot read"):
