@@ -72,3 +72,50 @@ def test_github_annotations_escape_their_data() -> None:
         "::warning file=prompts/b.yaml,line=7,col=1,title=TTS108 suffix-order::"
         "50%25, of, speed%0Aok"
     )
+
+
+def test_sarif_has_what_github_code_scanning_requires() -> None:
+    from ttsbuilder.rules import RULES
+
+    no_position = Problem("TTS504", Severity.ERROR, "", "the file is empty")
+    findings = [
+        *FINDINGS,
+        ("/abs/p q.json", no_position),
+        ("x.json", Problem("TTS999", Severity.WARNING, "", "?")),
+    ]
+    log = json.loads(format_sarif(findings, 3))
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    assert log["version"] == "2.1.0"
+    [run] = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "ttsbuilder"
+    for rule in driver["rules"]:
+        assert rule["id"]
+        for key in ("shortDescription", "fullDescription", "help"):
+            assert rule[key]["text"].strip(), (rule["id"], key)
+    known = [r for r in driver["rules"] if r["id"] in RULES]
+    assert all(r["help"]["markdown"] for r in known)
+    ids = [r["id"] for r in driver["rules"]]
+    for result in run["results"]:
+        assert result["ruleId"] == ids[result["ruleIndex"]]
+        assert result["level"] in ("error", "warning", "note")
+        assert result["message"]["text"]
+        [location] = result["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"]["uri"]
+        assert physical["region"]["startLine"] >= 1
+        assert physical["region"]["startColumn"] >= 1
+    absolute = run["results"][2]["locations"][0]["physicalLocation"]["artifactLocation"]
+    # An absolute path is a file: URI, not a path under the checkout.
+    assert absolute == {"uri": "file:///abs/p%20q.json"}
+
+
+def test_github_escapes_properties_per_the_workflow_command_rules() -> None:
+    problem = Problem("TTS105", Severity.ERROR, "", "100% bad\r\nreally", line=2, column=3)
+    [line] = format_github([("dir,a:b%c.json", problem)], 1).splitlines()
+    assert line == (
+        "::error file=dir%2Ca%3Ab%25c.json,line=2,col=3,title=TTS105 alias-key::"
+        "100%25 bad%0D%0Areally"
+    )
+    [line] = format_github([("a.json", Problem("TTS504", Severity.ERROR, "", "x"))], 1).splitlines()
+    assert ",line=1,col=1," in line
