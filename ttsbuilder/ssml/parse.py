@@ -297,7 +297,7 @@ def parse_ssml(
     whitespace: Whitespace = "keep",
     profile: str | Profile = "enablex",
 ) -> dict[str, Any]:
-    """The canonical tree dict of Azure-dialect SSML ``text`` (a str or UTF-8 bytes).
+    """The canonical tree dict of Azure-dialect SSML ``text`` (a str, or bytes in any XML encoding).
 
     Reads ``speak`` with one ``voice`` (or none) holding text, ``break``, ``prosody``,
     ``say-as``, ``mstts:silence`` and ``mstts:express-as``; the voice name and language
