@@ -76,3 +76,17 @@ def test_the_map_is_built_only_when_asked() -> None:
 def test_columns_count_code_points() -> None:
     members, _ = scan_json('{"text": "\U0001f600", "break": {"value": "1s"}}')
     assert PositionMap(members).locate("/break") == (1, 15)
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=6),
+        st.none() | st.booleans() | st.integers() | st.text(max_size=6),
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_scanned_leaves_equal_the_parsed_values(document: dict[str, object], ascii: bool) -> None:
+    text = json.dumps(document, ensure_ascii=ascii)
+    members, _ = scan_json(text)
+    assert [(m.name, m.leaf) for m in members[1:]] == list(document.items())
