@@ -657,3 +657,25 @@ def test_edge_cases_found_by_the_schema_agreement(
     document: dict[str, Any], profile: str, expected: list[str]
 ) -> None:
     assert [p.code for p in validate(document, profile=profile)] == expected
+
+
+def test_bad_arguments_raise_the_library_error() -> None:
+    with pytest.raises(TTSBuilderError, match="language"):
+        validate(say_as("duration", "1:00"), language=5)  # type: ignore[arg-type]
+    with pytest.raises(TTSBuilderError, match="unknown profile <int>"):
+        validate({}, profile=10**5000)  # type: ignore[arg-type]
+    with pytest.raises(TTSBuilderError) as caught:
+        validate({}, profile="x" * 10**6)
+    assert len(str(caught.value)) < 200
+
+    class Broken:
+        def to_dict(self) -> dict[str, Any]:
+            raise KeyError("oops")
+
+    with pytest.raises(TTSBuilderError, match=r"Broken.to_dict\(\) failed"):
+        validate(Broken())
+
+
+def test_a_huge_number_where_a_string_goes() -> None:
+    [problem] = validate({"prosody": {"rate": 10**5000, "text": "x"}})
+    assert problem.code == "TTS103"

@@ -120,5 +120,14 @@ def get_profile(profile: str | Profile) -> Profile:
         return PROFILES[profile]
     except (KeyError, TypeError):
         raise TTSBuilderError(
-            f"unknown profile {profile!r}: use one of {', '.join(PROFILES)}"
+            f"unknown profile {_shown(profile)}: use one of {', '.join(PROFILES)}"
         ) from None
+
+
+def _shown(value: object) -> str:
+    """``repr(value)`` clipped for a message; safe for ints too long to print."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"<{type(value).__name__}>"
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -172,10 +172,25 @@ def _known(kind: str) -> str:
 
 
 def _plain(document: Any) -> Any:
+    """A builder value as its dict; any other value as it is."""
     to_dict = getattr(document, "to_dict", None)
-    if callable(to_dict) and not isinstance(document, (dict, list)):
+    if not callable(to_dict) or isinstance(document, (dict, list)):
+        return document
+    try:
         return to_dict()
-    return document
+    except TTSBuilderError:
+        raise
+    except Exception as exc:  # someone else's to_dict(): report it as ours, with the cause
+        name = type(document).__name__
+        raise TTSBuilderError(f"{name}.to_dict() failed: {exc!r}") from exc
+
+
+def _spoken(language: str | None) -> str | None:
+    if language is not None and type(language) is not str:
+        raise TTSBuilderError(
+            f"language is a BCP 47 tag like 'en-US', got {type(language).__name__}"
+        )
+    return language
 
 
 def validate(
@@ -197,7 +212,7 @@ def validate(
     >>> [p.code for p in validate({"prosody": {"rate": "30%", "text": "Hi"}})]
     ['TTS212']
     """
-    return list(_problems(_plain(document), _known(kind), get_profile(profile), language))
+    return list(_problems(_plain(document), _known(kind), get_profile(profile), _spoken(language)))
 
 
 def iter_problems(
@@ -214,7 +229,7 @@ def iter_problems(
     >>> next(iter_problems({"a": {"txt": "x"}, "b": {"txt": "y"}})).pointer
     '/a/txt'
     """
-    return _problems(_plain(document), _known(kind), get_profile(profile), language)
+    return _problems(_plain(document), _known(kind), get_profile(profile), _spoken(language))
 
 
 def is_valid(

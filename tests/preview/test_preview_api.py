@@ -14,7 +14,7 @@ from ttsbuilder.codec import decode_tree
 from ttsbuilder.errors import PreviewError, TTSBuilderError, ValidationError
 from ttsbuilder.preview import preview_wav, timeline
 from ttsbuilder.preview.audio import read_wav
-from ttsbuilder.preview.render import voice_candidates
+from ttsbuilder.preview.synthesis import voice_candidates
 
 pytestmark = pytest.mark.usefixtures("engine_available")
 
@@ -125,7 +125,7 @@ def test_an_unwritable_target_is_refused_before_speaking(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # ttsbuilder.preview's function render() shadows its module render: fetch the module.
-    render_module = sys.modules["ttsbuilder.preview.render"]
+    render_module = sys.modules["ttsbuilder.preview.synthesis"]
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("synthesized for a target that cannot be written")

@@ -13,7 +13,7 @@ saying how to get it. See ``docs/preview.md``.
 
 from __future__ import annotations
 
-from ttsbuilder.preview.render import PreviewResult, preview_wav, render, timeline
+from ttsbuilder.preview.synthesis import PreviewResult, preview_wav, render, timeline
 from ttsbuilder.preview.timeline import Timeline, TimelineEntry
 
 __all__ = ["PreviewResult", "Timeline", "TimelineEntry", "preview_wav", "render", "timeline"]

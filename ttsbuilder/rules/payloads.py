@@ -15,7 +15,7 @@ from ttsbuilder.rules.common import MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, check_
 from ttsbuilder.rules.context import Context, child, describe, key_text, quote, suggest
 from ttsbuilder.rules.tree import check_tree
 
-__all__ = ["CHECKS", "FIELDS", "check_payload"]
+__all__ = ["CHECKS", "FIELDS", "LANGUAGE_TAG", "check_payload"]
 
 FAMILY = "payloads"
 
@@ -143,7 +143,8 @@ NO_PROMPT = warning(
     family=FAMILY,
 )
 
-_BCP47 = re.compile(
+#: A BCP 47 language tag, by shape (not against the registry): en, en-US, zh-Hans-CN, es-419.
+LANGUAGE_TAG = re.compile(
     r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-[A-Za-z0-9]{5,8}|-[0-9][A-Za-z0-9]{3})*",
     re.ASCII,
 )
@@ -272,7 +273,7 @@ def check_play(context: Context, body: Any, pointer: str) -> None:
         at = pointer + "/language"
         if not check_string(context, language, at):
             language = None
-        elif _BCP47.fullmatch(language) is None:
+        elif LANGUAGE_TAG.fullmatch(language) is None:
             context.report(
                 BAD_LANGUAGE, at, f"language {quote(language)} is not a BCP 47 tag like 'en-US'"
             )

@@ -8,7 +8,7 @@ from typing import Any
 
 from ttsbuilder.rules.base import Rule, error, warning
 from ttsbuilder.rules.common import WRONG_TYPE, check_keys, check_string
-from ttsbuilder.rules.context import Context, describe, quote, suggest
+from ttsbuilder.rules.context import Context, describe, key_text, quote, suggest
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DURATION_RE,
@@ -325,7 +325,7 @@ def check_prosody_attributes(context: Context, value: dict[Any, Any], pointer: s
         present = True
         text = value[attribute]
         if type(text) is not str:
-            hint = f"write {quote(str(text))}" if type(text) in (int, float) else None
+            hint = f"write {quote(key_text(text))}" if type(text) in (int, float) else None
             context.report(
                 WRONG_TYPE,
                 f"{pointer}/{attribute}",

@@ -23,7 +23,7 @@ from ttsbuilder.builder.checks import shown
 from ttsbuilder.errors import BuildError, TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile
-from ttsbuilder.rules.payloads import _BCP47
+from ttsbuilder.rules.payloads import LANGUAGE_TAG
 from ttsbuilder.rules.render import NO_DEFAULT_VOICE
 from ttsbuilder.ssml.names import (
     MSTTS,
@@ -54,7 +54,7 @@ _W3C_NSMAP: Any = {None: SYNTHESIS}
 _VERSIONS = {"azure": "1.0", "w3c": "1.1"}
 _SKELETONS: dict[tuple[Any, ...], Element] = {}
 # The shape the play payload's language rule accepts (one definition of a language tag).
-_LANGUAGE = _BCP47
+_LANGUAGE = LANGUAGE_TAG
 
 
 def _skeleton(
