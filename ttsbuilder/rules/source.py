@@ -80,8 +80,9 @@ NOT_JSON_VALUE = error(
 TOO_COMPLEX = error(
     "TTS506",
     "too-complex",
-    "The file nests deeper than a parser can follow, or its YAML aliases expand to more "
-    "than 100,000 values (a 'billion laughs' file) or refer to themselves.",
+    "The file nests deeper than a parser can follow, is larger than 64 MiB, or its YAML "
+    "aliases expand to more than 100,000 values (a 'billion laughs' file) or refer to "
+    "themselves.",
     bad="a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     + "".join(
         f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"

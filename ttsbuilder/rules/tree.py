@@ -194,7 +194,7 @@ def _check_suffix(context: Context, name: str, kind: str, at: str, last: dict[st
         context.report(
             NON_CANONICAL_NAME,
             at,
-            f"member {quote(name)} is written {quote(kind)}",
+            f"member {quote(name)} should be written {quote(kind)}",
             f"rename it {quote(kind)}",
         )
     _suffix_down(context, name, kind, number, at, last)

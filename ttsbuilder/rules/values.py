@@ -231,7 +231,7 @@ def check_silence(context: Context, value: dict[Any, Any], pointer: str) -> None
                 context.report(
                     NON_CANONICAL_CASE,
                     at,
-                    f"silence type {quote(kind)} is written {kind.lower()!r}",
+                    f"silence type {quote(kind)} should be written {kind.lower()!r}",
                     f"write {kind.lower()!r}",
                 )
             else:
@@ -259,7 +259,7 @@ def check_express_as(context: Context, value: dict[Any, Any], pointer: str) -> N
                 context.report(
                     NON_CANONICAL_CASE,
                     at,
-                    f"style {quote(style)} is written {quote(lowered)}",
+                    f"style {quote(style)} should be written {quote(lowered)}",
                     f"write {quote(lowered)}",
                 )
             else:
