@@ -17,25 +17,7 @@ SCRIPTS = sorted(path for path in EXAMPLES.glob("*.py") if not path.name.startsw
 
 # The seed's advanced play sample (text_to_speech_option), with its stray quote fixed
 # as SPEC §1 says: the silence value is "2000ms".
-SEED_TREE = """
-{
-  "silence": {"type": "leading", "value": "2000ms"},
-  "text": "Initial Text Play after 2s",
-  "break": {"value": "2000ms"},
-  "text2": "Text Play after 2s break",
-  "express-as": {"style": "gentle", "text": "Text play in gentle voice"},
-  "prosody": {
-    "rate": "+30.00%",
-    "pitch": "high",
-    "volume": "+50.00%",
-    "text": "Text play at 30% higher rate & 50% volume",
-    "break": {"value": "2000ms"},
-    "text2": "Text Play after 2s break",
-    "say-as": {"interpret-as": "date", "format": "mdy", "text": "10/19/2020"},
-    "text3": "Text Play"
-  }
-}
-"""
+SEED_TREE = Path(__file__).parent / "data" / "seed" / "advanced_tree.json"
 
 # route suffix → the kind of body it takes
 ROUTES = {
@@ -108,7 +90,7 @@ def test_demo_runs_every_step(tmp_path: Path) -> None:
 
 def test_seed_prompt_prints_the_seed_tree_key_for_key() -> None:
     printed = json.loads(_run(EXAMPLES / "seed_prompt.py"))
-    assert _pairs(printed) == _pairs(json.loads(SEED_TREE))
+    assert _pairs(printed) == _pairs(json.loads(SEED_TREE.read_text(encoding="utf-8")))
 
 
 def test_send_play_sends_a_valid_play_body() -> None:
