@@ -118,3 +118,35 @@ def test_surrogates_in_keys_and_values() -> None:
     lone = chr(0xD800)
     assert_problems(validate({lone: lone, "text": lone}))
     assert [p.code for p in validate({"text": lone})] == ["TTS112"]
+
+
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [HUGE, HUGE + "th", f"{HUGE}/{HUGE}", f"1/{HUGE}", f"{HUGE}-1-1", f"1-1-{HUGE}",
+     f"{HUGE} USD", f"Oct {HUGE}", f"{HUGE}:00", "0" * 5000 + "3rd"],
+    ids=lambda text: text[-8:],
+)  # fmt: skip
+def test_say_as_texts_with_thousands_of_digits(text: str) -> None:
+    from ttsbuilder.rules.say_as import FORMATS
+    from ttsbuilder.values import INTERPRET_AS
+
+    for interpret in INTERPRET_AS:
+        for form in (None, *FORMATS.get(interpret, ())):
+            node = {"interpret-as": interpret, "text": text}
+            if form is not None:
+                node["format"] = form
+            assert_problems(validate({"say-as": node}))
+
+
+def test_payload_fields_with_thousands_of_digits() -> None:
+    for body in (
+        {"text": "x", "voice": "male", "asr": True, "start_timeout": HUGE},
+        {"text": "x", "voice": "male", "asr": True, "start_timeout": 10**5000},
+        {"from": HUGE, "to": HUGE},
+        {"text": "x", "voice": "male", "language": HUGE},
+        {"text1" + HUGE: "x"},
+    ):
+        assert_problems(validate(body))

@@ -293,8 +293,9 @@ def _timeout(context: Context, body: dict[Any, Any], key: str, pointer: str) -> 
     at = f"{pointer}/{key}"
     if type(value) is not int or not 1 <= value <= 10:
         hint = None
-        if isinstance(value, str) and value.strip().isdigit():
-            hint = f"write {int(value.strip())} without quotes"
+        digits = value.strip() if isinstance(value, str) else ""
+        if digits.isascii() and digits.isdigit() and len(digits) <= 2:
+            hint = f"write {int(digits)} without quotes"
         context.report(
             TIMEOUT_RANGE,
             at,

@@ -219,11 +219,11 @@ def _date_in(text: str, form: str) -> str | None:
     names = {"d": "day", "m": "month", "y": "year"}
     for letter, part in zip(form, parts, strict=True):
         if part.isdigit() and part.isascii():
-            fields[letter] = int(part)
+            fields[letter] = _whole(part)
         elif letter == "m" and part.lower().rstrip(".") in _MONTHS:
             fields[letter] = _MONTHS[part.lower().rstrip(".")]
         elif letter == "d" and _ORDINAL.fullmatch(part):
-            fields[letter] = int(_ORDINAL.fullmatch(part).group(1))  # type: ignore[union-attr]
+            fields[letter] = _whole(_ORDINAL.fullmatch(part).group(1))  # type: ignore[union-attr]
         else:
             return f"{quote(part)} is not a {names[letter]}"
     month = fields.get("m")
@@ -236,6 +236,13 @@ def _date_in(text: str, form: str) -> str | None:
         if not 1 <= day <= last:
             return f"day {day} does not exist" + (f" in month {month}" if month else "")
     return None
+
+
+def _whole(digits: str) -> int:
+    """A digit string as an int; past nine digits simply "huge" (Python will not convert
+    thousands of digits, and no day, month or year check needs them)."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 9 else 10**9
 
 
 def _time(text: str, form: str | None) -> str | None:
@@ -283,7 +290,7 @@ def _ordinal(text: str, form: str | None) -> str | None:
         return f"{quote(text)} is not an ordinal (like 3 or 3rd)"
     number, suffix = match.groups()
     if suffix is not None:
-        value = int(number)
+        value = int(number[-2:])  # the suffix depends on the last two digits only
         expected = "th"
         if value % 100 not in (11, 12, 13):
             expected = {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
@@ -302,7 +309,7 @@ def _fraction(text: str, form: str | None) -> str | None:
     match = _FRACTION.fullmatch(text)
     if match is None:
         return f"{quote(text)} is not a fraction like 3/8"
-    if int(match.group(1)) == 0:
+    if not match.group(1).strip("0"):
         return f"{quote(text)} divides by zero"
     return None
 
