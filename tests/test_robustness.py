@@ -29,6 +29,9 @@ SCALARS = (
     | st.floats(allow_nan=True, allow_infinity=True)
     | ANY_TEXT
     | st.sampled_from(["2000ms", "1.5s", "+30%", "high", "date", "mdy", "10/19/2020", "leading"])
+    | st.sampled_from(["ordinal", "fraction", "cardinal", "time", "duration", "hms24", "ms"])
+    # Python will not convert more than 4300 digits to an int: every check must cope.
+    | st.sampled_from(["9" * 5000, "9" * 5000 + "st", "1/" + "9" * 5000, "9" * 5000 + "ms"])
 )
 JSON = st.recursive(
     SCALARS,
