@@ -2,7 +2,8 @@
 
 Each *site* is a change that makes exactly one problem, whose pointer and code are known
 from the rules (``ttsbuilder/rules``). :func:`mutate` collects the sites of a document,
-lets hypothesis pick one and applies it in place.
+lets hypothesis pick one and applies it in place. A site whose problem is a warning is
+collected only when ``warnings`` is true.
 """
 
 from __future__ import annotations
@@ -351,15 +352,6 @@ def _recording_sites(body: dict[str, Any], sites: list[Site]) -> None:
 
 def mutate(draw: st.DrawFn, document: Any, kind: str, profile: Profile, warnings: bool) -> Mutation:
     """Apply one drawn site to ``document`` (a private copy) and describe it."""
-    sites = _sites(document, kind, profile, warnings)
-    if not warnings:
-        sites = [site for site in sites if site[0][:6] not in _WARNING_CODES]
-    _, apply = draw(st.sampled_from(sites))
+    _, apply = draw(st.sampled_from(_sites(document, kind, profile, warnings)))
     pointer, code = apply(draw)
     return Mutation(document, pointer, code)
-
-
-_WARNING_CODES = frozenset(
-    {"TTS106", "TTS108", "TTS110", "TTS205", "TTS207", "TTS211", "TTS212", "TTS213", "TTS304",
-     "TTS402", "TTS404", "TTS411"}
-)  # fmt: skip
