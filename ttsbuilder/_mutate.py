@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ttsbuilder.codec import split_member
 from ttsbuilder.profiles import Profile
-from ttsbuilder.rules.say_as import FORMATS
+from ttsbuilder.rules.say_as import FORMATS, text_problem
 
 __all__ = ["Mutation", "mutate"]
 
@@ -32,8 +32,6 @@ class Mutation(NamedTuple):
 
 
 Site = tuple[str, Callable[[st.DrawFn], tuple[str, str]]]
-
-_CONTENT_CHECKED = ("date", "time", "duration", "cardinal", "number", "ordinal", "fraction")
 
 
 def _rename(members: dict[str, Any], old: str, new: str) -> None:
@@ -193,7 +191,7 @@ def _say_as_sites(value: dict[str, Any], at: str, warnings: bool, sites: list[Si
         sites.append(_set(value, "format", "dd-mm-yyyy", at, "TTS303"))
     else:
         sites.append(_set(value, "format", "dmy", at, "TTS302"))
-    if warnings and interpret in _CONTENT_CHECKED:
+    if warnings and text_problem(interpret, value.get("format"), "soon") is not None:
         sites.append(_set(value, "text", "soon", at, "TTS304"))
 
 
