@@ -29,7 +29,6 @@ NO_ATTRIBUTES: frozenset[str] = frozenset()
 _WHOLE_DURATION = re.compile(r"[0-9]+(?:ms|s)")
 _PROSODY_ATTRIBUTES = frozenset({"pitch", "rate", "volume"})
 _EXPRESS_ATTRIBUTES = frozenset({"style", "styledegree", "role"})
-_EXPRESS_ORDER = ("style", "styledegree", "role")
 # Keys start with the tag (or, for prosody, the target flag): kinds never collide.
 _PROTOTYPES: dict[tuple[Any, ...], Element] = {}
 _CACHE_SIZE = 4096
