@@ -216,8 +216,8 @@ class Writer:
     def place_silences(self, voice: Element) -> None:
         """Put the w3c target's leading silences first and tailing silences last."""
         for length in reversed(self.leading):
-            pause = prototype(("break", length, None), BREAK, {"time": length})
+            pause = prototype((BREAK, length, None), BREAK, {"time": length})
             pause.tail, voice.text = voice.text, None
             voice.insert(0, pause)
         for length in self.tailing:
-            voice.append(prototype(("break", length, None), BREAK, {"time": length}))
+            voice.append(prototype((BREAK, length, None), BREAK, {"time": length}))
