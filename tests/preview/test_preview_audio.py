@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from array import array
 from pathlib import Path
 
@@ -100,3 +102,15 @@ def test_a_failed_write_leaves_no_partial_file_and_keeps_the_old_one(
 def test_a_new_wav_is_readable_like_any_new_file(tmp_path: Path) -> None:
     write_wav(tmp_path / "a.wav", silence(10, RATE), RATE)
     assert (tmp_path / "a.wav").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_device_is_written_directly_and_a_link_stays_a_link(tmp_path: Path) -> None:
+    write_wav("/dev/null", silence(10, RATE), RATE)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    target = tmp_path / "take.wav"
+    target.write_bytes(b"old")
+    link = tmp_path / "latest.wav"
+    link.symlink_to(target)
+    write_wav(link, silence(10, RATE), RATE)
+    assert link.is_symlink()
+    assert read_wav(target) == (silence(10, RATE), RATE)

@@ -70,29 +70,12 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
     }
 
 
-def _write(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path``: atomically for a file, directly to a device or FIFO."""
-    import os
-    import stat
-
-    from ttsbuilder.lint.reading import write_atomically
-
-    try:
-        special = not stat.S_ISREG(os.stat(path).st_mode)
-    except FileNotFoundError:
-        special = False
-    if special and not os.path.isdir(path):
-        with open(path, "wb") as handle:  # /dev/null, a FIFO: nothing to replace
-            handle.write(data)
-    else:
-        write_atomically(path, data, create=True)
-
-
 def run(args: argparse.Namespace) -> int:
     """Run ``ttsbuilder preview``; returns the exit code."""
     import io
     import json
 
+    from ttsbuilder._files import write_output
     from ttsbuilder.errors import PreviewError, TTSBuilderError, ValidationError
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
     from ttsbuilder.lint.reading import read_input
@@ -150,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.buffer.write(content)
                 sys.stdout.buffer.flush()
             else:
-                _write(path, content)
+                write_output(path, content)
         except OSError as exc:
             return _fail(f"cannot write {path}: {exc.strerror or exc}")
     if args.format == "json":

@@ -1,4 +1,4 @@
-"""Reading input without hanging or exhausting memory; writing files atomically.
+"""Reading input without hanging or exhausting memory.
 
 Every command reads its input here: a regular file, ``-`` (standard input), or a path
 that is not a regular file, such as a FIFO from ``<(...)`` or ``/dev/zero``. At most
@@ -15,14 +15,12 @@ b'{"text": "Hi"}'
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
 import sys
-import tempfile
 
-__all__ = ["MAX_FILE_BYTES", "TooLarge", "read_input", "write_atomically"]
+__all__ = ["MAX_FILE_BYTES", "TooLarge", "read_input"]
 
 #: Larger inputs are not read: no prompt catalog is this big, and checking one would
 #: take gigabytes of memory for the positions of its problems.
@@ -82,47 +80,3 @@ def _read_limited(descriptor: int, limit: int) -> bytes:
         size += len(chunk)
         if size > limit:
             raise TooLarge(limit)
-
-
-def write_atomically(path: str, data: bytes, *, create: bool = False) -> None:
-    """Replace the file at ``path`` with ``data``: a temporary file beside it, then a rename.
-
-    With ``create``, a missing file is created (with the usual mode for new files).
-
-    The file keeps its permission bits (and, where allowed, its owner); a reader never
-    sees a half-written file. A symbolic link stays a link: its target is rewritten.
-    Anything but a regular file (a FIFO, a device) raises :class:`OSError` untouched.
-    """
-    path = os.path.realpath(path)
-    try:
-        status: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
-        if not create:
-            raise
-        status = None
-    if status is not None and stat.S_ISDIR(status.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a directory")
-    if status is not None and not stat.S_ISREG(status.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file: not rewritten")
-    folder = os.path.dirname(path)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ttsbuilder-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, _new_file_mode() if status is None else stat.S_IMODE(status.st_mode))
-        if status is not None and hasattr(os, "chown"):
-            with contextlib.suppress(OSError):  # only root may give a file away
-                os.chown(temporary, status.st_uid, status.st_gid)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
-def _new_file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

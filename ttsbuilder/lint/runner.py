@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ttsbuilder._files import write_atomically
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.check import LintOptions, check_source
 from ttsbuilder.lint.fix import FIXABLE, Change, fix_source
 from ttsbuilder.lint.loaders import Format, format_for, load_bytes, sniff_format
-from ttsbuilder.lint.reading import TooLarge, read_input, write_atomically
+from ttsbuilder.lint.reading import TooLarge, read_input
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules.source import TOO_COMPLEX
 

@@ -11,16 +11,14 @@ Samples are ``array('h')`` values in native byte order; WAV files are little-end
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import sys
-import tempfile
 import wave
 from array import array
 from pathlib import Path
 from typing import BinaryIO
 
+from ttsbuilder._files import write_output
 from ttsbuilder.errors import PreviewError
 
 __all__ = [
@@ -53,7 +51,8 @@ def write_wav(target: str | Path | BinaryIO, samples: array[int], sample_rate: i
     """Write ``samples`` as a 16-bit mono WAV file to a path or a binary file object.
 
     A path is written atomically: to a temporary file beside it, then renamed over it,
-    so a failure never leaves a half-written WAV (nor clobbers an existing one).
+    so a failure never leaves a half-written WAV (nor clobbers an existing one); a
+    device or a FIFO (``/dev/null``) is written directly.
     Raises :class:`PreviewError` if the file cannot be written.
     """
     data = samples
@@ -87,25 +86,12 @@ def check_writable(target: object) -> None:
 
 def _write_path(path: Path, data: array[int], sample_rate: int) -> None:
     check_writable(path)
-    temporary: str | None = None
+    wav = io.BytesIO()
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-        with os.fdopen(handle, "wb") as out:
-            _write(out, data, sample_rate)
-        # mkstemp makes the file private (0600); a WAV is as readable as any new file,
-        # and an overwritten one keeps its mode.
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-        temporary = None
+        _write(wav, data, sample_rate)
+        write_output(str(path), wav.getvalue())
     except OSError as exc:
         raise PreviewError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 def _write(handle: BinaryIO, data: array[int], sample_rate: int) -> None:

@@ -211,7 +211,8 @@ def preview_wav(
     document has errors and :class:`~ttsbuilder.errors.PreviewError` if the ``preview``
     extra is missing or the file cannot be written (a directory, a missing folder, a
     text-mode file object). A path is written atomically (a temporary file beside it,
-    then renamed), so a failure never leaves a half-written WAV behind.
+    then renamed), so a failure never leaves a half-written WAV behind; a device such
+    as ``/dev/null`` is written directly, as ``ttsbuilder preview -o`` does.
 
     >>> prompt = {"text": "Hello", "break": {"value": "1.5s"}}
     >>> result = preview_wav(prompt, "hi.wav")  # doctest: +SKIP

@@ -1,0 +1,83 @@
+"""Writing files whole or not at all: a temporary file beside the target, then a rename.
+
+``lint --fix`` rewrites prompt files in place with :func:`write_atomically`; the preview
+writes its WAV and SVG outputs with :func:`write_output`. Failures are :class:`OSError`.
+
+>>> import os, tempfile
+>>> path = os.path.join(tempfile.mkdtemp(), "a.json")
+>>> write_output(path, b'{"text": "Hi"}')
+>>> open(path, "rb").read()
+b'{"text": "Hi"}'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+
+__all__ = ["write_atomically", "write_output"]
+
+
+def write_atomically(path: str, data: bytes, *, create: bool = False) -> None:
+    """Replace the file at ``path`` with ``data``: a temporary file beside it, then a rename.
+
+    With ``create``, a missing file is created (with the usual mode for new files).
+
+    The file keeps its permission bits (and, where allowed, its owner); a reader never
+    sees a half-written file. A symbolic link stays a link: its target is rewritten.
+    Anything but a regular file (a FIFO, a device) raises :class:`OSError` untouched.
+    """
+    import tempfile  # only a fix or an output file needs it, not every lint run
+
+    path = os.path.realpath(path)
+    try:
+        status: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        if not create:
+            raise
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory")
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file: not rewritten")
+    folder = os.path.dirname(path)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ttsbuilder-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _new_file_mode() if status is None else stat.S_IMODE(status.st_mode))
+        if status is not None and hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.chown(temporary, status.st_uid, status.st_gid)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def write_output(path: str, data: bytes) -> None:
+    """Write an output file: atomically (see :func:`write_atomically`), created if missing.
+
+    A device or a FIFO (``/dev/null``, ``>(command)``) has nothing to replace: it is
+    written directly.
+    """
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special and not os.path.isdir(path):
+        with open(path, "wb") as handle:
+            handle.write(data)
+    else:
+        write_atomically(path, data, create=True)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
