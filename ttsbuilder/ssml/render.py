@@ -53,8 +53,6 @@ _AZURE_NSMAP: Any = {None: SYNTHESIS, "mstts": MSTTS}
 _W3C_NSMAP: Any = {None: SYNTHESIS}
 _VERSIONS = {"azure": "1.0", "w3c": "1.1"}
 _SKELETONS: dict[tuple[Any, ...], Element] = {}
-# The shape the play payload's language rule accepts (one definition of a language tag).
-_LANGUAGE = LANGUAGE_TAG
 
 
 def _skeleton(
@@ -211,7 +209,8 @@ def _render(
         raise TTSBuilderError(
             f"unknown SSML target {shown(target)}: use one of {', '.join(TARGETS)}"
         )
-    if language is not None and (type(language) is not str or not _LANGUAGE.fullmatch(language)):
+    # The play payload's language rule holds the one definition of a language tag.
+    if language is not None and (type(language) is not str or not LANGUAGE_TAG.fullmatch(language)):
         raise BuildError(
             f"language={shown(language)} is not a language tag like 'en-US'",
             argument="language",
