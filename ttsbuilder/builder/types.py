@@ -81,7 +81,8 @@ RateLike = Union[RateLevel, str, float, Rate]  # noqa: UP007
 VolumeLike = Union[VolumeLevel, str, float, Volume]  # noqa: UP007
 
 
-def _number(value: object, argument: str) -> float:
+def _number(value: object, argument: str, *, negative: str | None = None) -> float:
+    """``value`` as a finite float; ``negative`` says why it may not be below zero, if so."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BuildError(
             f"{argument}={shown(value)} is not a number", argument=argument, value=value
@@ -94,6 +95,10 @@ def _number(value: object, argument: str) -> float:
         raise BuildError(
             f"{argument}={shown(value)} is not a finite number", argument=argument, value=value
         )
+    if negative is not None and number < 0:
+        raise BuildError(
+            f"{argument}={value!r} is negative: {negative}", argument=argument, value=value
+        )
     return number
 
 
@@ -103,14 +108,9 @@ def ms(milliseconds: float) -> Duration:
     >>> ms(250).text
     '250ms'
     """
-    amount = _number(milliseconds, "milliseconds")
-    if amount < 0:
-        raise BuildError(
-            f"milliseconds={milliseconds!r} is negative: a pause is 0ms or longer",
-            argument="milliseconds",
-            value=milliseconds,
-        )
-    return Duration.from_ms(amount)
+    return Duration.from_ms(
+        _number(milliseconds, "milliseconds", negative="a pause is 0ms or longer")
+    )
 
 
 def seconds(amount: float) -> Duration:
@@ -119,14 +119,7 @@ def seconds(amount: float) -> Duration:
     >>> seconds(2).text
     '2s'
     """
-    value = _number(amount, "seconds")
-    if value < 0:
-        raise BuildError(
-            f"seconds={amount!r} is negative: a pause is 0s or longer",
-            argument="seconds",
-            value=amount,
-        )
-    return Duration.from_seconds(value)
+    return Duration.from_seconds(_number(amount, "seconds", negative="a pause is 0s or longer"))
 
 
 def percent(amount: float) -> str:
@@ -146,13 +139,7 @@ def hz(frequency: float) -> str:
     >>> hz(180.5)
     '180.5Hz'
     """
-    value = _number(frequency, "frequency")
-    if value < 0:
-        raise BuildError(
-            f"frequency={frequency!r} is negative: use a relative pitch like '-80Hz'",
-            argument="frequency",
-            value=frequency,
-        )
+    value = _number(frequency, "frequency", negative="use a relative pitch like '-80Hz'")
     return format_number(value) + "Hz"
 
 
