@@ -47,10 +47,6 @@ from ttsbuilder.values import Pitch, Rate, Volume
 __all__ = ["Prompt"]
 
 
-def _profile(profile: object, method: str = "Prompt") -> Profile:
-    return checks.profile_of(method, profile)
-
-
 # The helpers' own parameter names, for their error messages.
 _VALUE_NAMES = {"text": "value"}
 _TELEPHONE_NAMES = {"text": "number", "format": "country_code"}
@@ -76,7 +72,7 @@ class Prompt:
     def __init__(self, *content: str | Prompt, profile: ProfileName | Profile = "enablex") -> None:
         chosen = _PROFILES.get(profile) if type(profile) is str else None
         if chosen is None:
-            chosen = _profile(profile)
+            chosen = checks.profile_of("Prompt", profile)
         _set_profile(self, chosen)
         _set_nodes(
             self, checks.content_nodes("Prompt", content, chosen, top=True) if content else ()
@@ -123,7 +119,7 @@ class Prompt:
         >>> Prompt.from_dict({"text": "Hi", "break": {"value": "1s"}})
         Prompt().text('Hi').break_('1s')
         """
-        chosen = _profile(profile, "from_dict")
+        chosen = checks.profile_of("from_dict", profile)
         ensure_valid(document, kind="tts", profile=chosen)
         return _make(decode_tree(document).children, chosen)
 
@@ -138,7 +134,7 @@ class Prompt:
         >>> Prompt.from_tree(Prompt("Hi").to_tree())
         Prompt().text('Hi')
         """
-        chosen = _profile(profile, "from_tree")
+        chosen = checks.profile_of("from_tree", profile)
         if not isinstance(tree, Tree):
             raise BuildError(
                 f"from_tree(tree={checks.shown(tree)}): not a ttsbuilder.model.Tree",
