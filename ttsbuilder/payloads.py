@@ -49,11 +49,13 @@ def _mapping(method: str, argument: str, value: object) -> dict[str, Any] | None
     return dict(value)
 
 
-def _tree(tree: Prompt | Mapping[str, Any] | None) -> Any:
+def _tree(tree: Prompt | Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if tree is None:
+        return None
     if isinstance(tree, Prompt):
         return tree.to_dict()
-    if tree is None or isinstance(tree, Mapping):
-        return dict(tree) if tree is not None else None
+    if isinstance(tree, Mapping):
+        return dict(tree)
     raise BuildError(
         f"play(text_to_speech_option={shown(tree)}): it is a Prompt or a tree dict",
         argument="text_to_speech_option",
