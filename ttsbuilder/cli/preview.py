@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ttsbuilder._files import write_output
     from ttsbuilder.errors import PreviewError, TTSBuilderError, ValidationError
+    from ttsbuilder.lint.formats import text_line
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
     from ttsbuilder.lint.reading import read_input
     from ttsbuilder.preview import render
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
 
     def report(problems: list[Problem]) -> None:
         for problem in problems:
-            print(f"{name}:{_located(source, problem)}", file=sys.stderr)
+            print(text_line(name, _located(source, problem)), file=sys.stderr)
 
     if errors_in(source.problems):
         report(source.problems)

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     """Render the file in ``args``; return 0, 1 (problems) or 2 (usage or I/O error)."""
     from ttsbuilder.errors import TTSBuilderError
     from ttsbuilder.lint.check import LintOptions, check_source
-    from ttsbuilder.lint.formats import format_text
+    from ttsbuilder.lint.formats import format_text, text_line
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
     from ttsbuilder.lint.reading import read_input
     from ttsbuilder.validation import detect
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     prefix = pointer or ""
     rendering = [p.under(prefix) for p in notes if p.code.startswith("TTS6")]
     if rendering:
-        located = [(name, p.at(*source.locate(p.pointer))) for p in rendering]
-        print(format_text(located, 1).rsplit("\n", 1)[0], file=sys.stderr)
+        for p in rendering:
+            print(text_line(name, p.at(*source.locate(p.pointer))), file=sys.stderr)
     sys.stdout.write(ssml if ssml.endswith("\n") else ssml + "\n")
     return 0

@@ -32,6 +32,7 @@ __all__ = [
     "format_text",
     "rule_url",
     "summary",
+    "text_line",
 ]
 
 Finding = tuple[str, Problem]
@@ -66,14 +67,25 @@ def summary(findings: Sequence[Finding], files: int) -> str:
     return f"{' and '.join(counts)} in {with_problems} of {_plural(files, 'file')}"
 
 
+def _said(problem: Problem) -> str:
+    """The message, and the hint in parentheses when there is one."""
+    return f"{problem.message} ({problem.hint})" if problem.hint else problem.message
+
+
+def text_line(path: str, problem: Problem) -> str:
+    """One problem as ``path:line:col: CODE severity message (hint)``.
+
+    >>> from ttsbuilder.problems import Problem, Severity
+    >>> text_line("a.json", Problem("TTS201", Severity.ERROR, "/break/value", "bad duration"))
+    'a.json:1:1: TTS201 error bad duration'
+    """
+    p = problem
+    return f"{path}:{p.line or 1}:{p.column or 1}: {p.code} {p.severity.value} {_said(p)}"
+
+
 def format_text(findings: Sequence[Finding], files: int) -> str:
     """``path:line:col: CODE severity message (hint)`` lines and a summary line."""
-    lines = []
-    for path, p in findings:
-        hint = f" ({p.hint})" if p.hint else ""
-        lines.append(
-            f"{path}:{p.line or 1}:{p.column or 1}: {p.code} {p.severity.value} {p.message}{hint}"
-        )
+    lines = [text_line(path, p) for path, p in findings]
     lines.append(summary(findings, files))
     return "\n".join(lines)
 
@@ -131,13 +143,12 @@ def format_sarif(findings: Sequence[Finding], files: int) -> str:
     index = {code: i for i, code in enumerate(codes)}
     results = []
     for path, p in findings:
-        message = f"{p.message} ({p.hint})" if p.hint else p.message
         results.append(
             {
                 "ruleId": p.code,
                 "ruleIndex": index[p.code],
                 "level": p.severity.value,
-                "message": {"text": message},
+                "message": {"text": _said(p)},
                 "locations": [
                     {
                         "physicalLocation": {
@@ -207,7 +218,7 @@ def format_github(findings: Sequence[Finding], files: int) -> str:
         title = _escape_property(
             f"{p.code} {RULES[p.code].name if p.code in RULES else ''}".strip()
         )
-        message = _escape_data(f"{p.message} ({p.hint})" if p.hint else p.message)
+        message = _escape_data(_said(p))
         lines.append(
             f"::{command} file={_escape_property(path)},line={p.line or 1},"
             f"col={p.column or 1},title={title}::{message}"
