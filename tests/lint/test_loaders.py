@@ -33,6 +33,16 @@ def test_repeated_key_deep_inside_is_found() -> None:
     assert problem.hint is None  # rate is an attribute: renumbering it would be wrong
 
 
+def test_the_rename_hint_counts_only_its_own_objects_keys() -> None:
+    # Both objects are at /a (a repeated key): the second one's keys alone decide its hint.
+    data = b'{"a": {"text": "x"},\n "a": {"text": "y", "text": "z"}}'
+    hints = [(p.pointer, p.line, p.hint) for p in load_bytes(data, "json").problems]
+    assert hints == [("/a", 2, None), ("/a/text", 2, "rename it 'text2'")]
+    data = b"a: {text: x}\na: {text: y, text: z}\n"
+    hints = [(p.pointer, p.line, p.hint) for p in load_bytes(data, "yaml").problems]
+    assert hints == [("/a", 2, None), ("/a/text", 2, "rename it 'text2'")]
+
+
 def test_syntax_error_carries_the_parsers_position_and_message() -> None:
     [problem] = load_bytes(b'{"text": "Hello",\n}', "json").problems
     assert (problem.code, problem.line, problem.column) == ("TTS501", 2, 1)

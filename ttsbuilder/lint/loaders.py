@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -183,7 +183,9 @@ def load_json(text: str) -> Source:
         members, repeats = scan_json(text)
         source._members = members
         for member in repeats:
-            source.problems.append(_repeated(member, members))
+            keys = _json_keys_through(member, members)
+            name, line, column = member.name or "", member.line, member.column
+            source.problems.append(_repeated(name, member.pointer, keys, line, column))
     return source
 
 
@@ -202,30 +204,29 @@ def _find_constant(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _repeated(member: Member, members: list[Member]) -> Problem:
-    """The TTS502 problem for a repeated key, with the canonical name as its hint."""
-    name = member.name or ""
+def _repeated(name: str, pointer: str, keys: Iterable[str], line: int, column: int) -> Problem:
+    """The TTS502 problem for a repeated key, with the canonical name as its hint.
+
+    ``keys`` are the keys of its object up to and including the repeated one: a content
+    member's canonical name is its number among the members of its kind.
+    """
     kind, _ = split_member(name)
     hint: str | None = None
     if kind in KINDS:
-        parent = member.pointer.rpartition("/")[0]
-        siblings = [
-            m for m in members if m.key is not None and m.pointer.rpartition("/")[0] == parent
-        ]
-        index = 0
-        for sibling in siblings:
-            if split_member(sibling.name or "")[0] == kind:
-                index += 1
-            if sibling is member:
-                break
+        index = sum(1 for key in keys if split_member(key)[0] == kind)
         hint = f"rename it {member_name(kind, index)!r}"
-    key = member.key or member.value
     problem = REPEATED_KEY.problem(
-        member.pointer,
-        f"key {name!r} appears twice in one object (speech would be lost)",
-        hint,
+        pointer, f"key {name!r} appears twice in one object (speech would be lost)", hint
     )
-    return problem.at(key.line, key.column)
+    return problem.at(line, column)
+
+
+def _json_keys_through(member: Member, members: list[Member]) -> Iterator[str]:
+    for other in members:
+        if other.key is not None and other.parent == member.parent:
+            yield other.name or ""
+            if other is member:
+                return
 
 
 # --- YAML ------------------------------------------------------------------------------
@@ -369,7 +370,9 @@ class _YamlBuilder:
             name = str(key_node.value)
             at = f"{pointer}/{escape_pointer(name)}"
             if name in seen:
-                self.problems.append(self._repeated(key_node, name, at, node))
+                keys = _yaml_keys_through(key_node, node)
+                mark = key_node.start_mark
+                self.problems.append(_repeated(name, at, keys, mark.line + 1, mark.column + 1))
             seen[name] = key_node
             # Like json.loads: the last value wins, at the first occurrence's place.
             members[name] = self.build(value_node, at)
@@ -387,23 +390,6 @@ class _YamlBuilder:
             else:
                 self.report(item, pointer, "a YAML merge key ('<<') takes a mapping")
         return sources
-
-    def _repeated(self, key_node: Any, name: str, at: str, mapping: Any) -> Problem:
-        kind, _ = split_member(name)
-        hint = None
-        if kind in KINDS:
-            index = 0
-            for other, _ in mapping.value:
-                if other.id == "scalar" and split_member(str(other.value))[0] == kind:
-                    index += 1
-                if other is key_node:
-                    break
-            hint = f"rename it {member_name(kind, index)!r}"
-        mark = key_node.start_mark
-        problem = REPEATED_KEY.problem(
-            at, f"key {name!r} appears twice in one object (speech would be lost)", hint
-        )
-        return problem.at(mark.line + 1, mark.column + 1)
 
     def _scalar(self, node: Any, tag: str, pointer: str) -> Any:
         text: str = node.value
@@ -435,6 +421,14 @@ class _YamlBuilder:
             return text
         self.report(node, pointer, f"YAML tag {tag!r} has no JSON equivalent", "remove the tag")
         return text
+
+
+def _yaml_keys_through(key_node: Any, mapping: Any) -> Iterator[str]:
+    for other, _ in mapping.value:
+        if other.id == "scalar":
+            yield str(other.value)
+        if other is key_node:
+            return
 
 
 def _yaml_int(text: str) -> int | None:
