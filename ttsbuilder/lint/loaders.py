@@ -238,6 +238,9 @@ class _TooComplex(Exception):
     pass
 
 
+_EXPANDS = f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values"
+
+
 def load_yaml(text: str) -> Source:
     """Load YAML text with ruamel.yaml: positions and repeated keys from the composed nodes.
 
@@ -304,16 +307,10 @@ class _YamlBuilder:
         key = id(node)
         if key in self.building:
             raise _TooComplex("a YAML alias refers to a value that contains it")
-        self.count += 1
-        if self.count > MAX_YAML_VALUES:
-            raise _TooComplex(f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values")
+        self._spend(1)
         if key in self.built:
             # Count the values an alias stands for, so repeated aliases hit the budget.
-            self.count += self._size(node)
-            if self.count > MAX_YAML_VALUES:
-                raise _TooComplex(
-                    f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values"
-                )
+            self._spend(self._size(node))
             return self.built[key]
         self.building.add(key)
         try:
@@ -322,6 +319,11 @@ class _YamlBuilder:
             self.building.discard(key)
         self.built[key] = value
         return value
+
+    def _spend(self, values: int) -> None:
+        self.count += values
+        if self.count > MAX_YAML_VALUES:
+            raise _TooComplex(_EXPANDS)
 
     def _size(self, node: Any) -> int:
         sizes = self.sizes
@@ -334,9 +336,7 @@ class _YamlBuilder:
             else:
                 sizes[key] = 0
             if sizes[key] > MAX_YAML_VALUES:
-                raise _TooComplex(
-                    f"the YAML aliases expand to more than {MAX_YAML_VALUES:,} values"
-                )
+                raise _TooComplex(_EXPANDS)
         return sizes[key]
 
     def _build(self, node: Any, pointer: str) -> Any:
