@@ -13,7 +13,6 @@ from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.loaders import Format, Source, load_bytes
 from ttsbuilder.problems import Problem, sort_problems
 from ttsbuilder.rules import RULES, rule_named
-from ttsbuilder.rules import source as _source_rules  # noqa: F401  (registers TTS5xx)
 from ttsbuilder.validation import validate
 
 __all__ = ["LintOptions", "check_source", "lint_bytes", "unknown_selectors"]
