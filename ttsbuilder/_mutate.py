@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from hypothesis import strategies as st
 
 from ttsbuilder.codec import split_member
+from ttsbuilder.model import EXPRESS_ATTRIBUTES, PROSODY_ATTRIBUTES
 from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.say_as import FORMATS, text_problem
 
@@ -88,10 +89,7 @@ def _tree_sites(
     sites: list[Site],
 ) -> None:
     """Sites in one tree object: the top (``role="top"``), a prosody or an express-as."""
-    attributes = {
-        "prosody": ("pitch", "rate", "volume"),
-        "express-as": ("style", "styledegree", "role"),
-    }
+    attributes = {"prosody": PROSODY_ATTRIBUTES, "express-as": EXPRESS_ATTRIBUTES}
     skip = attributes.get(role, ())
     content = [name for name in members if name not in skip]
     sites.append(_insert_site(members, "txt", "Hello", pointer, "TTS101"))
@@ -202,7 +200,7 @@ def _prosody_sites(value: dict[str, Any], at: str, warnings: bool, sites: list[S
     if warnings:
         sites.append(_set(value, "rate", "30%", at, "TTS212"))
         sites.append(_set(value, "pitch", "+90%", at, "TTS211"))
-        present = [key for key in ("pitch", "rate", "volume") if key in value]
+        present = [key for key in PROSODY_ATTRIBUTES if key in value]
         if present:
 
             def apply(draw: st.DrawFn) -> tuple[str, str]:

@@ -16,6 +16,8 @@ from typing import Any
 
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.model import (
+    EXPRESS_ATTRIBUTES,
+    PROSODY_ATTRIBUTES,
     Break,
     ContentNode,
     ExpressAs,
@@ -75,7 +77,7 @@ def _encode_node(node: Node) -> Any:
         return say_as
     if isinstance(node, Prosody):
         prosody: dict[str, Any] = {}
-        for attribute in ("rate", "pitch", "volume"):
+        for attribute in PROSODY_ATTRIBUTES:
             setting = getattr(node, attribute)
             if setting is not None:
                 prosody[attribute] = setting.text
@@ -103,8 +105,8 @@ def _content(members: Mapping[str, Any], attributes: frozenset[str]) -> tuple[No
     )
 
 
-_PROSODY_ATTRIBUTES = frozenset({"pitch", "rate", "volume"})
-_EXPRESS_ATTRIBUTES = frozenset({"style", "styledegree", "role"})
+_PROSODY_ATTRIBUTES = frozenset(PROSODY_ATTRIBUTES)
+_EXPRESS_ATTRIBUTES = frozenset(EXPRESS_ATTRIBUTES)
 
 
 def _decode_node(kind: str, value: Any) -> Node:

@@ -19,7 +19,9 @@ from ttsbuilder.values import Duration, Pitch, Rate, Volume
 
 __all__ = [
     "CONTENT_KINDS",
+    "EXPRESS_ATTRIBUTES",
     "KINDS",
+    "PROSODY_ATTRIBUTES",
     "TOP_LEVEL_KINDS",
     "Break",
     "ContentNode",
@@ -102,6 +104,11 @@ class ExpressAs:
 
 ContentNode = Union[Text, Break, Prosody, SayAs]  # noqa: UP007  (a runtime alias on 3.10)
 Node = Union[Text, Silence, Break, ExpressAs, Prosody, SayAs]  # noqa: UP007
+
+#: The attributes of prosody, in the order the tree writes them (the seed's order).
+PROSODY_ATTRIBUTES: tuple[str, ...] = ("rate", "pitch", "volume")
+#: The attributes of express-as, in the order the tree writes them.
+EXPRESS_ATTRIBUTES: tuple[str, ...] = ("style", "styledegree", "role")
 
 #: Every member kind, in the order SPEC §1 lists them.
 KINDS: tuple[str, ...] = ("text", "silence", "break", "express-as", "prosody", "say-as")

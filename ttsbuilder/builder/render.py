@@ -11,7 +11,7 @@ helper accepts them, and as ``.say_as(...)`` otherwise.
 
 from __future__ import annotations
 
-from ttsbuilder.model import Break, Node, Prosody, SayAs, Silence, Text
+from ttsbuilder.model import PROSODY_ATTRIBUTES, Break, Node, Prosody, SayAs, Silence, Text
 from ttsbuilder.rules.say_as import text_problem
 
 __all__ = ["render"]
@@ -58,7 +58,7 @@ def _call(node: Node, profile: str) -> str:
         return _say_as(node)
     if isinstance(node, Prosody):
         args = _content(node.children, profile)
-        for name in ("rate", "pitch", "volume"):
+        for name in PROSODY_ATTRIBUTES:
             value = getattr(node, name)
             if value is not None:
                 args.append(f"{name}={value.text!r}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ttsbuilder.codec import member_name
-from ttsbuilder.model import CONTENT_KINDS, KINDS
+from ttsbuilder.model import CONTENT_KINDS, EXPRESS_ATTRIBUTES, KINDS, PROSODY_ATTRIBUTES
 from ttsbuilder.rules import say_as as say_as_rules
 from ttsbuilder.rules import values as value_rules
 from ttsbuilder.rules.base import error, warning
@@ -80,8 +80,6 @@ TOO_DEEP = error(
     good='{"prosody": {"rate": "slow", "text": "shallow"}}',
     family=FAMILY,
 )
-_PROSODY_ATTRIBUTES = ("pitch", "rate", "volume")
-_EXPRESS_ATTRIBUTES = ("style", "styledegree", "role")
 _KIND_SET = frozenset(KINDS)
 # Canonical member names ("text", "text2", ... "text99") → (kind, number): one look-up
 # instead of splitting the suffix off every member.
@@ -160,7 +158,7 @@ def _check_members(
         elif kind == "prosody":
             value_rules.check_prosody_attributes(context, value, at)
             if not _check_members(
-                context, value, at, depth + 1, top=False, attributes=_PROSODY_ATTRIBUTES
+                context, value, at, depth + 1, top=False, attributes=PROSODY_ATTRIBUTES
             ):
                 context.report(EMPTY_CONTENT, at, "this prosody has no content: nothing is spoken")
         elif kind == "say-as":
@@ -170,7 +168,7 @@ def _check_members(
         else:
             value_rules.check_express_as(context, value, at)
             if not _check_members(
-                context, value, at, depth + 1, top=False, attributes=_EXPRESS_ATTRIBUTES
+                context, value, at, depth + 1, top=False, attributes=EXPRESS_ATTRIBUTES
             ):
                 context.report(
                     EMPTY_CONTENT, at, "this express-as has no content: nothing is spoken"

@@ -6,12 +6,14 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ttsbuilder.model import PROSODY_ATTRIBUTES
 from ttsbuilder.rules.base import Rule, error, warning
 from ttsbuilder.rules.common import WRONG_TYPE, check_keys, check_string
 from ttsbuilder.rules.context import Context, describe, key_text, quote, suggest
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DURATION_RE,
+    PROSODY_TYPES,
     SILENCE_TYPES,
     Pitch,
     ProsodyValue,
@@ -306,10 +308,8 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
         )
 
 
-_PROSODY_PARSERS: tuple[tuple[str, type[ProsodyValue]], ...] = (
-    ("pitch", Pitch),
-    ("rate", Rate),
-    ("volume", Volume),
+_PROSODY_PARSERS: tuple[tuple[str, type[ProsodyValue]], ...] = tuple(
+    (attribute, PROSODY_TYPES[attribute]) for attribute in PROSODY_ATTRIBUTES
 )
 Finding = tuple[Rule, str, "str | None"]
 # (attribute, text) → what is wrong with it; prompts reuse a handful of values.

@@ -23,6 +23,8 @@ from ttsbuilder.builder.checks import profile_of
 from ttsbuilder.codec import encode_tree, member_name
 from ttsbuilder.errors import BuildError, SSMLError
 from ttsbuilder.model import (
+    EXPRESS_ATTRIBUTES,
+    PROSODY_ATTRIBUTES,
     Break,
     ExpressAs,
     Node,
@@ -49,10 +51,10 @@ Element = etree._Element
 _SPACES = re.compile(r"\s+")
 _ATTRIBUTES = {
     "break": ("time", "strength"),
-    "prosody": ("pitch", "rate", "volume"),
+    "prosody": PROSODY_ATTRIBUTES,
     "say-as": ("interpret-as", "format"),
     "mstts:silence": ("type", "value"),
-    "mstts:express-as": ("style", "styledegree", "role"),
+    "mstts:express-as": EXPRESS_ATTRIBUTES,
 }
 
 

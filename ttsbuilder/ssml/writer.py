@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from ttsbuilder.model import EXPRESS_ATTRIBUTES, PROSODY_ATTRIBUTES
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules.render import SILENCE_WHOLE_MS, W3C_EXPRESS_AS, W3C_SILENCE
 from ttsbuilder.ssml.names import BREAK, EXPRESS_AS, PROSODY, SAY_AS, SILENCE
@@ -27,8 +28,8 @@ Element = etree._Element
 NO_ATTRIBUTES: frozenset[str] = frozenset()
 # Microsoft's schema pattern for mstts:silence/@value: whole numbers only.
 _WHOLE_DURATION = re.compile(r"[0-9]+(?:ms|s)")
-_PROSODY_ATTRIBUTES = frozenset({"pitch", "rate", "volume"})
-_EXPRESS_ATTRIBUTES = frozenset({"style", "styledegree", "role"})
+_PROSODY_ATTRIBUTES = frozenset(PROSODY_ATTRIBUTES)
+_EXPRESS_ATTRIBUTES = frozenset(EXPRESS_ATTRIBUTES)
 # Keys start with the tag (or, for prosody, the target flag): kinds never collide.
 _PROTOTYPES: dict[tuple[Any, ...], Element] = {}
 _CACHE_SIZE = 4096
@@ -181,7 +182,7 @@ class Writer:
 
     def _prosody(self, key: tuple[Any, ...]) -> Element:
         attributes: dict[str, str | None] = {}
-        for attribute, text in zip(("rate", "pitch", "volume"), key[1:], strict=True):
+        for attribute, text in zip(PROSODY_ATTRIBUTES, key[1:], strict=True):
             if text is not None:
                 parsed: Any = PROSODY_TYPES[attribute].read(text)  # validated: never None
                 attributes[attribute] = parsed.azure() if self.azure else parsed.to_w3c()
