@@ -107,23 +107,27 @@ def _fix_once(
 ) -> FixResult:
     if not source.parsed:
         return FixResult(None)
+    everything = LintOptions(options.kind, options.profile)
+    found: list[Problem] | None = None  # all the problems under ``everything``, once known
     if problems is None:
-        problems = check_source(source, LintOptions(options.kind, options.profile))
+        problems = found = check_source(source, everything)
     wanted = [p for p in problems if p.code in FIXABLE and options.wants(p.code)]
     if not wanted:
         return FixResult(None)
     groups = _edit_groups(source, wanted, _tree_objects(source.document, options.kind))
     if not groups:
         return FixResult(None)
-    before = Counter(
-        p.code for p in check_source(source, LintOptions(options.kind, options.profile))
-    )
+    if found is None:  # the given problems may be a selection: verifying compares them all
+        found = check_source(source, everything)
+    before = Counter(p.code for p in found)
     edits = [edit for group in groups for edit in group]
-    text = _verified(source, edits, before, options)
+    text = _verified(source, edits, before, everything)
     if text is None and len(groups) > 1:
         # Keep each group that is safe on its own, then check them together once more.
-        edits = [e for g in groups if _verified(source, g, before, options) is not None for e in g]
-        text = _verified(source, edits, before, options) if edits else None
+        edits = [
+            e for g in groups if _verified(source, g, before, everything) is not None for e in g
+        ]
+        text = _verified(source, edits, before, everything) if edits else None
     if text is None:
         return FixResult(None)
     changes = tuple(
@@ -274,16 +278,19 @@ def _apply(text: str, edits: list[_Edit]) -> str | None:
 
 
 def _verified(
-    source: Source, edits: list[_Edit], before: Counter[str], options: LintOptions
+    source: Source, edits: list[_Edit], before: Counter[str], everything: LintOptions
 ) -> str | None:
-    """The edited text if it is safe (see the module docstring), else None."""
+    """The edited text if it is safe (see the module docstring), else None.
+
+    ``before`` counts the codes of all of ``source``'s problems under ``everything``.
+    """
     text = _apply(source.text, edits)
     if text is None:
         return None
     fixed = load_json(text) if source.format == "json" else load_yaml(text)
     if not fixed.parsed or not _same_speech(source.members(), fixed.members()):
         return None
-    after = Counter(p.code for p in check_source(fixed, LintOptions(options.kind, options.profile)))
+    after = Counter(p.code for p in check_source(fixed, everything))
     if any(after[code] > before[code] for code in after) or after == before:
         return None
     return text
