@@ -20,8 +20,9 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from ttsbuilder.builder import Prompt
-from ttsbuilder.builder.checks import profile_of, shown
+from ttsbuilder.builder.checks import profile_of
 from ttsbuilder.errors import BuildError
+from ttsbuilder.problems import shown
 from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.validation import ensure_valid
 

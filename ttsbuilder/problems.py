@@ -16,7 +16,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-__all__ = ["Problem", "Severity", "errors_in", "escape_pointer", "sort_problems"]
+__all__ = ["Problem", "Severity", "errors_in", "escape_pointer", "shown", "sort_problems"]
 
 
 class Severity(str, enum.Enum):
@@ -76,6 +76,21 @@ def escape_pointer(token: str) -> str:
     if "~" in token or "/" in token:
         return token.replace("~", "~0").replace("/", "~1")
     return token
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message: clipped, and safe for ints too long to print.
+
+    >>> shown("x" * 100)[-6:], shown(10**5000)
+    ("xx'...", '<int of 16610 bits>')
+    """
+    if type(value) is str and len(value) > 60:
+        return repr(value[:57]) + "..."
+    try:
+        text = repr(value)
+    except ValueError:  # Python limits int-to-str conversion
+        return f"<int of {value.bit_length()} bits>" if isinstance(value, int) else "<value>"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.problems import shown
 
 __all__ = [
     "AZURE",
@@ -120,14 +121,5 @@ def get_profile(profile: str | Profile) -> Profile:
         return PROFILES[profile]
     except (KeyError, TypeError):
         raise TTSBuilderError(
-            f"unknown profile {_shown(profile)}: use one of {', '.join(PROFILES)}"
+            f"unknown profile {shown(profile)}: use one of {', '.join(PROFILES)}"
         ) from None
-
-
-def _shown(value: object) -> str:
-    """``repr(value)`` clipped for a message; safe for ints too long to print."""
-    try:
-        text = repr(value)
-    except ValueError:
-        return f"<{type(value).__name__}>"
-    return text if len(text) <= 60 else text[:57] + "..."

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from ttsbuilder.codec import encode_tree
 from ttsbuilder.errors import BuildError, TTSBuilderError
 from ttsbuilder.model import Break, ExpressAs, Node, Prosody, SayAs, Silence, Text, Tree
-from ttsbuilder.problems import Problem
+from ttsbuilder.problems import Problem, shown
 from ttsbuilder.profiles import ENABLEX, Profile, get_profile
 from ttsbuilder.rules import say_as as say_as_rules
 from ttsbuilder.rules import values as value_rules
@@ -45,7 +45,6 @@ __all__ = [
     "prosody_attributes",
     "recheck",
     "say_as_text",
-    "shown",
 ]
 
 # Text and prosody checks do not depend on the profile.
@@ -80,21 +79,6 @@ def _remember(cache: dict[Any, _V], key: Hashable, value: _V) -> _V:
 def _textual(key: tuple[Any, ...]) -> bool:
     # Numbers are converted before checking, and True == 1: only text keys are remembered.
     return all(value is None or type(value) is str for value in key)
-
-
-def shown(value: object) -> str:
-    """``repr(value)`` for a message: clipped, and safe for ints too long to print.
-
-    >>> shown("x" * 100)[-6:], shown(10**5000)
-    ("xx'...", '<int of 16610 bits>')
-    """
-    if type(value) is str and len(value) > 60:
-        return repr(value[:57]) + "..."
-    try:
-        text = repr(value)
-    except ValueError:  # Python limits int-to-str conversion
-        return f"<int of {value.bit_length()} bits>" if isinstance(value, int) else "<value>"
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def number_text(method: str, argument: str, value: float, *, places: int = 2) -> str:

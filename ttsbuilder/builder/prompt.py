@@ -39,7 +39,10 @@ from ttsbuilder.builder.types import (
 from ttsbuilder.codec import decode_tree, encode_tree
 from ttsbuilder.errors import BuildError
 from ttsbuilder.model import ExpressAs, Node, Prosody, Tree
-from ttsbuilder.problems import Problem
+from ttsbuilder.problems import (
+    Problem,
+    shown,
+)
 from ttsbuilder.profiles import PROFILES, Profile, ProfileName
 from ttsbuilder.validation import ensure_valid, validate
 from ttsbuilder.values import Pitch, Rate, Volume
@@ -137,7 +140,7 @@ class Prompt:
         chosen = checks.profile_of("from_tree", profile)
         if not isinstance(tree, Tree):
             raise BuildError(
-                f"from_tree(tree={checks.shown(tree)}): not a ttsbuilder.model.Tree",
+                f"from_tree(tree={shown(tree)}): not a ttsbuilder.model.Tree",
                 argument="tree",
                 value=tree,
                 hint="for a dict use Prompt.from_dict()",
@@ -146,7 +149,7 @@ class Prompt:
             document = encode_tree(tree)
         except (AttributeError, TypeError, ValueError, KeyError, RecursionError):
             raise BuildError(
-                f"from_tree(tree={checks.shown(tree)}): holds something that is not a model node",
+                f"from_tree(tree={shown(tree)}): holds something that is not a model node",
                 argument="tree",
                 value=tree,
             ) from None
@@ -162,8 +165,7 @@ class Prompt:
         """
         if language is not None and type(language) is not str:
             raise BuildError(
-                f"warnings(language={checks.shown(language)}): a language is a BCP 47 tag "
-                "like 'en-US'",
+                f"warnings(language={shown(language)}): a language is a BCP 47 tag like 'en-US'",
                 argument="language",
                 value=language,
             )
@@ -480,7 +482,7 @@ def _integer_text(method: str, value: object) -> object:
         return str(value)
     except ValueError:  # Python limits int-to-str conversion
         raise BuildError(
-            f"{method}(value={checks.shown(value)}): a number too long to speak",
+            f"{method}(value={shown(value)}): a number too long to speak",
             argument="value",
             value=value,
         ) from None

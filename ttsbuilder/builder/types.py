@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from typing import Literal, Union
 
-from ttsbuilder.builder.checks import shown
 from ttsbuilder.errors import BuildError
+from ttsbuilder.problems import shown
 from ttsbuilder.values import Duration, Pitch, Rate, Volume, format_number
 
 __all__ = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error
 from ttsbuilder.rules.context import (
     BAD_XML_CHARACTER,
@@ -15,7 +16,6 @@ from ttsbuilder.rules.context import (
     child,
     describe,
     key_text,
-    quote,
     suggest,
 )
 
@@ -120,14 +120,14 @@ def check_keys(
                 context.report(
                     ALIAS_KEY,
                     child(pointer, text),
-                    f"{what} key {quote(text)} is spelled {quote(alias)}",
-                    f"rename it {quote(alias)}",
+                    f"{what} key {shown(text)} is spelled {shown(alias)}",
+                    f"rename it {shown(alias)}",
                 )
             else:
                 context.report(
                     UNKNOWN_KEY,
                     child(pointer, text),
-                    f"unknown {what} key {quote(text)}: allowed are {', '.join(allowed)}",
+                    f"unknown {what} key {shown(text)}: allowed are {', '.join(allowed)}",
                     suggest(text, allowed),
                 )
     for key in required:
@@ -136,4 +136,4 @@ def check_keys(
             if key == "interpret-as" and "interpret_as" in value:
                 alias_given = True
             if not alias_given:
-                context.report(MISSING_KEY, pointer, f"{what} needs {quote(key)}")
+                context.report(MISSING_KEY, pointer, f"{what} needs {shown(key)}")

@@ -14,7 +14,7 @@ from ttsbuilder.problems import Problem, escape_pointer
 from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.base import Rule
 
-__all__ = ["MAX_DEPTH", "Context", "child", "describe", "key_text", "quote", "suggest"]
+__all__ = ["MAX_DEPTH", "Context", "child", "describe", "key_text", "suggest"]
 
 #: Nesting deeper than this is an error (SPEC §4), never a RecursionError.
 MAX_DEPTH = 16
@@ -54,17 +54,6 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
         return f"did you mean {exact!r}?"
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
-
-
-def quote(text: str, limit: int = 60) -> str:
-    """``text`` quoted for a message, clipped so that a huge value keeps the message short.
-
-    >>> quote("2 s"), quote("x" * 100)[-6:]
-    ("'2 s'", "x'...")
-    """
-    if len(text) > limit:
-        return repr(text[:limit]) + "..."
-    return repr(text)
 
 
 def key_text(key: object) -> str:

@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, check_string
-from ttsbuilder.rules.context import Context, child, describe, key_text, quote, suggest
+from ttsbuilder.rules.context import Context, child, describe, key_text, suggest
 from ttsbuilder.rules.tree import check_tree
 
 __all__ = ["CHECKS", "FIELDS", "LANGUAGE_TAG", "check_payload"]
@@ -203,7 +204,7 @@ def _fields(context: Context, body: dict[Any, Any], pointer: str, kind: str) -> 
             context.report(
                 UNKNOWN_KEY,
                 child(pointer, text),
-                f"unknown {kind} key {quote(text)}: allowed are {', '.join(allowed)}",
+                f"unknown {kind} key {shown(text)}: allowed are {', '.join(allowed)}",
                 suggest(text, allowed),
             )
         elif key in _STRINGS:
@@ -219,7 +220,7 @@ def _required(
 ) -> None:
     for key in keys:
         if key not in body:
-            context.report(MISSING_KEY, pointer, f"a {kind} body needs {quote(key)}")
+            context.report(MISSING_KEY, pointer, f"a {kind} body needs {shown(key)}")
 
 
 def _phone(context: Context, value: Any, pointer: str, *, sip: bool) -> None:
@@ -228,9 +229,9 @@ def _phone(context: Context, value: Any, pointer: str, *, sip: bool) -> None:
     if _E164.fullmatch(value) or (sip and _SIP.fullmatch(value)):
         return
     compact = re.sub(r"[\s().-]", "", value)
-    hint = f"write {quote(compact)}" if _E164.fullmatch(compact) else None
+    hint = f"write {shown(compact)}" if _E164.fullmatch(compact) else None
     allowed = "E.164 digits with an optional '+'" + (", or a sip: URI" if sip else "")
-    context.report(BAD_PHONE, pointer, f"{quote(value)} is not a phone number: use {allowed}", hint)
+    context.report(BAD_PHONE, pointer, f"{shown(value)} is not a phone number: use {allowed}", hint)
 
 
 def check_play(context: Context, body: Any, pointer: str) -> None:
@@ -265,7 +266,7 @@ def check_play(context: Context, body: Any, pointer: str) -> None:
             context.report(
                 BAD_VOICE,
                 at,
-                f"voice {quote(voice)} is not allowed: use 'male' or 'female'",
+                f"voice {shown(voice)} is not allowed: use 'male' or 'female'",
                 suggest(voice, ("male", "female")),
             )
     language = body.get("language")
@@ -275,7 +276,7 @@ def check_play(context: Context, body: Any, pointer: str) -> None:
             language = None
         elif LANGUAGE_TAG.fullmatch(language) is None:
             context.report(
-                BAD_LANGUAGE, at, f"language {quote(language)} is not a BCP 47 tag like 'en-US'"
+                BAD_LANGUAGE, at, f"language {shown(language)} is not a BCP 47 tag like 'en-US'"
             )
             language = None
     for key in ("start_timeout", "recognizer_timeout"):
@@ -326,12 +327,12 @@ def _url(context: Context, value: Any, pointer: str) -> None:
     if not check_string(context, value, pointer):
         return
     if _URL.fullmatch(value) is None:
-        context.report(BAD_URL, pointer, f"event_url {quote(value)} is not an absolute http(s) URL")
+        context.report(BAD_URL, pointer, f"event_url {shown(value)} is not an absolute http(s) URL")
     elif value[:5].lower() == "http:":
         context.report(
             INSECURE_URL,
             pointer,
-            f"event_url {quote(value)} uses plain http: events would travel unencrypted",
+            f"event_url {shown(value)} uses plain http: events would travel unencrypted",
             "use https",
         )
 
@@ -348,7 +349,7 @@ def _action(context: Context, action: Any, pointer: str) -> None:
             context.report(
                 UNKNOWN_KEY,
                 child(pointer, text),
-                f"unknown action_on_connect key {quote(text)}: allowed are play, connect, room",
+                f"unknown action_on_connect key {shown(text)}: allowed are play, connect, room",
                 suggest(text, _ACTIONS),
             )
     present = [key for key in _ACTIONS if key in action]
@@ -393,7 +394,7 @@ def _call_control(kind: str, target: str, sip: bool) -> Callable[[Context, Any, 
             _phone(context, body[target], f"{pointer}/{target}", sip=sip)
 
     check.__name__ = f"check_{kind}"
-    check.__doc__ = f"Check a {kind} body: 'from' and {quote(target)}, both required."
+    check.__doc__ = f"Check a {kind} body: 'from' and {shown(target)}, both required."
     return check
 
 

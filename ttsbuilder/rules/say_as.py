@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import check_keys, check_string
-from ttsbuilder.rules.context import Context, quote, suggest
+from ttsbuilder.rules.context import Context, suggest
 from ttsbuilder.values import DATE_FORMATS, DURATION_FORMATS, INTERPRET_AS, TIME_FORMATS
 
 __all__ = ["FORMATS", "check_say_as", "text_problem"]
@@ -109,7 +110,7 @@ def check_say_as(context: Context, value: dict[Any, Any], pointer: str) -> None:
             context.report(
                 BAD_INTERPRET_AS,
                 at,
-                f"interpret-as {quote(interpret)} is not allowed: use {', '.join(INTERPRET_AS)}",
+                f"interpret-as {shown(interpret)} is not allowed: use {', '.join(INTERPRET_AS)}",
                 suggest(interpret, INTERPRET_AS),
             )
             interpret = None
@@ -147,7 +148,7 @@ def _check_format(context: Context, interpret: str | None, form: Any, pointer: s
             context.report(
                 BAD_FORMAT,
                 pointer,
-                f"telephone format {quote(form)} is not a country calling code of 1 to 3 digits "
+                f"telephone format {shown(form)} is not a country calling code of 1 to 3 digits "
                 "(like '1' or '39')",
             )
             return False
@@ -157,7 +158,7 @@ def _check_format(context: Context, interpret: str | None, form: Any, pointer: s
         context.report(
             FORMAT_NOT_ALLOWED,
             pointer,
-            f"say-as {quote(interpret)} takes no format: format is for date, time, duration "
+            f"say-as {shown(interpret)} takes no format: format is for date, time, duration "
             "and telephone",
             "remove 'format'",
         )
@@ -166,7 +167,7 @@ def _check_format(context: Context, interpret: str | None, form: Any, pointer: s
         context.report(
             BAD_FORMAT,
             pointer,
-            f"{interpret} format {quote(form)} is not allowed: use {' '.join(allowed)}",
+            f"{interpret} format {shown(form)} is not allowed: use {' '.join(allowed)}",
             suggest(form, allowed),
         )
         return False
@@ -207,8 +208,8 @@ def _date(text: str, form: str | None) -> str | None:
         if reason is None:
             return None
         reasons.append(reason)
-    shown = form if form else "mdy, dmy or ymd"
-    return f"{quote(text)} is not a date in format {shown}: {reasons[0]}"
+    formats = form if form else "mdy, dmy or ymd"
+    return f"{shown(text)} is not a date in format {formats}: {reasons[0]}"
 
 
 def _date_in(text: str, form: str) -> str | None:
@@ -225,7 +226,7 @@ def _date_in(text: str, form: str) -> str | None:
         elif letter == "d" and _ORDINAL.fullmatch(part):
             fields[letter] = _whole(_ORDINAL.fullmatch(part).group(1))  # type: ignore[union-attr]
         else:
-            return f"{quote(part)} is not a {names[letter]}"
+            return f"{shown(part)} is not a {names[letter]}"
     month = fields.get("m")
     day = fields.get("d")
     year = fields.get("y", 2000)
@@ -248,17 +249,17 @@ def _whole(digits: str) -> int:
 def _time(text: str, form: str | None) -> str | None:
     match = _TIME.fullmatch(text)
     if match is None:
-        return f"{quote(text)} is not a time like 12:35, 1:14:32 or 4:00am"
+        return f"{shown(text)} is not a time like 12:35, 1:14:32 or 4:00am"
     hour, minute, second, meridiem = match.groups()
     if int(minute) > 59 or (second is not None and int(second) > 59):
-        return f"{quote(text)} is not a valid time: minutes and seconds go up to 59"
+        return f"{shown(text)} is not a valid time: minutes and seconds go up to 59"
     if form == "hms24" or (form is None and meridiem is None):
         if meridiem is not None:
-            return f"{quote(text)} has am/pm, but hms24 is a 24-hour clock"
+            return f"{shown(text)} has am/pm, but hms24 is a 24-hour clock"
         if int(hour) > 23:
-            return f"{quote(text)} is not on a 24-hour clock: hour {int(hour)} does not exist"
+            return f"{shown(text)} is not on a 24-hour clock: hour {int(hour)} does not exist"
     elif not 1 <= int(hour) <= 12 and not (meridiem is None and int(hour) == 0):
-        return f"{quote(text)} is not on a 12-hour clock: hour {int(hour)} does not exist"
+        return f"{shown(text)} is not on a 12-hour clock: hour {int(hour)} does not exist"
     return None
 
 
@@ -267,27 +268,27 @@ def _duration(text: str, form: str | None) -> str | None:
     shapes = {"hms": "h:mm:ss", "hm": "h:mm", "ms": "m:ss"}
     wanted = shapes.get(form or "", "h:mm:ss or m:ss")
     if match is None:
-        return f"{quote(text)} is not a duration of shape {wanted}"
+        return f"{shown(text)} is not a duration of shape {wanted}"
     parts = [part for part in match.groups() if part is not None]
     if form is not None and len(parts) != len(form):
-        return f"{quote(text)} is not a duration of shape {wanted}"
+        return f"{shown(text)} is not a duration of shape {wanted}"
     if form is None and len(parts) < 2:
-        return f"{quote(text)} is not a duration of shape {wanted}"
+        return f"{shown(text)} is not a duration of shape {wanted}"
     if any(int(part) > 59 for part in parts[1:]):
-        return f"{quote(text)} is not a valid duration: minutes and seconds go up to 59"
+        return f"{shown(text)} is not a valid duration: minutes and seconds go up to 59"
     return None
 
 
 def _cardinal(text: str, form: str | None) -> str | None:
     if _NUMBER.fullmatch(text) is None:
-        return f"{quote(text)} is not a number (like 10, 1,024 or -3.5)"
+        return f"{shown(text)} is not a number (like 10, 1,024 or -3.5)"
     return None
 
 
 def _ordinal(text: str, form: str | None) -> str | None:
     match = _ORDINAL.fullmatch(text)
     if match is None:
-        return f"{quote(text)} is not an ordinal (like 3 or 3rd)"
+        return f"{shown(text)} is not an ordinal (like 3 or 3rd)"
     number, suffix = match.groups()
     if suffix is not None:
         value = int(number[-2:])  # the suffix depends on the last two digits only
@@ -295,28 +296,28 @@ def _ordinal(text: str, form: str | None) -> str | None:
         if value % 100 not in (11, 12, 13):
             expected = {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
         if suffix.lower() != expected:
-            return f"{quote(text)} has the wrong suffix: write {number + expected!r}"
+            return f"{shown(text)} has the wrong suffix: write {number + expected!r}"
     return None
 
 
 def _number_digit(text: str, form: str | None) -> str | None:
     if _DIGITS.fullmatch(text) is None:
-        return f"{quote(text)} is not a sequence of digits"
+        return f"{shown(text)} is not a sequence of digits"
     return None
 
 
 def _fraction(text: str, form: str | None) -> str | None:
     match = _FRACTION.fullmatch(text)
     if match is None:
-        return f"{quote(text)} is not a fraction like 3/8"
+        return f"{shown(text)} is not a fraction like 3/8"
     if not match.group(1).strip("0"):
-        return f"{quote(text)} divides by zero"
+        return f"{shown(text)} divides by zero"
     return None
 
 
 def _currency(text: str, form: str | None) -> str | None:
     if not any(character.isdigit() for character in text):
-        return f"{quote(text)} has no amount (like 99.9 USD)"
+        return f"{shown(text)} has no amount (like 99.9 USD)"
     return None
 
 

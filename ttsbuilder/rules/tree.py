@@ -10,6 +10,7 @@ from typing import Any
 
 from ttsbuilder.codec import member_name
 from ttsbuilder.model import CONTENT_KINDS, EXPRESS_ATTRIBUTES, KINDS, PROSODY_ATTRIBUTES
+from ttsbuilder.problems import shown
 from ttsbuilder.rules import say_as as say_as_rules
 from ttsbuilder.rules import values as value_rules
 from ttsbuilder.rules.base import error, warning
@@ -20,7 +21,7 @@ from ttsbuilder.rules.common import (
     WRONG_TYPE,
     check_string,
 )
-from ttsbuilder.rules.context import MAX_DEPTH, Context, child, describe, key_text, quote, suggest
+from ttsbuilder.rules.context import MAX_DEPTH, Context, child, describe, key_text, suggest
 
 __all__ = ["check_tree"]
 
@@ -144,14 +145,14 @@ def _check_members(
                 where = "express-as is allowed at the top of the tree only (no nesting)"
             elif kind == "silence":
                 where = "silence is allowed at the top of the tree only"
-            context.report(MISPLACED, at, f"{quote(kind)} is not allowed here: {where}")
+            context.report(MISPLACED, at, f"{shown(kind)} is not allowed here: {where}")
             continue
         if kind == "text":
             if type(value) is not str or not value or not value.isprintable():
                 check_string(context, value, at)
             continue
         if type(value) is not dict:
-            context.report(WRONG_TYPE, at, f"{quote(kind)} is an object, got {describe(value)}")
+            context.report(WRONG_TYPE, at, f"{shown(kind)} is an object, got {describe(value)}")
             continue
         if kind == "break":
             value_rules.check_break(context, value, at)
@@ -182,7 +183,7 @@ def _check_suffix(context: Context, name: str, kind: str, at: str, last: dict[st
         context.report(
             BAD_SUFFIX,
             at,
-            f"member {quote(name)} has a suffix with a leading zero",
+            f"member {shown(name)} has a suffix with a leading zero",
             f"write {kind + suffix.lstrip('0') if suffix.strip('0') else kind!r}",
         )
         return
@@ -192,8 +193,8 @@ def _check_suffix(context: Context, name: str, kind: str, at: str, last: dict[st
         context.report(
             NON_CANONICAL_NAME,
             at,
-            f"member {quote(name)} should be written {quote(kind)}",
-            f"rename it {quote(kind)}",
+            f"member {shown(name)} should be written {shown(kind)}",
+            f"rename it {shown(kind)}",
         )
     _suffix_down(context, name, kind, number, at, last)
 
@@ -207,7 +208,7 @@ def _suffix_down(
         context.report(
             SUFFIX_ORDER,
             at,
-            f"{quote(name)} comes after {quote(before)}: speech follows document order, "
+            f"{shown(name)} comes after {shown(before)}: speech follows document order, "
             "but a consumer that sorts keys would reorder it",
             "renumber in spoken order",
         )
@@ -224,7 +225,7 @@ def _unknown_member(
         context.report(
             ALIAS_KEY,
             at,
-            f"{quote(text)} is spelled with a hyphen: {ALIASES[text]!r}",
+            f"{shown(text)} is spelled with a hyphen: {ALIASES[text]!r}",
             f"rename it {ALIASES[text]!r}",
         )
         return ALIASES[text]
@@ -232,7 +233,7 @@ def _unknown_member(
     context.report(
         UNKNOWN_KEY,
         at,
-        f"unknown key {quote(text)}: allowed are {', '.join(allowed)} (with suffixes 2, 3, ...)",
+        f"unknown key {shown(text)}: allowed are {', '.join(allowed)} (with suffixes 2, 3, ...)",
         suggest(text.rstrip("0123456789") or text, allowed),
     )
     return None

@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from ttsbuilder.model import PROSODY_ATTRIBUTES
+from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import Rule, error, warning
 from ttsbuilder.rules.common import WRONG_TYPE, check_keys, check_string
-from ttsbuilder.rules.context import Context, describe, key_text, quote, suggest
+from ttsbuilder.rules.context import Context, describe, key_text, suggest
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DURATION_RE,
@@ -169,11 +170,11 @@ def _check_duration(context: Context, value: Any, pointer: str) -> None:
         if stripped.isdigit():
             hint = f"write {stripped + 'ms'!r}"
         elif stripped != value and DURATION_RE.fullmatch(stripped):
-            hint = f"write {quote(stripped)}"
+            hint = f"write {shown(stripped)}"
         context.report(
             BAD_DURATION,
             pointer,
-            f"{quote(value)} is not a duration: write a number and ms or s, "
+            f"{shown(value)} is not a duration: write a number and ms or s, "
             "like '2000ms' or '1.5s'",
             hint,
         )
@@ -195,7 +196,7 @@ def _too_long(context: Context, value: str, pointer: str) -> None:
     context.report(
         PAUSE_TOO_LONG,
         pointer,
-        f"{quote(value)} is too long: the {context.profile.name} profile allows pauses "
+        f"{shown(value)} is too long: the {context.profile.name} profile allows pauses "
         f"{context.profile.pause_limit_text()}",
     )
 
@@ -215,7 +216,7 @@ def check_break(context: Context, value: dict[Any, Any], pointer: str) -> None:
             context.report(
                 BAD_STRENGTH,
                 at,
-                f"break strength {quote(strength)} is not allowed: "
+                f"break strength {shown(strength)} is not allowed: "
                 f"use {', '.join(BREAK_STRENGTHS)}",
                 suggest(strength, BREAK_STRENGTHS),
             )
@@ -233,14 +234,14 @@ def check_silence(context: Context, value: dict[Any, Any], pointer: str) -> None
                 context.report(
                     NON_CANONICAL_CASE,
                     at,
-                    f"silence type {quote(kind)} should be written {kind.lower()!r}",
+                    f"silence type {shown(kind)} should be written {kind.lower()!r}",
                     f"write {kind.lower()!r}",
                 )
             else:
                 context.report(
                     BAD_SILENCE_TYPE,
                     at,
-                    f"silence type {quote(kind)} is not allowed: use {', '.join(SILENCE_TYPES)}",
+                    f"silence type {shown(kind)} is not allowed: use {', '.join(SILENCE_TYPES)}",
                     suggest(kind, SILENCE_TYPES),
                 )
     if "value" in value:
@@ -261,15 +262,15 @@ def check_express_as(context: Context, value: dict[Any, Any], pointer: str) -> N
                 context.report(
                     NON_CANONICAL_CASE,
                     at,
-                    f"style {quote(style)} should be written {quote(lowered)}",
-                    f"write {quote(lowered)}",
+                    f"style {shown(style)} should be written {shown(lowered)}",
+                    f"write {shown(lowered)}",
                 )
             else:
                 rule = UNKNOWN_STYLE if profile.unknown_style_is_error else CUSTOM_STYLE
                 context.report(
                     rule,
                     at,
-                    f"style {quote(style)} is not one of the {profile.name} profile's styles: "
+                    f"style {shown(style)} is not one of the {profile.name} profile's styles: "
                     f"{', '.join(sorted(profile.styles))}",
                     suggest(style, profile.styles),
                 )
@@ -285,7 +286,7 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
         context.report(
             STYLE_OPTION,
             pointer,
-            f"express-as {quote(option)} is not in the Voice API seed: use the azure profile",
+            f"express-as {shown(option)} is not in the Voice API seed: use the azure profile",
         )
         return
     if not check_string(context, value, pointer):
@@ -295,7 +296,7 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
             context.report(
                 BAD_STYLE_OPTION,
                 pointer,
-                f"role {quote(value)} is not allowed: use {', '.join(sorted(ROLES))}",
+                f"role {shown(value)} is not allowed: use {', '.join(sorted(ROLES))}",
                 suggest(value, ROLES),
             )
         return
@@ -304,7 +305,7 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
         context.report(
             BAD_STYLE_OPTION,
             pointer,
-            f"styledegree {quote(value)} is not allowed: use a number from 0.01 to 2",
+            f"styledegree {shown(value)} is not allowed: use a number from 0.01 to 2",
         )
 
 
@@ -325,7 +326,7 @@ def check_prosody_attributes(context: Context, value: dict[Any, Any], pointer: s
         present = True
         text = value[attribute]
         if type(text) is not str:
-            hint = f"write {quote(key_text(text))}" if type(text) in (int, float) else None
+            hint = f"write {shown(key_text(text))}" if type(text) in (int, float) else None
             context.report(
                 WRONG_TYPE,
                 f"{pointer}/{attribute}",
@@ -348,12 +349,12 @@ def _prosody_findings(parser: type[ProsodyValue], text: str) -> tuple[Finding, .
     attribute = parser.attribute
     parsed = parser.read(text)
     if parsed is None:
-        message = f"{attribute} {quote(text)} is not allowed: use {parser.allowed}"
+        message = f"{attribute} {shown(text)} is not allowed: use {parser.allowed}"
         return ((BAD_PROSODY, message, suggest(text, parser.levels)),)
     findings: list[Finding] = []
     if parsed.form == "percent" and not parsed.signed:
         message = (
-            f"{attribute} {quote(text)} has no sign: Azure reads it as '+{text}', "
+            f"{attribute} {shown(text)} has no sign: Azure reads it as '+{text}', "
             "W3C SSML as a share of normal"
         )
         findings.append((UNSIGNED_PERCENT, message, f"write '+{text}'"))
@@ -370,20 +371,20 @@ def _range_problem(value: ProsodyValue) -> str | None:
         factor = value.factor()
         if factor is not None and not (0.5 <= factor <= 2.0):
             return (
-                f"rate {quote(value.text)} is {factor:g}x normal speed: Azure clamps rate "
+                f"rate {shown(value.text)} is {factor:g}x normal speed: Azure clamps rate "
                 "to 0.5x-2x (-50% to +100%)"
             )
     elif isinstance(value, Pitch):
         factor = value.factor()
         if factor is not None and not (0.5 <= round(factor, 4) <= 1.5):
             return (
-                f"pitch {quote(value.text)} is {factor:.3g}x normal pitch: Azure clamps pitch "
+                f"pitch {shown(value.text)} is {factor:.3g}x normal pitch: Azure clamps pitch "
                 "to 0.5x-1.5x (-50% to +50%, -12st to +7st)"
             )
     elif isinstance(value, Volume):
         level = value.level()
         if level is not None and value.form == "absolute" and not 0 <= level <= 100:
-            return f"volume {quote(value.text)} is outside 0-100: Azure clamps it"
+            return f"volume {shown(value.text)} is outside 0-100: Azure clamps it"
         if level is not None and level < 0:
-            return f"volume {quote(value.text)} goes below silent: Azure clamps it to 0"
+            return f"volume {shown(value.text)} goes below silent: Azure clamps it to 0"
     return None

@@ -19,9 +19,8 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ttsbuilder.builder.checks import shown
 from ttsbuilder.errors import BuildError, TTSBuilderError, ValidationError
-from ttsbuilder.problems import Problem
+from ttsbuilder.problems import Problem, shown
 from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.payloads import LANGUAGE_TAG
 from ttsbuilder.rules.render import NO_DEFAULT_VOICE

@@ -22,8 +22,8 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ttsbuilder.builder.checks import shown
 from ttsbuilder.errors import BuildError
+from ttsbuilder.problems import shown
 
 __all__ = [
     "DEFAULT_LANGUAGE",
