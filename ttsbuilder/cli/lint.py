@@ -21,8 +21,6 @@ __all__ = ["HELP", "configure", "run"]
 
 HELP = "check prompt files (JSON, YAML) and report problems with line and column"
 
-_FORMATS = ("text", "json", "sarif", "github")
-_PROFILES = ("enablex", "azure")
 _DEFAULTS: dict[str, Any] = {
     "kind": "auto",
     "profile": "enablex",
@@ -55,6 +53,8 @@ def _codes(text: str) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the lint options to ``parser``."""
+    from ttsbuilder.lint.formats import FORMATTERS
+    from ttsbuilder.profiles import PROFILES
     from ttsbuilder.validation import KINDS
 
     parser.add_argument(
@@ -65,8 +65,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "input (default: .)",
     )
     parser.add_argument("--kind", choices=KINDS, help="what each prompt is (default: auto)")
-    parser.add_argument("--profile", choices=_PROFILES, help="limits to check (default: enablex)")
-    parser.add_argument("--format", choices=_FORMATS, help="output format (default: text)")
+    parser.add_argument(
+        "--profile", choices=tuple(PROFILES), help="limits to check (default: enablex)"
+    )
+    parser.add_argument("--format", choices=tuple(FORMATTERS), help="output format (default: text)")
     parser.add_argument(
         "--strict",
         action=argparse.BooleanOptionalAction,
@@ -137,10 +139,16 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
 
 def _check_choices(settings: dict[str, Any]) -> None:
     from ttsbuilder.lint.check import unknown_selectors
+    from ttsbuilder.lint.formats import FORMATTERS
     from ttsbuilder.lint.runner import ConfigError
+    from ttsbuilder.profiles import PROFILES
     from ttsbuilder.validation import KINDS
 
-    for key, choices in (("kind", KINDS), ("profile", _PROFILES), ("format", _FORMATS)):
+    for key, choices in (
+        ("kind", KINDS),
+        ("profile", tuple(PROFILES)),
+        ("format", tuple(FORMATTERS)),
+    ):
         if settings[key] not in choices:
             raise ConfigError(f"{key} {settings[key]!r} is not one of {', '.join(choices)}")
     unknown = unknown_selectors(tuple(settings["select"]) + tuple(settings["ignore"]))

@@ -26,6 +26,8 @@ HELP = "speak a prompt offline with eSpeak NG into a WAV file, and show its time
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``preview`` arguments to ``parser``."""
+    from ttsbuilder.profiles import PROFILES
+
     parser.add_argument("file", metavar="FILE", help="a JSON or YAML prompt file, or - for stdin")
     parser.add_argument(
         "-o", "--output", metavar="WAV", help="write the audio here (16-bit mono WAV; - for stdout)"
@@ -38,7 +40,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--timeline-image", metavar="SVG", help="draw the timeline as an SVG file")
     parser.add_argument(
-        "--profile", choices=("enablex", "azure"), default="enablex", help="limits to validate with"
+        "--profile", choices=tuple(PROFILES), default="enablex", help="limits to validate with"
     )
     parser.add_argument("--language", help="spoken language, e.g. en-US (overrides the payload's)")
     parser.add_argument(

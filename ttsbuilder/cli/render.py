@@ -24,6 +24,7 @@ HELP = "print the SSML of a prompt file; problems go to standard error"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the render options to ``parser``."""
+    from ttsbuilder.profiles import PROFILES
     from ttsbuilder.validation import KINDS
 
     parser.add_argument("file", metavar="FILE", help="a JSON or YAML prompt file, or - for stdin")
@@ -32,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--kind", choices=KINDS, default="auto", help="what the file holds")
     parser.add_argument(
-        "--profile", choices=("enablex", "azure"), default="enablex", help="limits to check"
+        "--profile", choices=tuple(PROFILES), default="enablex", help="limits to check"
     )
     parser.add_argument("--voice", help="female, male or a voice name (the payload's wins)")
     parser.add_argument("--language", help="spoken language, e.g. en-US (the payload's wins)")

@@ -23,12 +23,13 @@ HELP = "print the published JSON Schema of a kind"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the schema arguments to ``parser``."""
+    from ttsbuilder.profiles import PROFILES
     from ttsbuilder.published import SCHEMA_KINDS
 
     parser.add_argument("kind", metavar="KIND", choices=SCHEMA_KINDS, help=", ".join(SCHEMA_KINDS))
     parser.add_argument(
         "--profile",
-        choices=("enablex", "azure"),
+        choices=tuple(PROFILES),
         default="enablex",
         help="the limits the schema encodes (default: enablex)",
     )
