@@ -155,7 +155,7 @@ def _empty_site(members: dict[str, Any], content: list[str], pointer: str) -> Si
 
 
 def _pause_too_long(profile: Profile) -> str:
-    return f"{profile.max_pause_ms + (1 if profile.pause_limit_inclusive else 0)}ms"
+    return f"{profile.longest_pause_ms + 1}ms"
 
 
 def _break_sites(value: dict[str, Any], at: str, profile: Profile, sites: list[Site]) -> None:

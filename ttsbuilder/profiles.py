@@ -83,6 +83,15 @@ class Profile:
             return milliseconds <= self.max_pause_ms
         return milliseconds < self.max_pause_ms
 
+    @property
+    def longest_pause_ms(self) -> int:
+        """The longest pause allowed, in whole milliseconds (4999 for enablex).
+
+        >>> ENABLEX.longest_pause_ms, AZURE.longest_pause_ms
+        (4999, 20000)
+        """
+        return self.max_pause_ms if self.pause_limit_inclusive else self.max_pause_ms - 1
+
     def pause_limit_text(self) -> str:
         """The pause limit as a phrase for messages: ``below 5000ms`` or ``at most 20000ms``."""
         word = "at most" if self.pause_limit_inclusive else "below"

@@ -169,7 +169,7 @@ def _volumes(warnings: bool) -> st.SearchStrategy[str]:
 
 @functools.cache
 def _durations(profile: Profile) -> st.SearchStrategy[Duration]:
-    limit = profile.max_pause_ms if profile.pause_limit_inclusive else profile.max_pause_ms - 1
+    limit = profile.longest_pause_ms
 
     def write(args: tuple[int, int]) -> Duration:
         ms, style = args
