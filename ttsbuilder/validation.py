@@ -27,6 +27,8 @@ from ttsbuilder.rules.tree import TOO_DEEP
 __all__ = [
     "KINDS",
     "Kind",
+    "as_document",
+    "bodies",
     "detect",
     "ensure_valid",
     "is_valid",
@@ -114,7 +116,16 @@ def detect(document: Any) -> list[tuple[str, str]]:
     >>> detect({"welcome": {"text": "Hi", "voice": "male"}, "menu": [{"text": "Press 1"}]})
     [('play', '/welcome'), ('tts', '/menu/0')]
     """
-    return [(kind, pointer) for kind, pointer, _ in _walk(document, "", 0) if kind is not None]
+    return [(kind, pointer) for kind, pointer, _ in bodies(document)]
+
+
+def bodies(document: Any) -> list[tuple[str, str, Any]]:
+    """Like :func:`detect`, with each body itself: (kind, pointer, body).
+
+    >>> bodies({"menu": [{"text": "Press 1"}]})
+    [('tts', '/menu/0', {'text': 'Press 1'})]
+    """
+    return [(kind, at, body) for kind, at, body in _walk(document, "", 0) if kind is not None]
 
 
 def _walk(value: Any, pointer: str, depth: int) -> Iterator[tuple[str | None, str, Any]]:
@@ -171,8 +182,11 @@ def _known(kind: str) -> str:
     return kind
 
 
-def _plain(document: Any) -> Any:
-    """A builder value as its dict; any other value as it is."""
+def as_document(document: Any) -> Any:
+    """A builder value as its dict (through its ``to_dict()``); any other value as it is.
+
+    A failing ``to_dict()`` raises :class:`~ttsbuilder.errors.TTSBuilderError`.
+    """
     to_dict = getattr(document, "to_dict", None)
     if not callable(to_dict) or isinstance(document, (dict, list)):
         return document
@@ -212,7 +226,9 @@ def validate(
     >>> [p.code for p in validate({"prosody": {"rate": "30%", "text": "Hi"}})]
     ['TTS212']
     """
-    return list(_problems(_plain(document), _known(kind), get_profile(profile), _spoken(language)))
+    return list(
+        _problems(as_document(document), _known(kind), get_profile(profile), _spoken(language))
+    )
 
 
 def iter_problems(
@@ -229,7 +245,7 @@ def iter_problems(
     >>> next(iter_problems({"a": {"txt": "x"}, "b": {"txt": "y"}})).pointer
     '/a/txt'
     """
-    return _problems(_plain(document), _known(kind), get_profile(profile), _spoken(language))
+    return _problems(as_document(document), _known(kind), get_profile(profile), _spoken(language))
 
 
 def is_valid(

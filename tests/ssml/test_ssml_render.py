@@ -349,3 +349,17 @@ def test_a_remembered_shape_renders_new_texts_exactly(target: str) -> None:
     rendering._SEEN.clear()
     assert remembered == render_ssml(tree(hostile), target)
     assert "".join(assert_valid(remembered, target)[0].itertext()) == "".join(hostile)
+
+
+def test_a_body_under_a_non_string_key_renders() -> None:
+    ssml = render_ssml({1: {"text": "Hi", "voice": "male", "language": "en-US"}})
+    assert ">Hi</voice>" in ssml
+
+
+def test_a_failing_to_dict_is_the_library_error() -> None:
+    class Broken:
+        def to_dict(self) -> dict[str, object]:
+            raise ValueError("nope")
+
+    with pytest.raises(TTSBuilderError, match=r"Broken.to_dict\(\) failed"):
+        render_ssml(Broken())

@@ -16,7 +16,7 @@ from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.render import NOTHING_TO_RENDER
-from ttsbuilder.validation import detect, validate
+from ttsbuilder.validation import as_document, bodies, validate
 
 __all__ = ["Source", "locate"]
 
@@ -38,23 +38,6 @@ class Source(NamedTuple):
     body: str | None = None
 
 
-def _plain(document: Any) -> Any:
-    if type(document) is dict:
-        return document
-    to_dict = getattr(document, "to_dict", None)
-    if callable(to_dict) and not isinstance(document, (dict, list)):
-        return to_dict()
-    return document
-
-
-def _at(document: Any, pointer: str) -> Any:
-    value = document
-    for token in pointer.split("/")[1:]:
-        token = token.replace("~1", "/").replace("~0", "~")
-        value = value[int(token)] if type(value) is list else value[token]
-    return value
-
-
 def _refuse(problems: list[Problem], pointer: str, message: str) -> ValidationError:
     return ValidationError([*problems, NOTHING_TO_RENDER.problem(pointer, message)])
 
@@ -65,22 +48,21 @@ def locate(document: Any, profile: str | Profile, language: str | None) -> Sourc
     Raises :class:`~ttsbuilder.errors.ValidationError` when the document has errors or
     holds no speech, :class:`~ttsbuilder.errors.TTSBuilderError` when it holds several.
     """
-    plain = _plain(document)
-    found = detect(plain)
+    plain = as_document(document)
+    found = bodies(plain)
     if not found and type(plain) is dict and not plain:
-        found = [("tts", "")]  # an empty tree: valid, with a warning, and silent
+        found = [("tts", "", plain)]  # an empty tree: valid, with a warning, and silent
     if not found:
         problems = validate(plain, "auto", profile, language=language)
         if any(problem.is_error for problem in problems):
             raise ValidationError(problems)
         raise _refuse(problems, "", "found no tree and no play or dial-out body")
     if len(found) > 1:
-        where = ", ".join(pointer or "/" for _, pointer in found[:5])
+        where = ", ".join(pointer or "/" for _, pointer, _ in found[:5])
         raise TTSBuilderError(
             f"the document holds {len(found)} prompts ({where}): render one at a time"
         )
-    kind, pointer = found[0]
-    body = _at(plain, pointer) if pointer else plain
+    kind, pointer, body = found[0]
     problems = validate(body, kind, profile, language=language)
     if pointer:
         problems = [problem.under(pointer) for problem in problems]
