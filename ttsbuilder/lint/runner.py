@@ -170,18 +170,18 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str
 
 def lint_data(
     data: bytes, format: Format, job: Job
-) -> tuple[list[Problem], str | None, tuple[Change, ...]]:
-    """Lint one file's bytes: its problems, the fixed text (or None) and the changes."""
+) -> tuple[list[Problem], bytes | None, tuple[Change, ...]]:
+    """Lint one file's bytes: its problems, the fixed bytes (or None) and the changes."""
     source = load_bytes(data, format)
     everything = LintOptions(job.options.kind, job.options.profile)
     problems = check_source(source, everything)
-    fixed: str | None = None
+    fixed: bytes | None = None
     changes: tuple[Change, ...] = ()
     if job.fix and any(p.code in FIXABLE for p in problems):
         result = fix_source(source, problems, job.options)
         if result.text is not None:
-            fixed, changes = result.text, result.changes
-            source = load_bytes(_encode(fixed, source.bom), format)
+            fixed, changes = _encode(result.text, source.bom), result.changes
+            source = load_bytes(fixed, format)
             problems = check_source(source, everything)
     return [p for p in problems if job.options.wants(p.code)], fixed, changes
 
@@ -209,14 +209,13 @@ def lint_path(path: str, job: Job) -> FileReport:
     named = job.stdin_format if path == "-" else format_for(path)
     format = named or sniff_format(data)
     problems, fixed, changes = lint_data(data, format, job)
-    bom = data.startswith(b"\xef\xbb\xbf")
     if path == "-":
         if job.fix:
-            sys.stdout.buffer.write(data if fixed is None else _encode(fixed, bom))
+            sys.stdout.buffer.write(data if fixed is None else fixed)
             sys.stdout.flush()
     elif fixed is not None:
         try:
-            write_atomically(path, _encode(fixed, bom))
+            write_atomically(path, fixed)
         except OSError as exc:
             # The file is as it was: report its own problems, not the fixed text's.
             unfixed, _, _ = lint_data(data, format, Job(job.options))
