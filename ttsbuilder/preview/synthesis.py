@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -223,16 +223,7 @@ def preview_wav(
     check_writable(target)  # before the synthesis, which is the slow part
     result = render(document, profile=profile, voice=voice, language=language)
     write_wav(target, result.samples, result.sample_rate)
-    name = str(target) if isinstance(target, Path) else None
-    return PreviewResult(
-        name,
-        result.duration,
-        result.timeline,
-        result.problems,
-        result.voice,
-        result.sample_rate,
-        result.samples,
-    )
+    return replace(result, path=str(target) if isinstance(target, Path) else None)
 
 
 def timeline(
