@@ -121,6 +121,15 @@ def test_unknown_profile_is_an_error() -> None:
         timeline(TREE, profile="nope")
 
 
+def test_a_failing_to_dict_is_a_ttsbuilder_error() -> None:
+    class Broken:
+        def to_dict(self) -> dict[str, Any]:
+            raise KeyError("text")
+
+    with pytest.raises(TTSBuilderError, match=r"Broken.to_dict\(\) failed"):
+        timeline(Broken())
+
+
 def test_an_unwritable_target_is_refused_before_speaking(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

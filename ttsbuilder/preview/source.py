@@ -21,7 +21,7 @@ from ttsbuilder.errors import PreviewError, ValidationError
 from ttsbuilder.model import ExpressAs, Node, Prosody, Tree
 from ttsbuilder.problems import Problem, errors_in, escape_pointer
 from ttsbuilder.profiles import Profile
-from ttsbuilder.validation import detect, validate
+from ttsbuilder.validation import as_document, detect, validate
 
 __all__ = ["Placed", "Source", "place", "resolve"]
 
@@ -87,12 +87,7 @@ def _place(
 
 
 def _plain(document: Any) -> Any:
-    if isinstance(document, Tree):
-        return encode_tree(document)
-    to_dict = getattr(document, "to_dict", None)
-    if callable(to_dict) and not isinstance(document, (dict, list)):
-        return to_dict()
-    return document
+    return encode_tree(document) if isinstance(document, Tree) else as_document(document)
 
 
 def _kind(document: dict[str, Any]) -> str:
