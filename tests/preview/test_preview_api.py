@@ -104,9 +104,12 @@ def test_language_picks_an_espeak_voice_and_warns_when_it_has_none() -> None:
     assert [(p.code, p.pointer) for p in unknown.problems] == [("TTS702", "/language")]
 
 
-def test_arguments_override_the_payload() -> None:
-    body = {"text": "Hallo", "voice": "male", "language": "en-US"}
-    assert preview_wav(body, io.BytesIO(), language="de-DE", voice="female").voice == "de+f3"
+def test_the_payload_wins_and_arguments_fill_in() -> None:
+    body = {"text": "Hallo", "voice": "male", "language": "de-DE"}
+    assert preview_wav(body, io.BytesIO(), language="en-US", voice="female").voice == "de"
+    bare = {"text": "Hallo"}
+    assert preview_wav(bare, io.BytesIO(), language="de-DE", voice="female").voice == "de+f3"
+    # an eSpeak voice name is the caller's explicit choice: it always wins
     assert preview_wav(body, io.BytesIO(), voice="en-gb-x-rp").voice == "en-gb-x-rp"
 
 

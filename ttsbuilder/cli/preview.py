@@ -42,9 +42,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile", choices=tuple(PROFILES), default="enablex", help="limits to validate with"
     )
-    parser.add_argument("--language", help="spoken language, e.g. en-US (overrides the payload's)")
     parser.add_argument(
-        "--voice", help="male, female, or an eSpeak NG voice name (overrides the payload's)"
+        "--language", help="spoken language, e.g. en-US, where the payload names none"
+    )
+    parser.add_argument(
+        "--voice",
+        help="male or female where the payload names none, or an eSpeak NG voice name",
     )
 
 

@@ -123,9 +123,12 @@ def resolve(
             raise PreviewError("nothing to preview: this dial-out does not play a prompt")
         body, prefix = action["play"], "/action_on_connect/play"
     if kind in ("play", "dial-out"):
-        if language is None and "language" in body:
+        # As in render_ssml: the payload's words win (they are what the service speaks),
+        # the arguments fill in what it does not say, and an eSpeak voice name always wins.
+        if "language" in body:
             language, language_pointer = body["language"], prefix + "/language"
-        voice = voice or body.get("voice")
+        if voice in (None, "male", "female"):
+            voice = body.get("voice", voice)
         if "text_to_speech_option" in body:
             members, prefix = body["text_to_speech_option"], prefix + "/text_to_speech_option"
         elif "text" in body:

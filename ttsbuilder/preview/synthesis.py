@@ -206,8 +206,9 @@ def preview_wav(
     """Speak ``document`` offline with eSpeak NG into a 16-bit mono WAV file at ``path``.
 
     ``document`` is a tree dict, a play or dial-out body, or a model ``Tree``;
-    ``language`` (``en-US``) and ``voice`` (``male``/``female`` or an eSpeak voice name)
-    override the payload's. Raises :class:`~ttsbuilder.errors.ValidationError` if the
+    ``language`` (``en-US``) and ``voice`` (``male``/``female``) fill in what the payload
+    does not say (its own win, as in ``render_ssml``); an eSpeak voice name always wins.
+    Raises :class:`~ttsbuilder.errors.ValidationError` if the
     document has errors and :class:`~ttsbuilder.errors.PreviewError` if the ``preview``
     extra is missing or the file cannot be written (a directory, a missing folder, a
     text-mode file object). A path is written atomically (a temporary file beside it,
