@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ttsbuilder._files import write_atomically
 from ttsbuilder.lint import reading
 from ttsbuilder.lint.positions import CONTAINER, scan_json
-from ttsbuilder.lint.runner import Job, lint_path, write_atomically
+from ttsbuilder.lint.runner import Job, lint_path
 
 CRLF = '{\r\n  "text": "Hi",\r\n  "text1": "x",\r\n  "break": {"time": "1s"}\r\n}\r\n'
 YAML = "# greeting\ntext: Hi   # first\ntext1: there\r\nbreak:\r\n  time: 1s # pause\r\n"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ttsbuilder._files import write_atomically
 from ttsbuilder.lint.runner import (
     PARALLEL_THRESHOLD,
     ConfigError,
@@ -16,7 +17,6 @@ from ttsbuilder.lint.runner import (
     find_config,
     lint_files,
     load_config,
-    write_atomically,
 )
 
 

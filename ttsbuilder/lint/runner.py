@@ -37,7 +37,6 @@ __all__ = [
     "lint_data",
     "lint_files",
     "load_config",
-    "write_atomically",
 ]
 
 #: Directories are searched for files matching these globs.
