@@ -31,32 +31,40 @@ _NAMES = {
     kind: ["", kind, *(f"{kind}{count}" for count in range(2, 65))]
     for kind in ("text", "silence", "break", "express-as", "prosody", "say-as")
 }
-_ZERO = dict.fromkeys(_NAMES, 0)
+_TEXT, _BREAK, _SAY_AS = _NAMES["text"], _NAMES["break"], _NAMES["say-as"]
+_PROSODY, _SILENCE, _EXPRESS_AS = _NAMES["prosody"], _NAMES["silence"], _NAMES["express-as"]
+
+
+def _name(names: list[str], count: int) -> str:
+    return names[count] if count < 65 else f"{names[1]}{count}"
 
 
 def _members(nodes: Iterable[Node], out: dict[str, Any]) -> None:
-    counts = _ZERO.copy()
+    # One counter per kind, in locals: the class test picks both the encoding and the name.
+    texts = breaks = says = prosodies = silences = styles = 0
     for node in nodes:
-        kind = node.kind
-        count = counts[kind] + 1
-        counts[kind] = count
-        name = _NAMES[kind][count] if count < 65 else f"{kind}{count}"
         cls = type(node)
         if cls is Text:
-            out[name] = node.text  # type: ignore[union-attr]
+            texts += 1
+            out[_TEXT[texts] if texts < 65 else _name(_TEXT, texts)] = node.text  # type: ignore[union-attr]
         elif cls is Break:
+            breaks += 1
+            name = _BREAK[breaks] if breaks < 65 else _name(_BREAK, breaks)
             strength = node.strength  # type: ignore[union-attr]
             if strength is None:
                 out[name] = {"value": node.value.text}  # type: ignore[union-attr]
             else:
                 out[name] = {"value": node.value.text, "strength": strength}  # type: ignore[union-attr]
         elif cls is SayAs:
+            says += 1
+            name = _SAY_AS[says] if says < 65 else _name(_SAY_AS, says)
             form = node.format  # type: ignore[union-attr]
             if form is None:
                 out[name] = {"interpret-as": node.interpret_as, "text": node.text}  # type: ignore[union-attr]
             else:
                 out[name] = {"interpret-as": node.interpret_as, "format": form, "text": node.text}  # type: ignore[union-attr]
         elif cls is Prosody:
+            prosodies += 1
             value: dict[str, Any] = {}
             if node.rate is not None:  # type: ignore[union-attr]
                 value["rate"] = node.rate.text  # type: ignore[union-attr]
@@ -65,15 +73,17 @@ def _members(nodes: Iterable[Node], out: dict[str, Any]) -> None:
             if node.volume is not None:  # type: ignore[union-attr]
                 value["volume"] = node.volume.text  # type: ignore[union-attr]
             _members(node.children, value)  # type: ignore[union-attr]
-            out[name] = value
+            out[_name(_PROSODY, prosodies)] = value
         elif cls is Silence:
-            out[name] = {"type": node.type, "value": node.value.text}  # type: ignore[union-attr]
+            silences += 1
+            out[_name(_SILENCE, silences)] = {"type": node.type, "value": node.value.text}  # type: ignore[union-attr]
         else:
             assert isinstance(node, ExpressAs)
+            styles += 1
             express: dict[str, Any] = {"style": node.style}
             if node.styledegree is not None:
                 express["styledegree"] = node.styledegree
             if node.role is not None:
                 express["role"] = node.role
             _members(node.children, express)
-            out[name] = express
+            out[_name(_EXPRESS_AS, styles)] = express
