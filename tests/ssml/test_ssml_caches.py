@@ -1,8 +1,9 @@
-"""The render caches (skeletons, templates, prototypes) never leak one rendering into another.
+"""The render caches (documents, skeletons, prototypes) never leak one rendering into another.
 
-render_ssml remembers documents by tree shape and elements by attribute values, in
-module-level dicts: these tests change the voice table, the profile and the thread
-between renderings of the same shapes and check every output against a fresh one.
+render_ssml remembers finished documents by everything they depend on, and elements by
+attribute values, in module-level dicts: these tests change the voice table, the profile
+and the thread between renderings of the same trees and check every output against a
+fresh one.
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ from ttsbuilder.ssml import writer as writer_module
 
 
 def _forget() -> None:
-    render_module._TEMPLATES.clear()
-    render_module._SEEN.clear()
+    render_module._RENDERED.clear()
     render_module._SKELETONS.clear()
     writer_module._PROTOTYPES.clear()
 
@@ -48,7 +48,7 @@ def _fresh(tree: dict[str, Any], target: str = "azure", **options: Any) -> str:
 
 def test_voice_table_changes_reach_remembered_shapes() -> None:
     tree = {"text": "Hi", "break": {"value": "500ms"}}
-    for _ in range(3):  # the shape is now a remembered template
+    for _ in range(3):  # the document is now remembered
         assert 'name="en-US-JennyNeural"' in render_ssml(tree)
     set_default_voice("en-US", "female", "en-US-AriaNeural")
     assert 'name="en-US-AriaNeural"' in render_ssml(tree)

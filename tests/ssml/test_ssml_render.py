@@ -341,12 +341,11 @@ def test_a_remembered_shape_renders_new_texts_exactly(target: str) -> None:
             "text3": words[4],
         }
 
-    for _ in range(2):  # a shape is remembered when it comes back
-        render_ssml(tree(["a", "b", "c", "d", "e"]), target)
+    render_ssml(tree(["a", "b", "c", "d", "e"]), target)  # the same shape, other texts
     hostile = [HOSTILE, "]]>", "<x/>", "&amp;", "𝄞"]
     remembered = render_ssml(tree(hostile), target)
-    rendering._TEMPLATES.clear()
-    rendering._SEEN.clear()
+    assert render_ssml(tree(hostile), target) == remembered  # from the remembered documents
+    rendering._RENDERED.clear()
     assert remembered == render_ssml(tree(hostile), target)
     assert "".join(assert_valid(remembered, target)[0].itertext()) == "".join(hostile)
 

@@ -75,60 +75,17 @@ def _skeleton(
     return found.__copy__()  # type: ignore[attr-defined,no-any-return]
 
 
-def _shape(members: dict[str, Any], texts: list[str]) -> tuple[Any, ...]:
-    """Everything in ``members`` but its texts, which go to ``texts`` in document order.
-
-    Trees of one shape render to the same elements and attributes: only texts differ.
-    """
-    parts: list[Any] = []
-    for name, value in members.items():
-        if type(value) is dict:
-            parts.append((name, _shape(value, texts)))
-        elif name.startswith("text"):  # a text member, or the text of a say-as
-            texts.append(value)
-            parts.append(name)
-        else:
-            parts.append((name, value))
-    return tuple(parts)
+def _frozen(members: dict[str, Any]) -> tuple[Any, ...]:
+    """A validated tree as a hashable value: its members, in order, all the way down."""
+    return tuple(
+        (name, _frozen(value) if type(value) is dict else value) for name, value in members.items()
+    )
 
 
-# A rendered document with its texts taken out, for each tree shape rendered without
-# warnings: copying it and putting the texts back is cheaper than building it again.
-_TEMPLATES: dict[tuple[Any, ...], tuple[Element, list[tuple[int, bool]]]] = {}
-_SEEN: set[tuple[Any, ...]] = set()
-
-
-def _remember_template(
-    shape: tuple[Any, ...], root: Element, slots: list[tuple[Element, bool]]
-) -> None:
-    if shape not in _SEEN:  # remembering costs a copy: wait until a shape comes back
-        if len(_SEEN) >= 4096:
-            _SEEN.clear()
-        _SEEN.add(shape)
-        return
-    position = {id(node): index for index, node in enumerate(root.iter())}
-    where = [(position[id(node)], tail) for node, tail in slots]
-    template: Element = root.__copy__()  # type: ignore[attr-defined]
-    nodes = list(template.iter())
-    for index, tail in where:
-        if tail:
-            nodes[index].tail = None
-        else:
-            nodes[index].text = None
-    if len(_TEMPLATES) >= 1024:
-        _TEMPLATES.clear()
-    _TEMPLATES[shape] = (template, where)
-
-
-def _fill_template(template: tuple[Element, list[tuple[int, bool]]], texts: list[str]) -> Element:
-    root: Element = template[0].__copy__()  # type: ignore[attr-defined]
-    nodes = list(root.iter())
-    for (index, tail), text in zip(template[1], texts, strict=True):
-        if tail:
-            nodes[index].tail = text
-        else:
-            nodes[index].text = text
-    return root
+# Finished documents by everything they depend on, with the target's warnings: prompts are
+# rendered again and again (an IVR menu, a catalog preview), and a look-up is cheaper than
+# building and serializing the elements.
+_RENDERED: dict[tuple[Any, ...], tuple[str, list[Problem]]] = {}
 
 
 class Rendering(NamedTuple):
@@ -216,27 +173,31 @@ def _render(
             value=language,
         )
     source = locate(document, profile, language)
-    texts: list[str] = []
     key = (target, source.language, source.voice, voice, language, table_version())
-    shape = (key, _shape(source.tree, texts))
-    template = _TEMPLATES.get(shape)
-    if template is not None:
-        root, problems = _fill_template(template, texts), source.problems
-    else:
-        root = _skeleton(source, key, voice, language)
-        writer = Writer(target == "azure")
-        writer.fill(root[0], source.tree, source.pointer, NO_ATTRIBUTES)
-        if writer.leading or writer.tailing:
-            writer.place_silences(root[0])
-        elif not writer.problems:
-            _remember_template(shape, root, writer.slots)
-        problems = source.problems + writer.problems
-    speaker = root[0]
+    remembered = (key, pretty, source.pointer, _frozen(source.tree))
+    found = _RENDERED.get(remembered)
+    if found is None:
+        found = _write(source, key, voice, language, pretty)
+        if len(_RENDERED) >= 1024:
+            _RENDERED.clear()
+        _RENDERED[remembered] = found
+    ssml, notes = found
+    return ssml, source.problems + notes
+
+
+def _write(
+    source: Source, key: tuple[Any, ...], voice: str | None, language: str | None, pretty: bool
+) -> tuple[str, list[Problem]]:
+    root = _skeleton(source, key, voice, language)
+    writer = Writer(key[0] == "azure")
+    writer.fill(root[0], source.tree, source.pointer, NO_ATTRIBUTES)
+    if writer.leading or writer.tailing:
+        writer.place_silences(root[0])
     if pretty:
         # Whitespace goes only where no engine speaks it: around the voice, never inside.
-        root.text, speaker.tail = "\n  ", "\n"
-        return etree.tostring(root, encoding="unicode") + "\n", problems
-    return etree.tostring(root, encoding="unicode"), problems
+        root.text, root[0].tail = "\n  ", "\n"
+        return etree.tostring(root, encoding="unicode") + "\n", writer.problems
+    return etree.tostring(root, encoding="unicode"), writer.problems
 
 
 def render_ssml(

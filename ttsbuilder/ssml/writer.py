@@ -69,19 +69,16 @@ class Writer:
     """Writes members for one target (``azure`` or not), collecting its TTS6xx warnings.
 
     The w3c target's leading and tailing silences are collected in ``leading`` and
-    ``tailing`` for :meth:`place_silences`; ``slots`` records where each text went, so
-    a finished document can serve as the template of trees of the same shape.
+    ``tailing`` for :meth:`place_silences`.
     """
 
-    __slots__ = ("azure", "leading", "problems", "slots", "tailing")
+    __slots__ = ("azure", "leading", "problems", "tailing")
 
     def __init__(self, azure: bool) -> None:
         self.azure = azure
         self.problems: list[Problem] = []
         self.leading: list[str] = []
         self.tailing: list[str] = []
-        #: Where each text went, in the tree's order: (element, True for its tail).
-        self.slots: list[tuple[Element, bool]] = []
 
     def fill(
         self,
@@ -111,10 +108,8 @@ class Writer:
                     parent.append(last)
                 if last is None:
                     parent.text = value
-                    self.slots.append((parent, False))
                 else:
                     last.tail = value
-                    self.slots.append((last, True))
                 text_open = True
                 continue
             if first == "b":  # break
@@ -155,7 +150,6 @@ class Writer:
                 last = found.__copy__()  # type: ignore[attr-defined]
                 parent.append(last)
                 last.text = value["text"]
-                self.slots.append((last, False))
             elif azure:  # silence
                 key = (SILENCE, value["type"], value["value"])
                 found = get(key)
