@@ -81,7 +81,7 @@ def test_demo_runs_every_step(tmp_path: Path) -> None:
     output = _run(EXAMPLES / "demo.py", "--out", str(tmp_path))
     for step in ("1. compose", "2. ttsbuilder lint", "3. ttsbuilder lint --fix", "4. render"):
         assert f"=== {step}" in output
-    assert "copied-from-docs.json:7:15: TTS105 error break key 'time' is spelled 'value'" in output
+    assert "copied-from-docs.json:7:15: TTS105 error break key 'time' should be 'value'" in output
     assert '+    "break": {"value": "1500ms"},' in output  # the fix, as a diff
     assert '<mstts:express-as style="customerservice">' in output
     assert (tmp_path / "welcome.wav").stat().st_size > 44

@@ -1,7 +1,7 @@
 """One file's problems: its source problems plus ``validate()``'s, each with a position.
 
 >>> [str(p) for p in lint_bytes(b'{"break": {"time": "2s"}}', "json")]
-["1:12: TTS105 error break key 'time' is spelled 'value' (rename it 'value')"]
+["1:12: TTS105 error break key 'time' should be 'value' (rename it 'value')"]
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ def check_keys(
                 context.report(
                     ALIAS_KEY,
                     child(pointer, text),
-                    f"{what} key {shown(text)} is spelled {shown(alias)}",
+                    f"{what} key {shown(text)} should be {shown(alias)}",
                     f"rename it {shown(alias)}",
                 )
             else:

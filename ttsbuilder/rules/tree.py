@@ -225,7 +225,7 @@ def _unknown_member(
         context.report(
             ALIAS_KEY,
             at,
-            f"{shown(text)} is spelled with a hyphen: {ALIASES[text]!r}",
+            f"{shown(text)} should be spelled with a hyphen: {ALIASES[text]!r}",
             f"rename it {ALIASES[text]!r}",
         )
         return ALIASES[text]
