@@ -190,3 +190,10 @@ def test_python_and_ecma_read_every_pattern_alike(text: str) -> None:
         python = re.search(pattern, text) is not None
         ecma = regress.Regex(pattern, "u").find(text) is not None
         assert python == ecma, (pattern, text)
+
+
+def test_the_schema_examples_use_the_seed_tree_as_the_tests_do() -> None:
+    from ttsbuilder._schema_build import SEED_TREE
+
+    seed = Path(__file__).parent / "data" / "seed" / "advanced_tree.json"
+    assert json.loads(seed.read_text(encoding="utf-8")) == SEED_TREE
