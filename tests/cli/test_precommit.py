@@ -34,6 +34,11 @@ def test_hooks_lint_and_fix_in_another_repository(tmp_path: Path) -> None:
     (repo / "notes.txt").write_text("not a prompt\n")
     git(repo, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PRE_COMMIT_COLOR": "never"}
+    # try-repo commits a dirty checkout to a shadow repository: it needs an identity even
+    # on a machine with no git configuration.
+    for role in ("AUTHOR", "COMMITTER"):
+        env.setdefault(f"GIT_{role}_NAME", "ttsbuilder tests")
+        env.setdefault(f"GIT_{role}_EMAIL", "tests@example.invalid")
     env.pop("VIRTUAL_ENV", None)
     done = subprocess.run(
         [PRE_COMMIT, "try-repo", str(ROOT), "--all-files"],
