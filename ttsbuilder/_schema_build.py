@@ -20,6 +20,7 @@ from typing import Any
 
 from ttsbuilder.model import CONTENT_KINDS, KINDS
 from ttsbuilder.profiles import AZURE_STYLES, ENABLEX_STYLES, ROLES, Profile, get_profile
+from ttsbuilder.published import BASE_URI
 from ttsbuilder.rules.context import MAX_DEPTH
 from ttsbuilder.rules.payloads import FIELDS
 from ttsbuilder.values import (
@@ -39,7 +40,6 @@ __all__ = ["BASE_URI", "build", "render"]
 Schema = dict[str, Any]
 
 #: Every ``$id`` is this plus the file name; relative ``$ref``s between files resolve on it.
-BASE_URI = "https://ttsbuilder.dev/schemas/"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # "End of string" in every regex dialect JSON Schema tools use. Not `$`: Python's `$`
