@@ -20,7 +20,7 @@ from typing import Any
 
 from ttsbuilder.model import CONTENT_KINDS, KINDS
 from ttsbuilder.profiles import AZURE_STYLES, ENABLEX_STYLES, ROLES, Profile, get_profile
-from ttsbuilder.published import BASE_URI
+from ttsbuilder.published import BASE_URI, schema_file
 from ttsbuilder.rules.context import MAX_DEPTH
 from ttsbuilder.rules.payloads import FIELDS
 from ttsbuilder.values import (
@@ -487,9 +487,8 @@ def header(kind: str, profile: Profile | None) -> Schema:
 
 
 def file_name(kind: str, profile: Profile | None) -> str:
-    """The file of ``kind``'s schema: ``play.schema.json``, ``play-azure.schema.json``."""
-    suffix = "-azure" if profile is not None and profile.name == "azure" else ""
-    return f"{kind}{suffix}.schema.json"
+    """The file of ``kind``'s schema under ``profile`` (None: a kind with one schema)."""
+    return schema_file(kind, profile or "enablex")
 
 
 def phone(*, sip: bool, description: str) -> Schema:

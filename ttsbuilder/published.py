@@ -25,7 +25,15 @@ from ttsbuilder.rules.payloads import CHECKS
 if TYPE_CHECKING:
     from referencing import Registry
 
-__all__ = ["BASE_URI", "SCHEMA_KINDS", "registry", "schema", "schema_id", "schema_path"]
+__all__ = [
+    "BASE_URI",
+    "SCHEMA_KINDS",
+    "registry",
+    "schema",
+    "schema_file",
+    "schema_id",
+    "schema_path",
+]
 
 #: The kinds that have a schema: the tree and each request body.
 SCHEMA_KINDS: tuple[str, ...] = tuple(CHECKS)
@@ -37,7 +45,8 @@ BASE_URI = "https://ttsbuilder.dev/schemas/"
 _PROFILED = frozenset({"tts", "play", "dial-out"})
 
 
-def _file_name(kind: str, profile: str | Profile) -> str:
+def schema_file(kind: str, profile: str | Profile = "enablex") -> str:
+    """The file name of ``kind``'s schema: ``play.schema.json``, ``play-azure.schema.json``."""
     if kind not in SCHEMA_KINDS:
         raise TTSBuilderError(f"no schema for kind {kind!r}: use one of {', '.join(SCHEMA_KINDS)}")
     name = get_profile(profile).name
@@ -51,7 +60,7 @@ def schema_id(kind: str, profile: str | Profile = "enablex") -> str:
     >>> schema_id("dial-out", "azure")
     'https://ttsbuilder.dev/schemas/dial-out-azure.schema.json'
     """
-    return BASE_URI + _file_name(kind, profile)
+    return BASE_URI + schema_file(kind, profile)
 
 
 def schema_path(kind: str, profile: str | Profile = "enablex") -> Path:
@@ -63,7 +72,7 @@ def schema_path(kind: str, profile: str | Profile = "enablex") -> Path:
     >>> schema_path("hold").name
     'hold.schema.json'
     """
-    resource = files("ttsbuilder") / "schemas" / _file_name(kind, profile)
+    resource = files("ttsbuilder") / "schemas" / schema_file(kind, profile)
     if not isinstance(resource, Path):
         raise TTSBuilderError(f"{resource} is not a file on disk: use schema({kind!r}) instead")
     return resource
@@ -92,7 +101,7 @@ def schema(kind: str, profile: str | Profile = "enablex") -> dict[str, Any]:
     >>> schema("hold")["required"]
     ['hold']
     """
-    return copy.deepcopy(_load(_file_name(kind, profile)))
+    return copy.deepcopy(_load(schema_file(kind, profile)))
 
 
 @functools.lru_cache(maxsize=1)
