@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ttsbuilder.lint.loaders import load_bytes
-from ttsbuilder.lint.positions import CONTAINER, PositionMap, scan_json
+from ttsbuilder.lint.positions import CONTAINER, PositionMap, locate_json, scan_json
 from ttsbuilder.problems import escape_pointer
 
 json_values = st.recursive(
@@ -90,3 +90,38 @@ def test_scanned_leaves_equal_the_parsed_values(document: dict[str, object], asc
     text = json.dumps(document, ensure_ascii=ascii)
     members, _ = scan_json(text)
     assert [(m.name, m.leaf) for m in members[1:]] == list(document.items())
+
+
+@given(
+    json_values,
+    st.sampled_from([None, 0, 2, "\t"]),
+    st.booleans(),
+    st.lists(st.text(max_size=6), max_size=3),
+)
+def test_locating_a_few_pointers_agrees_with_the_full_map(
+    value: Any, indent: Any, ascii: bool, missing: list[str]
+) -> None:
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii)
+    wanted = [pointer for pointer, _ in pointers(value)]
+    # pointers that name nothing: they fall back to their nearest ancestor
+    extras = zip(wanted, missing, strict=False)
+    wanted += [f"{pointer}/{escape_pointer(extra)}" for pointer, extra in extras]
+    full = PositionMap(scan_json(text)[0])
+    assert locate_json(text, wanted) == {pointer: full.locate(pointer) for pointer in wanted}
+
+
+def test_locating_a_repeated_key_finds_its_last_occurrence() -> None:
+    text = '{"text": "a",\n "break": {"value": "1s"},\n "text": {"deep": 1}}'
+    full = PositionMap(scan_json(text)[0])
+    wanted = ["/text", "/text/deep", "/break/value"]
+    assert locate_json(text, wanted) == {pointer: full.locate(pointer) for pointer in wanted}
+    assert locate_json(text, ["/text"]) == {"/text": (3, 2)}
+
+
+def test_a_linted_catalog_positions_its_problems_without_a_member_map() -> None:
+    document = {"prompts": {f"p{n}": {"text": f"Prompt {n}"} for n in range(200)}}
+    document["prompts"]["p150"]["brek"] = {"value": "1s"}
+    source = load_bytes(json.dumps(document, indent=2).encode(), "json")
+    [(line, column)] = source.locate_many(["/prompts/p150/brek"])
+    assert source._members is None  # no map of every member was built
+    assert (line, column) == PositionMap(scan_json(source.text)[0]).locate("/prompts/p150/brek")

@@ -83,7 +83,8 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
             found = [p for p in _validate(source.document, options) if options.wants(p.code)]
         except RecursionError:  # validate() is depth-guarded; this is the last line of defence
             raise TTSBuilderError("the document nests too deeply to check") from None
-        problems.extend(p.at(*source.locate(p.pointer)) for p in found)
+        places = source.locate_many([p.pointer for p in found])
+        problems.extend(p.at(*place) for p, place in zip(found, places, strict=True))
     return sort_problems(problems)
 
 

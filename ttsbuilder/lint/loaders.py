@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ttsbuilder.codec import member_name, split_member
-from ttsbuilder.lint.positions import Member, PositionMap, scan_json, yaml_members
+from ttsbuilder.lint.positions import Member, PositionMap, locate_json, scan_json, yaml_members
 from ttsbuilder.model import KINDS
 from ttsbuilder.problems import Problem, escape_pointer
 from ttsbuilder.rules.source import (
@@ -90,6 +90,20 @@ class Source:
         if self._map is None:
             self._map = PositionMap(self.members())
         return self._map.locate(pointer)
+
+    def locate_many(self, pointers: list[str]) -> list[tuple[int, int]]:
+        """The positions of several pointers at once.
+
+        A parsed JSON file with no member map yet is searched for just these pointers
+        (:func:`~ttsbuilder.lint.positions.locate_json`): a large catalog with a few
+        problems then costs about one more parse instead of a map of every member.
+        """
+        if not pointers:
+            return []
+        if self._map is None and self._members is None and self.format == "json" and self.parsed:
+            found = locate_json(self.text, pointers)
+            return [found[pointer] for pointer in pointers]
+        return [self.locate(pointer) for pointer in pointers]
 
 
 def format_for(path: str) -> Format | None:

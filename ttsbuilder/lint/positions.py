@@ -21,13 +21,21 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ttsbuilder.problems import escape_pointer
 
-__all__ = ["LineIndex", "Member", "PositionMap", "Token", "scan_json", "yaml_members"]
+__all__ = [
+    "LineIndex",
+    "Member",
+    "PositionMap",
+    "Token",
+    "locate_json",
+    "scan_json",
+    "yaml_members",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +156,84 @@ def scan_json(text: str) -> tuple[list[Member], list[Member]]:
 
 
 _SCALARS: dict[str, Any] = {"true": True, "false": False, "null": None}
+
+# The C parts of the json module: scanning one value, and one string, from an offset.
+_scan_once: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def locate_json(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """The (line, column) of each pointer in valid JSON ``text``, as :class:`PositionMap` gives.
+
+    Walks down only the objects and arrays on the way to the pointers and skips every
+    other value with the json module's C scanner, so a large file with a few problems
+    costs about one parse, not a member map (which :func:`scan_json` builds in Python).
+
+    >>> locate_json('{"a": 1,\\n "b": {"c": [true, 2]}}', ["/b/c/1", "/b/x", "/a"])
+    {'/b/c/1': (2, 20), '/b/x': (2, 2), '/a': (1, 2)}
+    """
+    wanted = list(pointers)
+    trie: dict[str, Any] = {}
+    for pointer in wanted:
+        node = trie
+        for token in pointer.split("/")[1:] if pointer else ():
+            node = node.setdefault(token.replace("~1", "/").replace("~0", "~"), {})
+    offsets: dict[str, int] = {}
+    start = _SPACE.match(text).end()  # type: ignore[union-attr]
+    offsets[""] = start
+    _descend(text, start, "", trie, offsets)
+    places = _lines_and_columns(text, set(offsets.values()))
+    located: dict[str, tuple[int, int]] = {}
+    for pointer in wanted:
+        at = pointer
+        while at not in offsets:  # the nearest ancestor that exists
+            at = at.rpartition("/")[0]
+        located[pointer] = places[offsets[at]]
+    return located
+
+
+def _descend(
+    text: str, index: int, pointer: str, trie: dict[str, Any], offsets: dict[str, int]
+) -> int:
+    """Record the members of the value at ``index`` that ``trie`` names; return its end."""
+    opening = text[index]
+    if not trie or opening not in "{[":
+        return int(_scan_once(text, index)[1])
+    closing = "}" if opening == "{" else "]"
+    index = _SPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+    count = 0
+    while text[index] != closing:
+        if opening == "{":
+            key_at = index
+            name, index = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
+            index = _SPACE.match(text, index).end() + 1  # type: ignore[union-attr]  # past ":"
+            index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+        else:
+            key_at, name = index, str(count)
+            count += 1
+        child = trie.get(name)
+        if child is None:
+            index = _scan_once(text, index)[1]
+        else:
+            # The last occurrence of a repeated key wins, as in json.loads.
+            at = f"{pointer}/{escape_pointer(name)}"
+            offsets[at] = key_at
+            index = _descend(text, index, at, child, offsets)
+        index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+        if text[index] == ",":
+            index = _SPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+    return index + 1
+
+
+def _lines_and_columns(text: str, offsets: set[int]) -> dict[int, tuple[int, int]]:
+    """1-based (line, column) of each offset, counting newlines once between them."""
+    places: dict[int, tuple[int, int]] = {}
+    line, previous = 1, 0
+    for offset in sorted(offsets):
+        line += text.count("\n", previous, offset)
+        previous = offset
+        places[offset] = (line, offset - text.rfind("\n", 0, offset))
+    return places
 
 
 def _decode(token: str) -> Any:
