@@ -597,6 +597,8 @@ def test_unknown_kind_and_profile_raise_the_library_error() -> None:
         validate({}, profile="google")
     with pytest.raises(TTSBuilderError, match="unknown kind"):
         iter_problems({}, kind="sms")  # at the call, not at the first next()
+    with pytest.raises(TTSBuilderError, match="unknown kind"):
+        validate({}, kind=["tts"])  # type: ignore[arg-type]
 
 
 def test_iter_problems_checks_each_body_only_when_reached() -> None:

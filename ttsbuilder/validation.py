@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from ttsbuilder.errors import TTSBuilderError, ValidationError
-from ttsbuilder.problems import Problem, Severity
+from ttsbuilder.problems import Problem, Severity, shown
 from ttsbuilder.profiles import Profile, get_profile
 from ttsbuilder.rules.common import ALIASES
 from ttsbuilder.rules.context import MAX_DEPTH, Context, child, key_text
@@ -161,12 +161,11 @@ def _problems(
         return
     found = False
     for body_kind, pointer, body in _walk(document, "", 0):
+        found = True
         context = Context(profile, language)
         if body_kind is None:
-            found = True
             context.report(TOO_DEEP, pointer, f"nesting deeper than {MAX_DEPTH} levels")
         else:
-            found = True
             CHECKS[body_kind](context, body, pointer)
         yield from context.problems
     if not found:
@@ -177,8 +176,8 @@ def _problems(
 
 
 def _known(kind: str) -> str:
-    if kind != "auto" and kind not in CHECKS:
-        raise TTSBuilderError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    if type(kind) is not str or (kind != "auto" and kind not in CHECKS):
+        raise TTSBuilderError(f"unknown kind {shown(kind)}: use one of {', '.join(KINDS)}")
     return kind
 
 
