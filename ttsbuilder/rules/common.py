@@ -19,7 +19,7 @@ from ttsbuilder.rules.context import (
     suggest,
 )
 
-__all__ = ["ALIASES", "check_keys", "check_string"]
+__all__ = ["ALIASES", "check_keys", "check_string", "unknown_key"]
 
 FAMILY = "tree"
 
@@ -103,6 +103,20 @@ def check_string(context: Context, value: Any, pointer: str, *, required: bool =
     return True
 
 
+def unknown_key(
+    context: Context, key: Any, pointer: str, allowed: tuple[str, ...], what: str
+) -> None:
+    """Report ``key`` of a ``what`` object as unknown, with the allowed keys and a near match."""
+    text = key_text(key)
+    listed = f"allowed are {', '.join(allowed)}" if len(allowed) > 1 else f"allowed is {allowed[0]}"
+    context.report(
+        UNKNOWN_KEY,
+        child(pointer, text),
+        f"unknown {what} key {shown(text)}: {listed}",
+        suggest(text, allowed),
+    )
+
+
 def check_keys(
     context: Context,
     value: dict[Any, Any],
@@ -124,12 +138,7 @@ def check_keys(
                     f"rename it {shown(alias)}",
                 )
             else:
-                context.report(
-                    UNKNOWN_KEY,
-                    child(pointer, text),
-                    f"unknown {what} key {shown(text)}: allowed are {', '.join(allowed)}",
-                    suggest(text, allowed),
-                )
+                unknown_key(context, key, pointer, allowed, what)
     for key in required:
         if key not in value:
             alias_given = key == "value" and "time" in value

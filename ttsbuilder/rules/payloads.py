@@ -12,8 +12,8 @@ from typing import Any
 
 from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error, warning
-from ttsbuilder.rules.common import MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, check_string
-from ttsbuilder.rules.context import Context, child, describe, key_text, suggest
+from ttsbuilder.rules.common import MISSING_KEY, WRONG_TYPE, check_string, unknown_key
+from ttsbuilder.rules.context import Context, child, describe, suggest
 from ttsbuilder.rules.tree import check_tree
 
 __all__ = ["CHECKS", "FIELDS", "LANGUAGE_TAG", "check_payload"]
@@ -200,13 +200,7 @@ def _fields(context: Context, body: dict[Any, Any], pointer: str, kind: str) -> 
     known = _FIELD_SETS[kind]
     for key, value in body.items():
         if key not in known:
-            text = key_text(key)
-            context.report(
-                UNKNOWN_KEY,
-                child(pointer, text),
-                f"unknown {kind} key {shown(text)}: allowed are {', '.join(allowed)}",
-                suggest(text, allowed),
-            )
+            unknown_key(context, key, pointer, allowed, kind)
         elif key in _STRINGS:
             check_string(context, value, child(pointer, key))
         elif key in _BOOLEANS and type(value) is not bool:
@@ -345,13 +339,7 @@ def _action(context: Context, action: Any, pointer: str) -> None:
         return
     for key in action:
         if key not in _ACTIONS:
-            text = key_text(key)
-            context.report(
-                UNKNOWN_KEY,
-                child(pointer, text),
-                f"unknown action_on_connect key {shown(text)}: allowed are play, connect, room",
-                suggest(text, _ACTIONS),
-            )
+            unknown_key(context, key, pointer, _ACTIONS, "action_on_connect")
     present = [key for key in _ACTIONS if key in action]
     if len(present) != 1:
         found = ", ".join(present) if present else "none"
@@ -370,12 +358,7 @@ def _action(context: Context, action: Any, pointer: str) -> None:
         if _object(context, room, at, "room"):
             for key in room:
                 if key != "room_id":
-                    context.report(
-                        UNKNOWN_KEY,
-                        child(at, key_text(key)),
-                        f"unknown room key {key_text(key)!r}: allowed is room_id",
-                        suggest(key_text(key), ("room_id",)),
-                    )
+                    unknown_key(context, key, at, ("room_id",), "room")
             if "room_id" in room:
                 check_string(context, room["room_id"], at + "/room_id")
             else:
