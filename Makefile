@@ -37,7 +37,7 @@ docs: $(STAMP)
 	$(BIN)/python -m ttsbuilder._reference > docs/api.md
 
 schemas: $(STAMP)
-	$(BIN)/python -m ttsbuilder._schema_build schemas
+	$(BIN)/python -m ttsbuilder._schema_build ttsbuilder/schemas
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

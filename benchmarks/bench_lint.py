@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "schemas" / "play.schema.json"
+SCHEMA = ROOT / "ttsbuilder" / "schemas" / "play.schema.json"
 BIN = Path(sys.executable).parent
 FILES = 1000
 BROKEN_EVERY = 10  # every tenth file has an error: 100 in all

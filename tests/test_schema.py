@@ -31,7 +31,7 @@ from ttsbuilder.published import (
 from ttsbuilder.validation import validate
 
 ROOT = Path(__file__).parent.parent
-SCHEMAS = ROOT / "schemas"
+SCHEMAS = ROOT / "ttsbuilder" / "schemas"
 FILES = sorted(SCHEMAS.glob("*.schema.json"))
 CASES = [(kind, profile) for kind in SCHEMA_KINDS for profile in ("enablex", "azure")]
 
@@ -46,7 +46,7 @@ def test_the_files_are_the_ones_the_builder_makes() -> None:
     assert sorted(path.name for path in FILES) == sorted(built)
     for path in FILES:
         assert path.read_text(encoding="utf-8") == render(built[path.name]), (
-            f"{path.name} is stale: run python -m ttsbuilder._schema_build schemas"
+            f"{path.name} is stale: run make schemas"
         )
 
 

@@ -1,11 +1,11 @@
-"""Write the JSON Schemas in ``schemas/`` from the vocabularies the rules use.
+"""Write the JSON Schemas in ``ttsbuilder/schemas/`` from the vocabularies the rules use.
 
-The files in ``schemas/`` are what ships and what :mod:`ttsbuilder.published` loads; this
+The files in ``ttsbuilder/schemas/`` are what ships and what :mod:`ttsbuilder.published` loads; this
 module is how they are made, so that their enums, limits and patterns come from
 :mod:`ttsbuilder.values` and :mod:`ttsbuilder.profiles` rather than being typed twice.
 ``tests/test_schema.py`` fails when a file differs from what this module builds.
 
-Run ``python -m ttsbuilder._schema_build schemas`` after changing a vocabulary.
+Run ``make schemas`` after changing a vocabulary.
 
 >>> sorted(build())[:3]
 ['connect.schema.json', 'dial-out-azure.schema.json', 'dial-out.schema.json']
@@ -784,8 +784,8 @@ def render(schema: Schema) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """Write every schema into the folder ``argv[0]`` (default ``schemas``)."""
-    folder = Path(argv[0] if argv else "schemas")
+    """Write every schema into the folder ``argv[0]`` (default: the package's ``schemas``)."""
+    folder = Path(argv[0]) if argv else Path(__file__).parent / "schemas"
     for name, schema in build().items():
         (folder / name).write_text(render(schema), encoding="utf-8")
     return 0

@@ -1,6 +1,6 @@
 """The published JSON Schemas (Draft 2020-12) of the tree and of each request body.
 
-The files live in ``schemas/`` and ship inside the package; they are read from there,
+The files live in ``ttsbuilder/schemas/`` and ship inside the package; they are read from there,
 once, and handed out as fresh copies. See ``docs/schemas.md``.
 
 >>> schema("play")["$id"]

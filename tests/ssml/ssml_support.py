@@ -1,15 +1,12 @@
 """Helpers for the SSML tests: Microsoft's and the W3C schemas, the seed payloads.
 
-The schemas are third-party files kept beside the repository, in ``../shared/ssml-xsd/``
-(CI clones the repository next to ``shared/``); set ``TTSBUILDER_SSML_XSD`` to read them
-from elsewhere. A missing folder fails the tests loudly: skipping would hide that the
-rendered SSML is no longer checked against the real schemas.
+The schemas are third-party files the project keeps, with their licence notices, in
+``ttsbuilder/ssml/xsd/``, so a clone checks its SSML with nothing beside it.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,25 +14,14 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "data" / "seed"
+XSD = ROOT / "ttsbuilder" / "ssml" / "xsd"
 SCHEMA_ENTRY = {"azure": "azure/ssml.xsd", "w3c": "w3c-1.1-core/ssmlv1p1-core.xsd"}
-
-
-def schema_folder() -> Path:
-    """Where the SSML schemas are: ``$TTSBUILDER_SSML_XSD`` or ``<repo>/../shared/ssml-xsd``."""
-    configured = os.environ.get("TTSBUILDER_SSML_XSD")
-    folder = Path(configured) if configured else ROOT.parent / "shared" / "ssml-xsd"
-    if not folder.is_dir():
-        raise RuntimeError(
-            f"SSML schemas not found at {folder}: put shared/ssml-xsd beside the repository "
-            "or set TTSBUILDER_SSML_XSD"
-        )
-    return folder
 
 
 def load_schema(target: str) -> etree.XMLSchema:
     """The XML Schema of ``target`` (``azure`` or ``w3c``), read with no network."""
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    path = schema_folder() / SCHEMA_ENTRY[target]
+    path = XSD / SCHEMA_ENTRY[target]
     return etree.XMLSchema(etree.parse(str(path), parser))
 
 

@@ -1,6 +1,6 @@
 """``ttsbuilder schema KIND``: print the published JSON Schema of a kind.
 
-The same documents as ``schemas/*.schema.json`` in the repository, for editors and for
+The same documents as ``ttsbuilder/schemas/*.schema.json`` in the repository, for editors and for
 tools such as check-jsonschema.
 
 >>> import argparse
