@@ -5,6 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_TOOLS := tests/node/node_modules/.installed
 
 .PHONY: demo test lint typecheck pytest bench docs schemas clean
 
@@ -13,6 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,preview]'
 	touch $(STAMP)
+
+# Independent checkers from other ecosystems (editor language services, an SSML checker),
+# pinned by tests/node/package-lock.json and run with node by the tests.
+$(NODE_TOOLS): tests/node/package.json tests/node/package-lock.json
+	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_TOOLS)
 
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
@@ -26,7 +33,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict ttsbuilder
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/pytest -n auto -q
 
 bench: $(STAMP)
@@ -40,4 +47,4 @@ schemas: $(STAMP)
 	$(BIN)/python -m ttsbuilder._schema_build ttsbuilder/schemas
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) tests/node/node_modules build dist .pytest_cache .mypy_cache .ruff_cache
