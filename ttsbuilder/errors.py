@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ttsbuilder.problems import Problem
 
-__all__ = ["BuildError", "PreviewError", "SSMLError", "TTSBuilderError", "ValidationError"]
+__all__ = [
+    "BuildError",
+    "MissingExtraError",
+    "PreviewError",
+    "SSMLError",
+    "TTSBuilderError",
+    "ValidationError",
+]
 
 
 class TTSBuilderError(Exception):
@@ -60,3 +67,21 @@ class SSMLError(TTSBuilderError, ValueError):
 
 class PreviewError(TTSBuilderError, RuntimeError):
     """Audio preview is unavailable (the ``preview`` extra is missing) or the engine failed."""
+
+
+class MissingExtraError(TTSBuilderError, ImportError):
+    """An optional feature's third-party library is not installed.
+
+    ``extra`` is the ttsbuilder extra that installs it; the message says the command.
+
+    >>> print(MissingExtraError("ttsbuilder.strategies", "hypothesis", "hypothesis"))  # doctest: +ELLIPSIS
+    ttsbuilder.strategies needs hypothesis, which is not installed: pip install ...
+    """
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: pip install 'ttsbuilder[{extra}]'",
+            name=module,
+        )
