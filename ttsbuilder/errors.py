@@ -74,8 +74,11 @@ class MissingExtraError(TTSBuilderError, ImportError):
 
     ``extra`` is the ttsbuilder extra that installs it; the message says the command.
 
-    >>> print(MissingExtraError("ttsbuilder.strategies", "hypothesis", "hypothesis"))  # doctest: +ELLIPSIS
-    ttsbuilder.strategies needs hypothesis, which is not installed: pip install ...
+    >>> error = MissingExtraError("ttsbuilder lsp", "pygls", "lsp")
+    >>> print(error)
+    ttsbuilder lsp needs pygls, which is not installed: pip install 'ttsbuilder[lsp]'
+    >>> isinstance(error, ImportError), error.name
+    (True, 'pygls')
     """
 
     def __init__(self, feature: str, module: str, extra: str) -> None:
