@@ -39,19 +39,17 @@ __all__ = ["BASE_URI", "build", "render"]
 
 Schema = dict[str, Any]
 
-#: Every ``$id`` is this plus the file name; relative ``$ref``s between files resolve on it.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # "End of string" in every regex dialect JSON Schema tools use. Not `$`: Python's `$`
 # (which python-jsonschema uses, through re.search) also matches before a final newline.
 END = r"(?![\s\S])"
 NUMBER = r"[0-9]+(?:\.[0-9]+)?"
-# XML 1.0 cannot carry C0 controls but tab/newline/return, U+FFFE, U+FFFF or lone
-# surrogates. A surrogate pair is allowed explicitly, for engines that match UTF-16 units.
-XML_CHARACTERS = (
-    r"(?:[^\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]"
-    r"|[\ud800-\udbff][\udc00-\udfff])*"
-)
+# XML 1.0 cannot carry C0 controls but tab/newline/return, U+FFFE, U+FFFF or surrogates.
+# Surrogates are left out: Rust engines (jsonschema-rs) refuse a pattern that names them and
+# JavaScript's see a pair as two units, so no pattern says the same everywhere. validate()
+# reports them (a listed difference, tests/test_schema_agreement.py).
+XML_CHARACTERS = r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]*"
 # Python's re.ASCII \s, written out: the payload rules use it, and ECMA-262's \s is wider.
 SPACE = r" \t\n\r\f\v"
 PROFILED_KINDS = ("tts", "play", "dial-out")
@@ -142,7 +140,7 @@ def string_def() -> Schema:
         "pattern": anchored(XML_CHARACTERS),
         "description": (
             "A non-empty string that XML 1.0 can carry: no control characters other than "
-            "tab, newline and return, no U+FFFE, U+FFFF or lone surrogates (TTS104, TTS112)."
+            "tab, newline and return, no U+FFFE or U+FFFF (TTS104, TTS112)."
         ),
     }
 
@@ -469,14 +467,23 @@ def tree_body(profile: Profile, *, root: bool) -> Schema:
 
 def tts_schema(profile: Profile) -> Schema:
     body = tree_body(profile, root=True)
-    defs = tree_defs(profile)
     return {
         **header("tts", profile),
         "title": f"Voice API text_to_speech_option tree ({profile.name} profile)",
         **body,
         "examples": [SEED_TREE],
-        "$defs": {"tree": {**tree_body(profile, root=False), "title": "tree"}, **defs},
+        "$defs": tree_resources(profile),
     }
+
+
+def tree_resources(profile: Profile) -> Schema:
+    """The ``$defs`` a body embeds to hold a tree: ``tree`` and everything it references.
+
+    Every published file is self-contained (docs/schemas.md, "Self-contained files"): a
+    body that holds a tree carries its own copy of the tree's definitions, under the same
+    names as in the tree's file, and refers to them locally (``#/$defs/tree``).
+    """
+    return {"tree": {**tree_body(profile, root=False), "title": "tree"}, **tree_defs(profile)}
 
 
 # --- request bodies ------------------------------------------------------------------------
@@ -503,7 +510,6 @@ def phone(*, sip: bool, description: str) -> Schema:
 
 
 def play_body(profile: Profile, *, root: bool) -> Schema:
-    tree = file_name("tts", profile) + "#/$defs/tree"
     properties: Schema = {
         "prompt_name": ref(
             "string",
@@ -539,7 +545,7 @@ def play_body(profile: Profile, *, root: bool) -> Schema:
             "Seconds of silence before the recognizer returns its result (default 2)."
         ),
         "text_to_speech_option": {
-            "$ref": tree,
+            "$ref": "#/$defs/tree",
             "description": "The advanced text-to-speech tree: text, silence, break, "
             "express-as, prosody and say-as members in spoken order.",
         },
@@ -582,13 +588,12 @@ def play_schema(profile: Profile) -> Schema:
         "examples": [SEED_PLAY_PROMPT, SEED_PLAY_TEXT, {"text_to_speech_option": SEED_TREE}],
         "$defs": {
             "play": {**play_body(profile, root=False), "title": "play"},
-            "string": string_def(),
+            **tree_resources(profile),
         },
     }
 
 
 def dial_out_schema(profile: Profile) -> Schema:
-    play = file_name("play", profile) + "#/$defs/play"
     properties: Schema = {
         "$schema": SCHEMA_MEMBER,
         "name": ref("string", description="A name for this service."),
@@ -604,9 +609,9 @@ def dial_out_schema(profile: Profile) -> Schema:
             "description": "What to do when the call connects: exactly one of play, "
             "connect and room (TTS409).",
             "properties": {
-                "play": {"$ref": play, "description": "Play a prompt."},
+                "play": ref("play", description="Play a prompt."),
                 "connect": {
-                    "$ref": "connect.schema.json#/$defs/connect",
+                    "$ref": "#/$defs/connect",
                     "description": "Bridge the call to another number.",
                 },
                 "room": {
@@ -654,7 +659,11 @@ def dial_out_schema(profile: Profile) -> Schema:
         "required": ["from", "to"],
         "additionalProperties": False,
         "examples": examples,
-        "$defs": {"string": string_def()},
+        "$defs": {
+            "play": {**play_body(profile, root=False), "title": "play"},
+            "connect": {**control_body("connect", root=False), "title": "connect"},
+            **tree_resources(profile),
+        },
     }
 
 
