@@ -138,12 +138,12 @@ def test_a_prompt_file_may_name_its_schema() -> None:
     assert validate(document, "play") == []
 
 
-def test_the_wheel_ships_the_schema_files(tmp_path: Path) -> None:
+def test_the_wheel_ships_the_schema_files_and_catalog(tmp_path: Path) -> None:
     from hatchling.builders.wheel import WheelBuilder
 
     (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
     with zipfile.ZipFile(wheel) as archive:
-        for path in FILES:
+        for path in [*FILES, SCHEMAS / "catalog.json"]:
             shipped = archive.read(f"ttsbuilder/schemas/{path.name}")
             assert shipped == path.read_bytes()
 
@@ -197,3 +197,24 @@ def test_the_schema_examples_use_the_seed_tree_as_the_tests_do() -> None:
 
     seed = Path(__file__).parent / "data" / "seed" / "advanced_tree.json"
     assert json.loads(seed.read_text(encoding="utf-8")) == SEED_TREE
+
+
+def refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for keyword, child in node.items():
+            if keyword == "$ref" and isinstance(child, str):
+                yield child
+            elif keyword not in ("examples", "enum", "const"):
+                yield from refs(child)
+    elif isinstance(node, list):
+        for item in node:
+            yield from refs(item)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_each_file_is_self_contained(path: Path) -> None:
+    """Every reference points into the same file, and to something there: no other file."""
+    document = load(path)
+    for reference in sorted(set(refs(document))):
+        assert reference.startswith("#/$defs/"), reference
+        assert reference.removeprefix("#/$defs/") in document["$defs"], reference

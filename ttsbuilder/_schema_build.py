@@ -20,7 +20,13 @@ from typing import Any
 
 from ttsbuilder.model import CONTENT_KINDS, KINDS
 from ttsbuilder.profiles import AZURE_STYLES, ENABLEX_STYLES, ROLES, Profile, get_profile
-from ttsbuilder.published import BASE_URI, schema_file
+from ttsbuilder.published import (
+    BASE_URI,
+    CATALOG_FILE,
+    SCHEMA_KINDS,
+    file_match,
+    schema_file,
+)
 from ttsbuilder.rules.context import MAX_DEPTH
 from ttsbuilder.rules.payloads import FIELDS
 from ttsbuilder.values import (
@@ -35,11 +41,14 @@ from ttsbuilder.values import (
     VOLUME_LEVELS,
 )
 
-__all__ = ["BASE_URI", "build", "render"]
+__all__ = ["BASE_URI", "build", "build_catalog", "render"]
 
 Schema = dict[str, Any]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+#: The format of the schema catalog: SchemaStore's (https://www.schemastore.org/).
+CATALOG_FORMAT = "https://json.schemastore.org/schema-catalog.json"
 
 # "End of string" in every regex dialect JSON Schema tools use. Not `$`: Python's `$`
 # (which python-jsonschema uses, through re.search) also matches before a final newline.
@@ -787,6 +796,32 @@ def build() -> dict[str, Schema]:
     return files
 
 
+def build_catalog(files: dict[str, Schema]) -> Schema:
+    """The schema catalog of ``files`` (from :func:`build`), in SchemaStore's format.
+
+    One entry per schema file, in the order of ``SCHEMA_KINDS``, enablex first.
+
+    >>> entry = build_catalog(build())["schemas"][0]
+    >>> entry["name"], entry["fileMatch"][0]
+    ('ttsbuilder tts (enablex)', '*.tts.json')
+    """
+    entries: list[Schema] = []
+    for kind in SCHEMA_KINDS:
+        profiles = ("enablex", "azure") if kind in PROFILED_KINDS else ("enablex",)
+        for name in profiles:
+            schema = files[schema_file(kind, name)]
+            suffix = f" ({name})" if kind in PROFILED_KINDS else ""
+            entries.append(
+                {
+                    "name": f"ttsbuilder {kind}{suffix}",
+                    "description": schema["title"],
+                    "fileMatch": file_match(kind, name),
+                    "url": schema["$id"],
+                }
+            )
+    return {"$schema": CATALOG_FORMAT, "version": 1, "schemas": entries}
+
+
 def render(schema: Schema) -> str:
     """The text of a schema file: 2-space JSON, ASCII only (patterns hold \\u escapes)."""
     return json.dumps(schema, indent=2, ensure_ascii=True) + "\n"
@@ -795,7 +830,8 @@ def render(schema: Schema) -> str:
 def main(argv: list[str]) -> int:
     """Write every schema into the folder ``argv[0]`` (default: the package's ``schemas``)."""
     folder = Path(argv[0]) if argv else Path(__file__).parent / "schemas"
-    for name, schema in build().items():
+    files = build()
+    for name, schema in {**files, CATALOG_FILE: build_catalog(files)}.items():
         (folder / name).write_text(render(schema), encoding="utf-8")
     return 0
 

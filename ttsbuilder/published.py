@@ -27,7 +27,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BASE_URI",
+    "CATALOG_FILE",
+    "PROMPT_FILE_EXTENSIONS",
     "SCHEMA_KINDS",
+    "catalog",
+    "file_match",
     "registry",
     "schema",
     "schema_file",
@@ -41,6 +45,12 @@ SCHEMA_KINDS: tuple[str, ...] = tuple(CHECKS)
 #: Every ``$id`` is this plus the file name.
 BASE_URI = "https://ttsbuilder.dev/schemas/"
 
+#: The catalog of every schema, in SchemaStore's format, beside the schema files.
+CATALOG_FILE = "catalog.json"
+
+#: The file extensions of prompt files that the catalog associates with a schema.
+PROMPT_FILE_EXTENSIONS: tuple[str, ...] = ("json", "yaml", "yml")
+
 # Only these differ between profiles; the call-control bodies have one schema for both.
 _PROFILED = frozenset({"tts", "play", "dial-out"})
 
@@ -52,6 +62,20 @@ def schema_file(kind: str, profile: str | Profile = "enablex") -> str:
     name = get_profile(profile).name
     suffix = "-azure" if name == "azure" and kind in _PROFILED else ""
     return f"{kind}{suffix}.schema.json"
+
+
+def file_match(kind: str, profile: str | Profile = "enablex") -> list[str]:
+    """The file-name globs of prompt files that ``kind``'s schema describes (the catalog's).
+
+    A prompt file is named ``<anything>.<kind>.<extension>``; under the azure profile
+    ``<anything>.<kind>-azure.<extension>`` (the schema file's name without
+    ``.schema``). The call-control kinds have one schema, so one name for both profiles.
+
+    >>> file_match("play", "azure")
+    ['*.play-azure.json', '*.play-azure.yaml', '*.play-azure.yml']
+    """
+    stem = schema_file(kind, profile).removesuffix(".schema.json")
+    return [f"*.{stem}.{extension}" for extension in PROMPT_FILE_EXTENSIONS]
 
 
 def schema_id(kind: str, profile: str | Profile = "enablex") -> str:
@@ -102,6 +126,20 @@ def schema(kind: str, profile: str | Profile = "enablex") -> dict[str, Any]:
     ['hold']
     """
     return copy.deepcopy(_load(schema_file(kind, profile)))
+
+
+def catalog() -> dict[str, Any]:
+    """The schema catalog (SchemaStore's format) as a new dict: one entry per schema file.
+
+    Each entry has a ``name``, a ``description``, the ``fileMatch`` globs of
+    :func:`file_match` and the schema's ``$id`` as its ``url``. The file ships as
+    ``ttsbuilder/schemas/catalog.json``; ``ttsbuilder schema catalog`` prints it.
+
+    >>> entry = catalog()["schemas"][1]
+    >>> entry["url"], entry["fileMatch"][0]
+    ('https://ttsbuilder.dev/schemas/tts-azure.schema.json', '*.tts-azure.json')
+    """
+    return copy.deepcopy(_load(CATALOG_FILE))
 
 
 @functools.lru_cache(maxsize=1)

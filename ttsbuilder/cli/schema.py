@@ -1,7 +1,8 @@
-"""``ttsbuilder schema KIND``: print the published JSON Schema of a kind.
+"""``ttsbuilder schema KIND``: print the published JSON Schema of a kind, or the catalog.
 
 The same documents as ``ttsbuilder/schemas/*.schema.json`` in the repository, for editors and for
-tools such as check-jsonschema.
+tools such as check-jsonschema. ``ttsbuilder schema catalog`` prints the schema catalog
+(``ttsbuilder/schemas/catalog.json``, SchemaStore's format).
 
 >>> import argparse
 >>> parser = argparse.ArgumentParser()
@@ -18,7 +19,10 @@ import sys
 
 __all__ = ["HELP", "configure", "run"]
 
-HELP = "print the published JSON Schema of a kind"
+HELP = "print the published JSON Schema of a kind, or the schema catalog"
+
+#: The argument that prints the catalog instead of a schema.
+CATALOG = "catalog"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +30,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from ttsbuilder.profiles import PROFILES
     from ttsbuilder.published import SCHEMA_KINDS
 
-    parser.add_argument("kind", metavar="KIND", choices=SCHEMA_KINDS, help=", ".join(SCHEMA_KINDS))
+    parser.add_argument(
+        "kind",
+        metavar="KIND",
+        choices=(*SCHEMA_KINDS, CATALOG),
+        help=f"{', '.join(SCHEMA_KINDS)}, or {CATALOG} for the schema catalog",
+    )
     parser.add_argument(
         "--profile",
         choices=tuple(PROFILES),
@@ -36,12 +45,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the schema of ``args.kind``; 2 for an unknown kind."""
+    """Print the schema of ``args.kind`` (or the catalog); 2 for an unknown kind."""
     from ttsbuilder.errors import TTSBuilderError
-    from ttsbuilder.published import schema
+    from ttsbuilder.published import catalog, schema
 
     try:
-        published = schema(args.kind, args.profile)
+        published = catalog() if args.kind == CATALOG else schema(args.kind, args.profile)
     except TTSBuilderError as exc:
         print(f"ttsbuilder schema: error: {exc}", file=sys.stderr)
         return 2
