@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +130,12 @@ def test_the_cli_prints_the_catalog(capsys: pytest.CaptureFixture[str]) -> None:
 def test_the_catalog_sits_beside_the_schemas() -> None:
     assert (schema_path("play").parent / CATALOG_FILE).is_file()
     assert catalog() is not catalog()
+
+
+def test_the_globs_in_the_docs_are_the_catalogs() -> None:
+    """docs/schemas.md's editor settings use only the catalog's file names."""
+    text = (Path(__file__).parent.parent / "docs" / "schemas.md").read_text(encoding="utf-8")
+    in_docs = set(re.findall(r"\*\.[a-z-]+\.(?:json|yaml|yml)\b", text))
+    globs = {glob for entry in catalog()["schemas"] for glob in entry["fileMatch"]}
+    assert in_docs
+    assert in_docs <= globs, in_docs - globs
