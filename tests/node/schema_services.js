@@ -51,22 +51,32 @@ function diagnostics(found) {
   return found.map((d) => ({ line: d.range.start.line, message: d.message, severity: d.severity }));
 }
 
+// Completion and hover at each of the job's positions, through the service's own calls.
+async function ask(job, complete, hover) {
+  const position = ([line, character]) => ({ line, character });
+  const completions = [];
+  for (const at of job.complete || []) {
+    completions.push(labels(await complete(position(at))));
+  }
+  const hovers = [];
+  for (const at of job.hover || []) {
+    hovers.push(hoverText(await hover(position(at))));
+  }
+  return { completions, hovers };
+}
+
 async function runJson(job) {
   const service = json.getLanguageService({ schemaRequestService, workspaceContext });
   service.configure({ validate: true, allowComments: false, schemas: job.schemas || [] });
   const document = TextDocument.create(job.uri, "json", 1, job.text);
   const parsed = service.parseJSONDocument(document);
-  const position = ([line, character]) => ({ line, character });
-  const completions = [];
-  for (const at of job.complete || []) {
-    completions.push(labels(await service.doComplete(document, position(at), parsed)));
-  }
-  const hovers = [];
-  for (const at of job.hover || []) {
-    hovers.push(hoverText(await service.doHover(document, position(at), parsed)));
-  }
+  const asked = await ask(
+    job,
+    (at) => service.doComplete(document, at, parsed),
+    (at) => service.doHover(document, at, parsed),
+  );
   const found = await service.doValidation(document, parsed, { schemaValidation: "error" });
-  return { completions, hovers, diagnostics: diagnostics(found) };
+  return { ...asked, diagnostics: diagnostics(found) };
 }
 
 async function runYaml(job) {
@@ -79,17 +89,13 @@ async function runYaml(job) {
     schemas: (job.schemas || []).map((s) => ({ uri: s.uri, fileMatch: s.fileMatch })),
   });
   const document = TextDocument.create(job.uri, "yaml", 1, job.text);
-  const position = ([line, character]) => ({ line, character });
-  const completions = [];
-  for (const at of job.complete || []) {
-    completions.push(labels(await service.doComplete(document, position(at), false)));
-  }
-  const hovers = [];
-  for (const at of job.hover || []) {
-    hovers.push(hoverText(await service.doHover(document, position(at))));
-  }
+  const asked = await ask(
+    job,
+    (at) => service.doComplete(document, at, false),
+    (at) => service.doHover(document, at),
+  );
   const found = await service.doValidation(document, false);
-  return { completions, hovers, diagnostics: diagnostics(found) };
+  return { ...asked, diagnostics: diagnostics(found) };
 }
 
 async function main() {
