@@ -16,8 +16,10 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from typing import BinaryIO
 
-__all__ = ["write_atomically", "write_output"]
+__all__ = ["open_output", "replacing", "write_atomically", "write_output"]
 
 
 def write_atomically(path: str, data: bytes, *, create: bool = False) -> None:
@@ -28,6 +30,18 @@ def write_atomically(path: str, data: bytes, *, create: bool = False) -> None:
     The file keeps its permission bits (and, where allowed, its owner); a reader never
     sees a half-written file. A symbolic link stays a link: its target is rewritten.
     Anything but a regular file (a FIFO, a device) raises :class:`OSError` untouched.
+    """
+    with replacing(path, create=create) as out:
+        out.write(data)
+
+
+@contextlib.contextmanager
+def replacing(path: str, *, create: bool = False) -> Iterator[BinaryIO]:
+    """A binary file to write that replaces ``path`` when the ``with`` block ends normally.
+
+    Same rules as :func:`write_atomically`; for content written piece by piece, so it
+    need not be held in memory. If the block raises, the temporary file is removed and
+    ``path`` is left as it was.
     """
     import tempfile  # only a fix or an output file needs it, not every lint run
 
@@ -46,7 +60,7 @@ def write_atomically(path: str, data: bytes, *, create: bool = False) -> None:
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ttsbuilder-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, _new_file_mode() if status is None else stat.S_IMODE(status.st_mode))
@@ -66,15 +80,26 @@ def write_output(path: str, data: bytes) -> None:
     A device or a FIFO (``/dev/null``, ``>(command)``) has nothing to replace: it is
     written directly.
     """
+    with open_output(path) as out:
+        out.write(data)
+
+
+@contextlib.contextmanager
+def open_output(path: str) -> Iterator[BinaryIO]:
+    """:func:`write_output` piece by piece: a file that replaces ``path`` when the block ends.
+
+    A device or a FIFO is opened and written directly.
+    """
     try:
         special = not stat.S_ISREG(os.stat(path).st_mode)
     except FileNotFoundError:
         special = False
     if special and not os.path.isdir(path):
         with open(path, "wb") as handle:
-            handle.write(data)
+            yield handle
     else:
-        write_atomically(path, data, create=True)
+        with replacing(path, create=True) as out:
+            yield out
 
 
 def _new_file_mode() -> int:

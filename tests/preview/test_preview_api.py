@@ -28,7 +28,7 @@ def test_writes_a_16_bit_mono_wav_that_matches_the_result(tmp_path: Path) -> Non
     assert result.path == str(tmp_path / "out.wav")
     assert rate == result.sample_rate == 22050
     assert len(samples) / rate == pytest.approx(result.duration)
-    assert samples == result.samples
+    assert result.samples is None  # streamed to the file, not kept
     assert result.timeline.duration == result.duration
 
 
@@ -36,7 +36,8 @@ def test_writes_to_a_binary_file_object() -> None:
     buffer = io.BytesIO()
     result = preview_wav(TREE, buffer)
     assert result.path is None
-    assert read_wav(io.BytesIO(buffer.getvalue()))[0] == result.samples
+    samples, rate = read_wav(io.BytesIO(buffer.getvalue()))
+    assert len(samples) / rate == pytest.approx(result.duration)
 
 
 @pytest.mark.parametrize(

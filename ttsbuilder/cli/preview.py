@@ -12,10 +12,13 @@ error, or the ``preview`` extra is missing.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ttsbuilder.lint.loaders import Source
     from ttsbuilder.problems import Problem
 
@@ -51,6 +54,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Discard(io.RawIOBase):
+    """A binary file that forgets what is written to it."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return len(data)
+
+
 def _fail(message: str) -> int:
     print(f"ttsbuilder preview: {message}", file=sys.stderr)
     return 2
@@ -77,16 +90,14 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``ttsbuilder preview``; returns the exit code."""
-    import io
     import json
 
     from ttsbuilder._files import write_output
-    from ttsbuilder.errors import PreviewError, TTSBuilderError, ValidationError
+    from ttsbuilder.errors import TTSBuilderError, ValidationError
     from ttsbuilder.lint.formats import text_line
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
     from ttsbuilder.lint.reading import read_input
-    from ttsbuilder.preview import render
-    from ttsbuilder.preview.audio import write_wav
+    from ttsbuilder.preview import preview_wav
     from ttsbuilder.problems import errors_in
 
     name = "<stdin>" if args.file == "-" else args.file
@@ -101,54 +112,53 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"cannot read {name}: {exc.strerror or exc}")
     source = load_bytes(data, format_for(name) or sniff_format(data))
 
-    def report(problems: list[Problem]) -> None:
+    def report(problems: Sequence[Problem]) -> None:
         for problem in problems:
             print(text_line(name, _located(source, problem)), file=sys.stderr)
 
     if errors_in(source.problems):
         report(source.problems)
         return 1
+    options: dict[str, Any] = {"profile": args.profile, "voice": args.voice}
+    options["language"] = args.language
+    # The WAV is streamed to its file (atomically: a temporary file, then a rename), never
+    # held whole in memory; stdout gets it as it is made.
     try:
-        result = render(
-            source.document, profile=args.profile, voice=args.voice, language=args.language
-        )
+        if args.output == "-":
+            sys.stdout.flush()
+            result = preview_wav(source.document, sys.stdout.buffer, **options)
+            sys.stdout.buffer.flush()
+            line, warnings = result.timeline, result.problems
+        elif args.output:
+            result = preview_wav(source.document, args.output, **options)
+            line, warnings = result.timeline, result.problems
+        else:  # the timeline and the warnings only: the audio goes nowhere
+            result = preview_wav(source.document, cast(BinaryIO, _Discard()), **options)
+            line, warnings = result.timeline, result.problems
     except ValidationError as exc:
         report(exc.problems)
         return 1
     except TTSBuilderError as exc:
         return _fail(str(exc))
-    problems = [_located(source, p) for p in (*source.problems, *result.problems)]
+    except MemoryError:
+        return _fail("not enough memory to preview this prompt: preview it in parts")
+    except OSError as exc:
+        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    problems = [_located(source, p) for p in (*source.problems, *warnings)]
     if args.format == "text":
         report(problems)
-    # Each output is made whole in memory first, then written in one step, so a failure
-    # leaves no half-written WAV or SVG (and the message names the file that failed).
-    outputs: list[tuple[str, bytes]] = []
-    if args.output:
-        wav = io.BytesIO()
-        try:
-            write_wav(wav, result.samples, result.sample_rate)
-        except PreviewError as exc:
-            return _fail(str(exc))
-        outputs.append((args.output, wav.getvalue()))
     if args.timeline_image:
-        outputs.append((args.timeline_image, result.timeline.to_svg().encode("utf-8")))
-    for path, content in outputs:
         try:
-            if path == "-":
-                sys.stdout.flush()
-                sys.stdout.buffer.write(content)
-                sys.stdout.buffer.flush()
-            else:
-                write_output(path, content)
+            write_output(args.timeline_image, line.to_svg().encode("utf-8"))
         except OSError as exc:
-            return _fail(f"cannot write {path}: {exc.strerror or exc}")
+            return _fail(f"cannot write {args.timeline_image}: {exc.strerror or exc}")
     if args.format == "json":
-        out = {"file": name, "output": args.output, **result.timeline.to_dict()}
+        out = {"file": name, "output": args.output, **line.to_dict()}
         out["problems"] = [_problem_dict(p) for p in problems]
         print(json.dumps(out, ensure_ascii=False, indent=2))
     elif args.timeline:
-        print(result.timeline.to_text())
+        print(line.to_text())
     else:
-        summary = f"{name}: {result.duration:.3f} s (eSpeak NG voice {result.voice})"
+        summary = f"{name}: {line.duration:.3f} s (eSpeak NG voice {line.voice})"
         print(summary, file=sys.stderr if args.output == "-" else sys.stdout)
     return 0

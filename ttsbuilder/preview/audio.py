@@ -15,10 +15,11 @@ import io
 import sys
 import wave
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ttsbuilder._files import write_output
+from ttsbuilder._files import open_output
 from ttsbuilder.errors import PreviewError
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "samples_for",
     "silence",
     "silent_spans",
+    "write_stream",
     "write_wav",
 ]
 
@@ -59,12 +61,36 @@ def write_wav(target: str | Path | BinaryIO, samples: array[int], sample_rate: i
     if sys.byteorder == "big":
         data = array("h", samples)
         data.byteswap()
-    if isinstance(target, (str, Path)):
-        _write_path(Path(target), data, sample_rate)
-        return
+
+    def produce(write: Callable[[bytes], object]) -> None:
+        write(data.tobytes())
+
+    write_stream(target, produce, frames=len(data), sample_rate=sample_rate)
+
+
+def write_stream(
+    target: str | Path | BinaryIO,
+    produce: Callable[[Callable[[bytes], object]], None],
+    *,
+    frames: int,
+    sample_rate: int,
+) -> None:
+    """Write a 16-bit mono WAV of ``frames`` samples that ``produce`` passes piece by piece.
+
+    ``produce(write)`` calls ``write`` with little-endian sample bytes, ``frames`` in
+    all. The header is written first, so nothing needs to seek back; as
+    :func:`write_wav`, a path is replaced atomically and errors are :class:`PreviewError`.
+    """
     check_writable(target)
+    if isinstance(target, (str, Path)):
+        try:
+            with open_output(str(target)) as handle:
+                _write(handle, produce, frames, sample_rate)
+        except OSError as exc:
+            raise PreviewError(f"cannot write {target}: {exc.strerror or exc}") from None
+        return
     try:
-        _write(target, data, sample_rate)
+        _write(target, produce, frames, sample_rate)
     except (OSError, ValueError, TypeError) as exc:  # closed, read-only or text-mode
         raise PreviewError(f"cannot write the WAV to {type(target).__name__}: {exc}") from None
 
@@ -84,22 +110,18 @@ def check_writable(target: object) -> None:
         )
 
 
-def _write_path(path: Path, data: array[int], sample_rate: int) -> None:
-    check_writable(path)
-    wav = io.BytesIO()
-    try:
-        _write(wav, data, sample_rate)
-        write_output(str(path), wav.getvalue())
-    except OSError as exc:
-        raise PreviewError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _write(handle: BinaryIO, data: array[int], sample_rate: int) -> None:
+def _write(
+    handle: BinaryIO,
+    produce: Callable[[Callable[[bytes], object]], None],
+    frames: int,
+    sample_rate: int,
+) -> None:
     with wave.open(handle, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(sample_rate)
-        out.writeframes(data.tobytes())
+        out.setnframes(frames)
+        produce(out.writeframesraw)
 
 
 def read_wav(source: str | Path | BinaryIO) -> tuple[array[int], int]:

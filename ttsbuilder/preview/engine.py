@@ -14,14 +14,17 @@ eSpeak would otherwise open the local files named by ``<audio src>``.
 from __future__ import annotations
 
 import ctypes
+import sys
 import threading
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ttsbuilder.errors import PreviewError
+from ttsbuilder.preview.voices import VoiceNames, list_voices
 
-__all__ = ["INSTALL_HINT", "Engine", "Synthesis", "get_engine"]
+__all__ = ["INSTALL_HINT", "Engine", "Sink", "Synthesis", "TooLong", "get_engine"]
 
 INSTALL_HINT = "pip install 'ttsbuilder[preview]'"
 
@@ -63,11 +66,22 @@ _SYNTH_CALLBACK = ctypes.CFUNCTYPE(
 _URI_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p)
 
 
+class Sink(Protocol):
+    """Where the engine's audio goes as it is made: native-order 16-bit samples, in bytes."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+
+class TooLong(PreviewError):
+    """The speech ran past the ``max_samples`` given to :meth:`Engine.synthesize`."""
+
+
 @dataclass
 class Synthesis:
-    """What one call produced: 16-bit mono ``samples``, and where events fell (in samples).
+    """What one call produced: its ``length`` in samples, and where events fell (in samples).
 
-    ``marks`` maps each ``<mark name>`` to its sample position; ``sentences`` lists the
+    ``samples`` holds the audio when no sink was given. ``marks`` maps each
+    ``<mark name>`` to its sample position; ``sentences`` lists the
     positions where eSpeak started a sentence; ``words`` lists (character position in
     the SSML text, 1-based; sample position) of each word; ``voice`` is the voice used.
     """
@@ -75,6 +89,7 @@ class Synthesis:
     sample_rate: int
     voice: str
     samples: array[int] = field(default_factory=lambda: array("h"))
+    length: int = 0
     marks: dict[str, int] = field(default_factory=dict)
     sentences: list[int] = field(default_factory=list)
     words: list[tuple[int, int]] = field(default_factory=list)
@@ -142,7 +157,10 @@ class Engine:
         #: URIs eSpeak asked to open (and was refused), for inspection.
         self.refused_uris: list[str] = []
         self._current: Synthesis | None = None
+        self._sink: Sink | None = None
+        self._max_samples = sys.maxsize
         self._failure: BaseException | None = None
+        self._voices: VoiceNames | None = None
         # ctypes callbacks must stay referenced as long as the library may call them.
         self._synth_callback = _SYNTH_CALLBACK(self._on_audio)
         self._uri_callback = _URI_CALLBACK(self._on_uri)
@@ -161,7 +179,15 @@ class Engine:
             return 1
         try:
             if count > 0 and wav:
-                current.samples.frombytes(ctypes.string_at(wav, count * 2))
+                if current.length + count > self._max_samples:
+                    self._failure = TooLong(f"longer than {self._max_samples} samples")
+                    return 1  # 1 = stop synthesizing
+                data = ctypes.string_at(wav, count * 2)
+                if self._sink is None:
+                    current.samples.frombytes(data)
+                else:
+                    self._sink.write(data)
+                current.length += count
             index = 0
             while events[index].type != _EVENT_LIST_TERMINATED:
                 event = events[index]
@@ -177,20 +203,39 @@ class Engine:
             return 1
         return 0
 
-    def select_voice(self, candidates: Sequence[str]) -> str | None:
-        """The first of ``candidates`` eSpeak accepts, now selected; None if none is.
+    @property
+    def voices(self) -> VoiceNames:
+        """The voice and variant names this engine lists (read once)."""
+        with LOCK:
+            if self._voices is None:
+                self._voices = list_voices(self._library)
+            return self._voices
 
+    def select_voice(self, candidates: Sequence[str]) -> str | None:
+        """The first of ``candidates`` the engine lists and accepts, now selected; or None.
+
+        A name the engine does not list never reaches it: eSpeak would read it as a path.
         Call only while holding :data:`LOCK` (``synthesize`` does).
         """
-        for name in candidates:
-            if self._library.espeak_SetVoiceByName(name.encode("ascii", "replace")) == 0:
+        for candidate in candidates:
+            name = self.voices.find(candidate)
+            if name is not None and self._library.espeak_SetVoiceByName(name.encode()) == 0:
                 return name
         return None
 
-    def synthesize(self, ssml: bytes, voices: Sequence[str]) -> Synthesis:
+    def synthesize(
+        self,
+        ssml: bytes,
+        voices: Sequence[str],
+        sink: Sink | None = None,
+        *,
+        max_samples: int = sys.maxsize,
+    ) -> Synthesis:
         """Speak the SSML document ``ssml`` (UTF-8) with the first usable voice of ``voices``.
 
-        Raises :class:`PreviewError` if no voice is usable or the engine fails.
+        The audio is written to ``sink`` as it is made (kept in ``samples`` without one).
+        Raises :class:`TooLong` when it would pass ``max_samples``, and
+        :class:`PreviewError` if no voice is usable or the engine fails.
         """
         with LOCK:
             voice = self.select_voice(voices)
@@ -203,14 +248,22 @@ class Engine:
             library.espeak_SetParameter(_PARAM_RANGE, 50, 0)
             result = Synthesis(self.sample_rate, voice)
             self._current, self._failure = result, None
+            self._sink, self._max_samples = sink, max_samples
             try:
                 status = library.espeak_Synth(
                     ssml, len(ssml) + 1, 0, _POS_CHARACTER, 0, _SSML | _CHARS_UTF8, None, None
                 )
             finally:
-                self._current = None
-            if self._failure is not None:
-                raise PreviewError(f"eSpeak NG callback failed: {self._failure!r}")
+                self._current, self._sink = None, None
+            failure = self._failure
+            if isinstance(failure, PreviewError):
+                raise failure
+            if isinstance(failure, MemoryError):
+                raise PreviewError("not enough memory for the preview's audio") from None
+            if isinstance(failure, OSError):
+                raise PreviewError(f"cannot write the audio: {failure.strerror or failure}")
+            if failure is not None:
+                raise PreviewError(f"eSpeak NG callback failed: {failure!r}")
             if status != 0:
                 raise PreviewError(f"eSpeak NG could not synthesize (error {status})")
             return result

@@ -1,30 +1,60 @@
 """Preview a prompt: validate it, have eSpeak NG speak it, and put the pauses right.
 
-eSpeak speaks the markup of :mod:`ttsbuilder.preview.markup`; this module then cuts
-eSpeak's own end-of-utterance pause (at the ``end`` mark), inserts the silence nodes'
-samples, and moves the mark positions along so the timeline matches the audio.
+eSpeak speaks the markup of :mod:`ttsbuilder.preview.markup` into a temporary file;
+the audio is then copied out with its pauses made exact (:mod:`~ttsbuilder.preview.pauses`,
+:mod:`~ttsbuilder.preview.splice`), and the mark positions are moved along so the
+timeline matches it. The audio is never held whole in memory by :func:`preview_wav`.
+
+Limits: at most :data:`MAX_CHARACTERS` characters of text and :data:`MAX_SECONDS` of
+audio; beyond them, :class:`~ttsbuilder.errors.PreviewError` names the limit.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
-from ttsbuilder.model import Silence
-from ttsbuilder.preview.audio import check_writable, samples_for, silence, write_wav
-from ttsbuilder.preview.engine import Synthesis, get_engine
-from ttsbuilder.preview.markup import END_MARK, build_markup, mark_name, mark_offsets
+from ttsbuilder.errors import PreviewError
+from ttsbuilder.model import SayAs, Text
+from ttsbuilder.preview.audio import check_writable, samples_for, write_stream
+from ttsbuilder.preview.engine import TooLong, get_engine
+from ttsbuilder.preview.markup import END_MARK, build_markup
+from ttsbuilder.preview.pauses import BreakRun, break_edits, mark_positions, silence_settings
 from ttsbuilder.preview.source import Placed, resolve
+from ttsbuilder.preview.splice import Edit, Splice
 from ttsbuilder.preview.timeline import Timeline, layout
-from ttsbuilder.problems import Problem
+from ttsbuilder.preview.voices import check_language, check_voice
+from ttsbuilder.problems import Problem, shown
 from ttsbuilder.profiles import Profile
-from ttsbuilder.rules.preview import PREVIEW_SILENCE, PREVIEW_VOICE
+from ttsbuilder.rules.preview import PREVIEW_VOICE
 
-__all__ = ["PreviewResult", "preview_wav", "render", "timeline", "voice_candidates"]
+__all__ = [
+    "MAX_CHARACTERS",
+    "MAX_SECONDS",
+    "PreviewResult",
+    "preview_wav",
+    "render",
+    "timeline",
+    "voice_candidates",
+]
+
+#: The longest preview, in seconds of audio: ten minutes, Azure's own limit for one
+#: real-time synthesis request.
+MAX_SECONDS = 600
+#: The most characters of text a preview speaks: about ten minutes of speech even at
+#: the fastest rate (eSpeak NG speaks ~17 characters a second, ~33 at ``x-fast``).
+MAX_CHARACTERS = 20_000
+_SPOOL_BYTES = 4 * 1024 * 1024
+_NO_MEMORY = (
+    "not enough memory to preview this prompt: preview it in parts "
+    f"(at most {MAX_CHARACTERS:,} characters, {MAX_SECONDS // 60} minutes)"
+)
 
 DEFAULT_VOICE = "en-us"
 # Languages whose eSpeak voice is not named after the BCP 47 primary subtag.
@@ -56,6 +86,9 @@ class PreviewResult:
     """A finished preview: the WAV ``path`` (None for a file object), its ``duration`` in
     seconds, the :class:`Timeline`, the eSpeak ``voice`` used, and ``problems``: the
     document's warnings and what the preview could not reproduce (TTS7xx).
+
+    ``samples`` is the audio (16-bit, native byte order) from :func:`render`; None from
+    :func:`preview_wav`, which streams it to the file instead of keeping it.
     """
 
     path: str | None
@@ -64,80 +97,66 @@ class PreviewResult:
     problems: tuple[Problem, ...]
     voice: str
     sample_rate: int
-    samples: array[int] = field(repr=False, compare=False)
+    samples: array[int] | None = field(repr=False, compare=False)
 
 
-def _silence_settings(
-    placed: Sequence[Placed],
-) -> tuple[dict[str, tuple[int, float]], list[Problem]]:
-    """The leading/tailing/sentenceboundary silence to apply (the last of each wins)."""
-    settings: dict[str, tuple[int, float]] = {}
-    problems: list[Problem] = []
-    for index, item in enumerate(placed):
-        node = item.node
-        if not isinstance(node, Silence):
-            continue
-        kind = node.type.lower()
-        slot = kind.removesuffix("-exact")
-        if slot in ("leading", "tailing", "sentenceboundary"):
-            settings[slot] = (index, node.value.milliseconds)
-        if kind == "sentenceboundary-exact":
-            problems.append(
-                PREVIEW_SILENCE.problem(
-                    item.pointer,
-                    f"{node.type} {node.value.text} is previewed as extra silence added "
-                    "to eSpeak NG's own sentence pause, not as an exact pause",
-                )
-            )
-        elif slot not in ("leading", "tailing", "sentenceboundary"):
-            problems.append(
-                PREVIEW_SILENCE.problem(
-                    item.pointer,
-                    f"{node.type} silence is not previewed: eSpeak NG keeps its own pauses "
-                    "at punctuation",
-                )
-            )
-    return settings, problems
+def _text_length(placed: Sequence[Placed]) -> int:
+    return sum(len(item.node.text) for item in placed if isinstance(item.node, (Text, SayAs)))
 
 
-def _mark_positions(spoken: Synthesis, ssml: bytes, count: int) -> dict[int, int]:
-    """The sample where each node's mark fell, in the engine's stream.
-
-    eSpeak drops a mark that follows a full stop (it looks ahead for an abbreviation).
-    Such a node starts where the first word after its mark starts, provided that is not
-    past the next mark eSpeak did report.
-    """
-    found = {i: spoken.marks[mark_name(i)] for i in range(count) if mark_name(i) in spoken.marks}
-    if len(found) == count:
-        return found
-    offsets = mark_offsets(ssml)
-    ceiling = spoken.marks.get(END_MARK, len(spoken.samples))
-    for index in reversed(range(count)):
-        if index in found:
-            ceiling = found[index]
-        elif mark_name(index) in offsets:
-            after = offsets[mark_name(index)] + 1  # eSpeak counts characters from 1
-            word = next((at for position, at in spoken.words if position > after), None)
-            if word is not None and word <= ceiling:
-                found[index] = ceiling = word
-    return found
+def _check_size(placed: Sequence[Placed]) -> None:
+    length = _text_length(placed)
+    if length > MAX_CHARACTERS:
+        raise PreviewError(
+            f"the prompt has {length:,} characters of text; the preview speaks at most "
+            f"{MAX_CHARACTERS:,} (about {MAX_SECONDS // 60} minutes even at the fastest "
+            "rate): preview it in parts"
+        )
 
 
-def render(
+def _too_long(rate: int) -> PreviewError:
+    return PreviewError(
+        f"the preview would last longer than its maximum of {MAX_SECONDS // 60} minutes "
+        f"({MAX_SECONDS} s): preview the prompt in parts"
+    )
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    splice: Splice
+    timeline: Timeline
+    problems: tuple[Problem, ...]
+    voice: str
+    sample_rate: int
+
+
+def _prepare(
     document: Any,
+    raw: BinaryIO,
     *,
-    profile: str | Profile = "enablex",
-    voice: str | None = None,
-    language: str | None = None,
-) -> PreviewResult:
-    """Preview ``document`` in memory (``path`` is None); see :func:`preview_wav`."""
-    source = resolve(document, profile=profile, language=language, voice=voice)
+    profile: str | Profile,
+    voice: str | None,
+    language: str | None,
+) -> _Prepared:
+    """Speak ``document`` into ``raw`` (the engine's samples) and plan the output."""
+    check_voice(voice)
+    source = resolve(document, profile=profile, language=check_language(language), voice=voice)
     placed = source.placed
+    _check_size(placed)
     markup = build_markup(placed)
-    settings, silence_problems = _silence_settings(placed)
+    settings, silence_problems = silence_settings(placed)
     engine = get_engine()
+    if source.voice not in (None, "male", "female") and engine.voices.find(source.voice) is None:
+        raise PreviewError(
+            f"eSpeak NG has no voice {shown(source.voice)}: use 'male', 'female' or a voice "
+            f"it lists, such as {engine.voices.examples()}"
+        )
     candidates = voice_candidates(source.language, source.voice)
-    spoken = engine.synthesize(markup.ssml, candidates)
+    limit = MAX_SECONDS * engine.sample_rate
+    try:
+        spoken = engine.synthesize(markup.ssml, candidates, raw, max_samples=limit)
+    except TooLong:
+        raise _too_long(engine.sample_rate) from None
     rate = spoken.sample_rate
 
     problems = [*source.problems, *markup.problems, *silence_problems]
@@ -153,46 +172,92 @@ def render(
 
     # eSpeak ends every utterance with ~300 ms of its own: cut it, so a final break
     # or tailing silence lasts what the tree says.
-    end = min(max(spoken.marks.get(END_MARK, len(spoken.samples)), 0), len(spoken.samples))
-    extra = (
-        samples_for(settings["sentenceboundary"][1], rate) if "sentenceboundary" in settings else 0
-    )
-    cuts = sorted({p for p in spoken.sentences if 0 < p < end}) if extra else []
-    lead = silence(settings["leading"][1], rate) if "leading" in settings else array("h")
-    tail = silence(settings["tailing"][1], rate) if "tailing" in settings else array("h")
+    end = min(max(spoken.marks.get(END_MARK, spoken.length), 0), spoken.length)
+    marks = mark_positions(spoken, markup.ssml, len(placed))
+    runs = break_edits(placed, marks, raw=raw, end=end, sample_rate=rate)
+    edits = [run.edit for run in runs]
+    if "sentenceboundary" in settings:
+        extra = samples_for(settings["sentenceboundary"][1], rate)
+        edits = _with_sentence_pauses(edits, spoken.sentences, extra, end)
+        runs = [_grown(run, edits) for run in runs]
+    lead = samples_for(settings["leading"][1], rate) if "leading" in settings else 0
+    tail = samples_for(settings["tailing"][1], rate) if "tailing" in settings else 0
+    splice = Splice(edits, end=end, lead=lead, tail=tail)
+    if splice.length > limit:
+        raise _too_long(rate)
 
-    samples = array("h", lead)
-    previous = 0
-    for cut in cuts:
-        samples.extend(spoken.samples[previous:cut])
-        samples.extend(array("h", bytes(2 * extra)))
-        previous = cut
-    samples.extend(spoken.samples[previous:end])
-    speech_end = len(samples)
-    samples.extend(tail)
-
-    def moved(position: int) -> int:
-        position = min(max(position, 0), end)
-        return len(lead) + position + extra * sum(1 for cut in cuts if cut <= position)
-
-    starts = {
-        index: moved(at) for index, at in _mark_positions(spoken, markup.ssml, len(placed)).items()
-    }
+    starts = {index: splice.position(at) for index, at in marks.items()}
+    for run in runs:
+        at = splice.start_of(edits.index(run.edit))
+        starts.update({index: at + offset for index, offset in run.offsets.items()})
+    speech_end = splice.position(end)
     spans: dict[int, tuple[int, int]] = {}
     if "leading" in settings:
-        spans[settings["leading"][0]] = (0, len(lead))
+        spans[settings["leading"][0]] = (0, lead)
     if "tailing" in settings:
-        spans[settings["tailing"][0]] = (speech_end, len(samples))
+        spans[settings["tailing"][0]] = (speech_end, splice.length)
     line = layout(
         placed,
         starts,
         spans,
-        speech=(len(lead), speech_end),
-        total=len(samples),
+        speech=(lead, speech_end),
+        total=splice.length,
         sample_rate=rate,
         voice=spoken.voice,
     )
-    return PreviewResult(None, line.duration, line, tuple(problems), spoken.voice, rate, samples)
+    return _Prepared(splice, line, tuple(problems), spoken.voice, rate)
+
+
+def _with_sentence_pauses(
+    edits: list[Edit], sentences: Sequence[int], extra: int, end: int
+) -> list[Edit]:
+    """``edits`` with ``extra`` zeros at each sentence start (added to a pause it is in)."""
+    grown = list(edits)
+    for position in sorted({p for p in sentences if 0 < p < end}):
+        found = next((i for i, e in enumerate(grown) if e.start <= position <= e.stop), None)
+        if found is None:
+            grown.append(Edit(position, position, extra))
+            grown.sort(key=lambda edit: (edit.start, edit.stop))
+        else:
+            edit = grown[found]
+            grown[found] = Edit(edit.start, edit.stop, edit.zeros + extra)
+    return grown
+
+
+def _grown(run: BreakRun, edits: list[Edit]) -> BreakRun:
+    same = next(e for e in edits if e.start == run.edit.start and e.stop == run.edit.stop)
+    return BreakRun(same, run.offsets)
+
+
+def _spooled() -> BinaryIO:
+    # The engine's samples: in memory while small, then in a temporary file.
+    return cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES))
+
+
+def render(
+    document: Any,
+    *,
+    profile: str | Profile = "enablex",
+    voice: str | None = None,
+    language: str | None = None,
+) -> PreviewResult:
+    """Preview ``document`` in memory: ``samples`` holds the audio, ``path`` is None.
+
+    Same arguments, limits and exceptions as :func:`preview_wav`.
+    """
+    try:
+        with _spooled() as raw:
+            plan = _prepare(document, raw, profile=profile, voice=voice, language=language)
+            samples = array("h")
+            plan.splice.copy(raw, samples.frombytes)
+    except MemoryError:
+        raise PreviewError(_NO_MEMORY) from None
+    if sys.byteorder == "big":
+        samples.byteswap()
+    line = plan.timeline
+    return PreviewResult(
+        None, line.duration, line, plan.problems, plan.voice, plan.sample_rate, samples
+    )
 
 
 def preview_wav(
@@ -208,12 +273,18 @@ def preview_wav(
     ``document`` is a tree dict, a play or dial-out body, or a model ``Tree``;
     ``language`` (``en-US``) and ``voice`` (``male``/``female``) fill in what the payload
     does not say (its own win, as in ``render_ssml``); an eSpeak voice name always wins.
-    Raises :class:`~ttsbuilder.errors.ValidationError` if the
-    document has errors and :class:`~ttsbuilder.errors.PreviewError` if the ``preview``
-    extra is missing or the file cannot be written (a directory, a missing folder, a
-    text-mode file object). A path is written atomically (a temporary file beside it,
-    then renamed), so a failure never leaves a half-written WAV behind; a device such
-    as ``/dev/null`` is written directly, as ``ttsbuilder preview -o`` does.
+    ``language`` must be a BCP 47 tag and ``voice`` ``male``, ``female`` or a voice name
+    eSpeak NG lists (``en-us``, ``en-us+f3``): anything else is a PreviewError, and
+    never reaches the engine.
+
+    Raises :class:`~ttsbuilder.errors.ValidationError` if the document has errors and
+    :class:`~ttsbuilder.errors.PreviewError` for a bad ``language`` or ``voice``, a
+    prompt over the limits (:data:`MAX_CHARACTERS`, :data:`MAX_SECONDS`), a missing
+    ``preview`` extra, or a file that cannot be written (a directory, a missing folder,
+    a text-mode file object). The audio is streamed to the file, not held in memory. A
+    path is written atomically (a temporary file beside it, then renamed), so a failure
+    never leaves a half-written WAV behind; a device such as ``/dev/null`` is written
+    directly, as ``ttsbuilder preview -o`` does.
 
     >>> prompt = {"text": "Hello", "break": {"value": "1.5s"}}
     >>> result = preview_wav(prompt, "hi.wav")  # doctest: +SKIP
@@ -222,9 +293,22 @@ def preview_wav(
     """
     target: str | Path | BinaryIO = Path(path) if isinstance(path, (str, os.PathLike)) else path
     check_writable(target)  # before the synthesis, which is the slow part
-    result = render(document, profile=profile, voice=voice, language=language)
-    write_wav(target, result.samples, result.sample_rate)
-    return replace(result, path=str(target) if isinstance(target, Path) else None)
+    try:
+        with _spooled() as raw:
+            plan = _prepare(document, raw, profile=profile, voice=voice, language=language)
+            write_stream(
+                target,
+                lambda write: plan.splice.copy(raw, write),
+                frames=plan.splice.length,
+                sample_rate=plan.sample_rate,
+            )
+    except MemoryError:
+        raise PreviewError(_NO_MEMORY) from None
+    line = plan.timeline
+    written = str(target) if isinstance(target, Path) else None
+    return PreviewResult(
+        written, line.duration, line, plan.problems, plan.voice, plan.sample_rate, None
+    )
 
 
 def timeline(
@@ -242,4 +326,8 @@ def timeline(
     >>> [(e.kind, round(e.duration, 1)) for e in line.entries][1]  # doctest: +SKIP
     ('break', 0.5)
     """
-    return render(document, profile=profile, voice=voice, language=language).timeline
+    try:
+        with _spooled() as raw:
+            return _prepare(document, raw, profile=profile, voice=voice, language=language).timeline
+    except MemoryError:
+        raise PreviewError(_NO_MEMORY) from None
