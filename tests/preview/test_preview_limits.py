@@ -174,3 +174,11 @@ def test_a_streamed_wav_reads_back_whole(tmp_path: Path) -> None:
     again = render(long_prompt(3))
     assert again.samples is not None
     assert len(again.samples) == pytest.approx(len(samples), abs=rate * 0.05)
+
+
+def test_the_limits_are_documented_as_they_are() -> None:
+    root = Path(__file__).resolve().parents[2]
+    for page in ("preview.md", "cli.md"):
+        text = " ".join((root / "docs" / page).read_text(encoding="utf-8").split())
+        assert f"{MAX_SECONDS // 60} minutes" in text, page
+        assert f"{MAX_CHARACTERS:,} characters" in text, page

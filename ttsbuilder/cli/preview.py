@@ -6,7 +6,8 @@
     ttsbuilder preview welcome.yaml --timeline-image welcome.svg
 
 Exit codes: 0 previewed (warnings allowed), 1 the document has errors, 2 usage or I/O
-error, or the ``preview`` extra is missing.
+error (a bad ``--voice`` or ``--language``, a prompt over the preview's limits, no
+memory), or the ``preview`` extra is missing.
 """
 
 from __future__ import annotations
@@ -46,11 +47,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--profile", choices=tuple(PROFILES), default="enablex", help="limits to validate with"
     )
     parser.add_argument(
-        "--language", help="spoken language, e.g. en-US, where the payload names none"
+        "--language",
+        help="spoken language, a BCP 47 tag such as en-US, where the payload names none",
     )
     parser.add_argument(
         "--voice",
-        help="male or female where the payload names none, or an eSpeak NG voice name",
+        help="male or female where the payload names none, or a voice eSpeak NG lists "
+        "(en-us, en-us+f3)",
     )
 
 

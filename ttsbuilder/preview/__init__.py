@@ -13,7 +13,23 @@ saying how to get it. See ``docs/preview.md``.
 
 from __future__ import annotations
 
-from ttsbuilder.preview.synthesis import PreviewResult, preview_wav, render, timeline
+from ttsbuilder.preview.synthesis import (
+    MAX_CHARACTERS,
+    MAX_SECONDS,
+    PreviewResult,
+    preview_wav,
+    render,
+    timeline,
+)
 from ttsbuilder.preview.timeline import Timeline, TimelineEntry
 
-__all__ = ["PreviewResult", "Timeline", "TimelineEntry", "preview_wav", "render", "timeline"]
+__all__ = [
+    "MAX_CHARACTERS",
+    "MAX_SECONDS",
+    "PreviewResult",
+    "Timeline",
+    "TimelineEntry",
+    "preview_wav",
+    "render",
+    "timeline",
+]
