@@ -11,9 +11,12 @@ from __future__ import annotations
 from array import array
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from ttsbuilder.preview import render
 from ttsbuilder.ssml.voices import DEFAULT_VOICES
+from ttsbuilder.validation import is_valid
 
 pytestmark = pytest.mark.usefixtures("engine_available")
 
@@ -98,3 +101,31 @@ def test_a_break_after_a_question_lasts_its_value() -> None:
     entry = next(e for e in result.timeline.entries if e.kind == "break")
     pause = pause_around(result.samples, result.sample_rate, (entry.start + entry.end) / 2, 0)
     assert pause == pytest.approx(0.4, abs=TOLERANCE)
+
+
+TEXTS = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
+    | st.sampled_from("<>&.,;?!-[] "),
+    min_size=1,
+    max_size=20,
+).filter(lambda text: text.strip() != "")
+BREAKS = {"40ms": 0.04, "250ms": 0.25, "700ms": 0.7, "1.5s": 1.5, "4999ms": 4.999}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, TEXTS, st.sampled_from(sorted(BREAKS)), st.sampled_from(sorted(DEFAULT_VOICES)))
+def test_any_break_between_any_texts_lasts_its_value(
+    before: str, after: str, value: str, language_voice: tuple[str, str]
+) -> None:
+    # even when a text is silent ("[") or ends a sentence: the silence is the break's
+    language, voice = language_voice
+    tree = {"text": before, "break": {"value": value}, "text2": after}
+    body = {"language": language, "voice": voice, "text_to_speech_option": tree}
+    assume(is_valid(body, "play"))
+    result = render(body)
+    assert result.samples is not None
+    entry = next(e for e in result.timeline.entries if e.kind == "break")
+    assert entry.duration == pytest.approx(BREAKS[value], abs=0.002)
+    middle = (entry.start + entry.end) / 2
+    pause = pause_around(result.samples, result.sample_rate, middle, 0)
+    assert pause == pytest.approx(BREAKS[value], abs=TOLERANCE)

@@ -93,12 +93,15 @@ def mark_positions(spoken: Synthesis, ssml: bytes, count: int) -> dict[int, int]
 
 
 class BreakRun:
-    """One pause made of adjacent breaks: its edit, and each node's offset into it."""
+    """One pause made of adjacent breaks: its edit, each node's offset into it, and the
+    index of the node spoken after it (None at the end), which starts where it ends.
+    """
 
-    def __init__(self, edit: Edit, offsets: dict[int, int]) -> None:
+    def __init__(self, edit: Edit, offsets: dict[int, int], following: int | None) -> None:
         self.edit = edit
         #: index of a node inside the pause → samples from the pause's start to its own.
         self.offsets = offsets
+        self.following = following
 
 
 def _groups(placed: Sequence[Placed]) -> list[tuple[list[int], int | None]]:
@@ -148,8 +151,10 @@ def break_edits(
         if runs and begin <= runs[-1].edit.stop:  # one quiet run holds both: one pause
             previous = runs.pop()
             shift = previous.edit.zeros
+            if previous.following is not None:  # a silent node between them
+                offsets[previous.following] = 0
             offsets = {**previous.offsets, **{i: shift + o for i, o in offsets.items()}}
             begin, total = previous.edit.start, shift + total
-        runs.append(BreakRun(Edit(begin, stop, total), offsets))
+        runs.append(BreakRun(Edit(begin, stop, total), offsets, following))
         floor = stop
     return runs

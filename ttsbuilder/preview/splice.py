@@ -15,7 +15,7 @@ samples to the output, and copies the output out piece by piece.
 >>> list(out)  # on a little-endian machine
 [0, 5, 5, 0, 5, 5, 0, 0]
 >>> splice.position(3), splice.position(6), splice.length
-(4, 5, 8)
+(3, 5, 8)
 """
 
 from __future__ import annotations
@@ -104,14 +104,14 @@ class Splice:
         return self.edits[index].start + self._shifts[index]
 
     def position(self, sample: int) -> int:
-        """Where the engine's ``sample`` is in the output (one inside an edit: after it)."""
+        """Where the engine's ``sample`` is in the output (one inside an edit: its start)."""
         sample = min(max(sample, 0), self.end)
         index = bisect.bisect_right(self._starts, sample) - 1
         if index < 0:
             return sample + self.lead
         edit, shift = self.edits[index], self._shifts[index]
         if sample < edit.stop:
-            return edit.start + shift + edit.zeros
+            return edit.start + shift
         return sample + shift + edit.zeros - (edit.stop - edit.start)
 
     def copy(self, raw: BinaryIO, write: Callable[[bytes], object]) -> None:

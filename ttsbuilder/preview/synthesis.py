@@ -190,6 +190,8 @@ def _prepare(
     for run in runs:
         at = splice.start_of(edits.index(run.edit))
         starts.update({index: at + offset for index, offset in run.offsets.items()})
+        if run.following is not None:
+            starts[run.following] = at + run.edit.zeros
     speech_end = splice.position(end)
     spans: dict[int, tuple[int, int]] = {}
     if "leading" in settings:
@@ -226,7 +228,7 @@ def _with_sentence_pauses(
 
 def _grown(run: BreakRun, edits: list[Edit]) -> BreakRun:
     same = next(e for e in edits if e.start == run.edit.start and e.stop == run.edit.stop)
-    return BreakRun(same, run.offsets)
+    return BreakRun(same, run.offsets, run.following)
 
 
 def _spooled() -> BinaryIO:
