@@ -31,7 +31,13 @@ from ttsbuilder.preview.splice import Edit, quiet_run
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules.preview import PREVIEW_SILENCE
 
-__all__ = ["BreakRun", "break_edits", "mark_positions", "silence_settings"]
+__all__ = [
+    "BreakRun",
+    "break_edits",
+    "mark_positions",
+    "sentence_pauses",
+    "silence_settings",
+]
 
 _SLOTS = ("leading", "tailing", "sentenceboundary")
 
@@ -158,3 +164,19 @@ def break_edits(
         runs.append(BreakRun(Edit(begin, stop, total), offsets, following))
         floor = stop
     return runs
+
+
+def sentence_pauses(
+    runs: list[BreakRun], sentences: Sequence[int], extra: int, end: int
+) -> list[Edit]:
+    """Every edit, in order: ``extra`` zeros at each sentence start, added to a pause it
+    falls in (that run's edit grows in place), and each run's own.
+    """
+    inserted: list[Edit] = []
+    for position in sorted({p for p in sentences if 0 < p < end}):
+        run = next((r for r in runs if r.edit.start <= position <= r.edit.stop), None)
+        if run is None:
+            inserted.append(Edit(position, position, extra))
+        else:
+            run.edit = Edit(run.edit.start, run.edit.stop, run.edit.zeros + extra)
+    return sorted([*(run.edit for run in runs), *inserted], key=lambda e: (e.start, e.stop))

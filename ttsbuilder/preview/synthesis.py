@@ -25,9 +25,14 @@ from ttsbuilder.model import SayAs, Text
 from ttsbuilder.preview.audio import check_writable, samples_for, write_stream
 from ttsbuilder.preview.engine import TooLong, get_engine
 from ttsbuilder.preview.markup import END_MARK, build_markup
-from ttsbuilder.preview.pauses import BreakRun, break_edits, mark_positions, silence_settings
+from ttsbuilder.preview.pauses import (
+    break_edits,
+    mark_positions,
+    sentence_pauses,
+    silence_settings,
+)
 from ttsbuilder.preview.source import Placed, resolve
-from ttsbuilder.preview.splice import Edit, Splice
+from ttsbuilder.preview.splice import Splice
 from ttsbuilder.preview.timeline import Timeline, layout
 from ttsbuilder.preview.voices import check_language, check_voice
 from ttsbuilder.problems import Problem, shown
@@ -100,12 +105,8 @@ class PreviewResult:
     samples: array[int] | None = field(repr=False, compare=False)
 
 
-def _text_length(placed: Sequence[Placed]) -> int:
-    return sum(len(item.node.text) for item in placed if isinstance(item.node, (Text, SayAs)))
-
-
 def _check_size(placed: Sequence[Placed]) -> None:
-    length = _text_length(placed)
+    length = sum(len(item.node.text) for item in placed if isinstance(item.node, (Text, SayAs)))
     if length > MAX_CHARACTERS:
         raise PreviewError(
             f"the prompt has {length:,} characters of text; the preview speaks at most "
@@ -114,11 +115,10 @@ def _check_size(placed: Sequence[Placed]) -> None:
         )
 
 
-def _too_long(rate: int) -> PreviewError:
-    return PreviewError(
-        f"the preview would last longer than its maximum of {MAX_SECONDS // 60} minutes "
-        f"({MAX_SECONDS} s): preview the prompt in parts"
-    )
+_TOO_LONG = (
+    f"the preview would last longer than its maximum of {MAX_SECONDS // 60} minutes "
+    f"({MAX_SECONDS} s): preview the prompt in parts"
+)
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def _prepare(
     try:
         spoken = engine.synthesize(markup.ssml, candidates, raw, max_samples=limit)
     except TooLong:
-        raise _too_long(engine.sample_rate) from None
+        raise PreviewError(_TOO_LONG) from None
     rate = spoken.sample_rate
 
     problems = [*source.problems, *markup.problems, *silence_problems]
@@ -175,20 +175,20 @@ def _prepare(
     end = min(max(spoken.marks.get(END_MARK, spoken.length), 0), spoken.length)
     marks = mark_positions(spoken, markup.ssml, len(placed))
     runs = break_edits(placed, marks, raw=raw, end=end, sample_rate=rate)
-    edits = [run.edit for run in runs]
-    if "sentenceboundary" in settings:
-        extra = samples_for(settings["sentenceboundary"][1], rate)
-        edits = _with_sentence_pauses(edits, spoken.sentences, extra, end)
-        runs = [_grown(run, edits) for run in runs]
+    extra = (
+        samples_for(settings["sentenceboundary"][1], rate) if "sentenceboundary" in settings else 0
+    )
+    edits = sentence_pauses(runs, spoken.sentences if extra else (), extra, end)
     lead = samples_for(settings["leading"][1], rate) if "leading" in settings else 0
     tail = samples_for(settings["tailing"][1], rate) if "tailing" in settings else 0
     splice = Splice(edits, end=end, lead=lead, tail=tail)
     if splice.length > limit:
-        raise _too_long(rate)
+        raise PreviewError(_TOO_LONG)
 
     starts = {index: splice.position(at) for index, at in marks.items()}
+    where = {id(edit): index for index, edit in enumerate(edits)}
     for run in runs:
-        at = splice.start_of(edits.index(run.edit))
+        at = splice.start_of(where[id(run.edit)])
         starts.update({index: at + offset for index, offset in run.offsets.items()})
         if run.following is not None:
             starts[run.following] = at + run.edit.zeros
@@ -208,27 +208,6 @@ def _prepare(
         voice=spoken.voice,
     )
     return _Prepared(splice, line, tuple(problems), spoken.voice, rate)
-
-
-def _with_sentence_pauses(
-    edits: list[Edit], sentences: Sequence[int], extra: int, end: int
-) -> list[Edit]:
-    """``edits`` with ``extra`` zeros at each sentence start (added to a pause it is in)."""
-    grown = list(edits)
-    for position in sorted({p for p in sentences if 0 < p < end}):
-        found = next((i for i, e in enumerate(grown) if e.start <= position <= e.stop), None)
-        if found is None:
-            grown.append(Edit(position, position, extra))
-            grown.sort(key=lambda edit: (edit.start, edit.stop))
-        else:
-            edit = grown[found]
-            grown[found] = Edit(edit.start, edit.stop, edit.zeros + extra)
-    return grown
-
-
-def _grown(run: BreakRun, edits: list[Edit]) -> BreakRun:
-    same = next(e for e in edits if e.start == run.edit.start and e.stop == run.edit.stop)
-    return BreakRun(same, run.offsets, run.following)
 
 
 def _spooled() -> BinaryIO:
