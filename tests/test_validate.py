@@ -290,7 +290,7 @@ def test_prosody_values(attribute: str, value: str, code: str | None) -> None:
 
 def test_prosody_number_instead_of_string_is_a_type_error_with_a_fix() -> None:
     [problem] = validate({"prosody": {"rate": 1.5, "text": "x"}})
-    assert (problem.code, problem.hint) == ("TTS103", "write '1.5'")
+    assert (problem.code, problem.hint) == ("TTS103", 'write "1.5"')
 
 
 def test_prosody_without_attributes_warns() -> None:

@@ -228,7 +228,8 @@ class Pitch(ProsodyValue):
     attribute: ClassVar[str] = "pitch"
     levels: ClassVar[tuple[str, ...]] = PITCH_LEVELS
     allowed: ClassVar[str] = (
-        f"{'|'.join(PITCH_LEVELS)}, an absolute '600Hz', or a relative '+80Hz', '-2st', '+50%'"
+        f"a level ({', '.join(PITCH_LEVELS)}), an absolute '600Hz', "
+        "or a relative '+80Hz', '-2st', '+50%'"
     )
 
     @classmethod
@@ -272,7 +273,8 @@ class Rate(ProsodyValue):
     attribute: ClassVar[str] = "rate"
     levels: ClassVar[tuple[str, ...]] = RATE_LEVELS
     allowed: ClassVar[str] = (
-        f"{'|'.join(RATE_LEVELS)}, a multiplier like '1.5' (0.5 to 2), or a percent like '+30%'"
+        f"a level ({', '.join(RATE_LEVELS)}), a multiplier like '1.5' (0.5 to 2), "
+        "or a percent like '+30%'"
     )
 
     @classmethod
@@ -316,7 +318,7 @@ class Volume(ProsodyValue):
     attribute: ClassVar[str] = "volume"
     levels: ClassVar[tuple[str, ...]] = VOLUME_LEVELS
     allowed: ClassVar[str] = (
-        f"{'|'.join(VOLUME_LEVELS)}, an absolute 0 to 100, a relative '+10', "
+        f"a level ({', '.join(VOLUME_LEVELS)}), an absolute 0 to 100, a relative '+10', "
         "or a percent like '+50%'"
     )
 

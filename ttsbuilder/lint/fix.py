@@ -1,6 +1,7 @@
 """``--fix``: the repairs that cannot change what is spoken, made in the text itself.
 
-Fixed: the known key aliases (TTS105: ``time`` → ``value``, ``say_as`` → ``say-as``...),
+Fixed: a JSON number where a string is required, quoted with its own digits (TTS103),
+the known key aliases (TTS105: ``time`` → ``value``, ``say_as`` → ``say-as``...),
 the canonical case of styles and silence types (TTS205), and canonical member
 numbering (TTS106, TTS107, TTS108 and repeated keys, TTS502: members of one kind are
 renumbered ``text``, ``text2``, ``text3`` in document order, which is spoken order).
@@ -38,9 +39,10 @@ __all__ = ["FIXABLE", "Change", "FixResult", "fix_source"]
 _RENUMBER = frozenset({"TTS106", "TTS107", "TTS108", "TTS502"})
 _ALIAS = "TTS105"
 _CASE = "TTS205"
+_QUOTE = "TTS103"  # only a JSON number where a string is required: it is quoted
 
 #: The codes ``--fix`` repairs.
-FIXABLE: frozenset[str] = _RENUMBER | {_ALIAS, _CASE}
+FIXABLE: frozenset[str] = _RENUMBER | {_ALIAS, _CASE, _QUOTE}
 
 _KEY_ALIASES = {**ALIASES, "time": "value"}
 
@@ -189,6 +191,10 @@ def _edit_groups(
             )
             if edit is not None:
                 groups.append([edit])
+        elif problem.code == _QUOTE and member is not None and type(member.leaf) in (int, float):
+            quoted = _quote_edit(source, member)
+            if quoted is not None:
+                groups.append([quoted])
     # A repeated key can make two objects share a pointer: renumber each of them.
     objects = {m.value.start: m for m in members if m.leaf is CONTAINER and m.pointer in renumber}
     for start in sorted(objects):
@@ -264,6 +270,15 @@ def _token_edit(
     return _Edit(token, found, replacement, code, description, value)
 
 
+def _quote_edit(source: Source, member: Member) -> _Edit | None:
+    """Write a number token as the string of its own digits (``1.5`` → ``"1.5"``)."""
+    found = source.text[member.value.start : member.value.end]
+    if not found or found[0] not in "-0123456789" or not found.isprintable():
+        return None
+    new = json.dumps(found)
+    return _Edit(member.value, found, new, _QUOTE, f"wrote {found} as {new}", True)
+
+
 def _apply(text: str, edits: list[_Edit]) -> str | None:
     pieces: list[str] = []
     position = 0
@@ -296,6 +311,13 @@ def _verified(
     return text
 
 
+def _number_text(text: str) -> object:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
 def _same_speech(before: list[Member], after: list[Member]) -> bool:
     """The same scalar values in the same order; style and type values compared without case."""
     if len(before) != len(after):
@@ -307,6 +329,10 @@ def _same_speech(before: list[Member], after: list[Member]) -> bool:
             continue
         if old.leaf == new.leaf and type(old.leaf) is type(new.leaf):
             continue
+        if type(old.leaf) in (int, float) and type(new.leaf) is str:
+            if _number_text(new.leaf) == old.leaf:
+                continue  # a number quoted: the same text is spoken
+            return False
         if not (isinstance(old.leaf, str) and isinstance(new.leaf, str)):
             return False
         if old.name not in ("style", "type") or old.leaf.lower() != new.leaf.lower():

@@ -6,6 +6,8 @@ families call for attribute objects and strings.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from typing import Any
 
 from ttsbuilder.problems import shown
@@ -19,7 +21,7 @@ from ttsbuilder.rules.context import (
     suggest,
 )
 
-__all__ = ["ALIASES", "check_keys", "check_string", "unknown_key"]
+__all__ = ["ALIASES", "check_keys", "check_string", "quote_hint", "unknown_key"]
 
 FAMILY = "tree"
 
@@ -43,10 +45,13 @@ MISSING_KEY = error(
 WRONG_TYPE = error(
     "TTS103",
     "wrong-type",
-    "A value of the wrong JSON type: texts and attribute values are strings, nodes are objects.",
+    "A value of the wrong JSON type: texts and attribute values are strings, nodes are "
+    "objects. --fix quotes a JSON number where a string is required (1.5 → \"1.5\", the "
+    "same text); other wrong types are left to a person.",
     bad='{"break": "2s"}',
     good='{"break": {"value": "2s"}}',
     family=FAMILY,
+    fixable=True,
 )
 EMPTY_TEXT = error(
     "TTS104",
@@ -83,7 +88,9 @@ ALIASES = {"say_as": "say-as", "interpret_as": "interpret-as", "express_as": "ex
 def check_string(context: Context, value: Any, pointer: str, *, required: bool = True) -> bool:
     """Check that ``value`` is a non-empty string XML can carry; True when it is a string."""
     if type(value) is not str:
-        context.report(WRONG_TYPE, pointer, f"expected a string, got {describe(value)}")
+        context.report(
+            WRONG_TYPE, pointer, f"expected a string, got {describe(value)}", quote_hint(value)
+        )
         return False
     # Fast path: a printable string has no controls, surrogates or non-characters.
     if value and value.isprintable():
@@ -103,17 +110,37 @@ def check_string(context: Context, value: Any, pointer: str, *, required: bool =
     return True
 
 
+def quote_hint(value: Any) -> str | None:
+    """For a JSON number where a string is required, what to write instead (``--fix`` quotes it).
+
+    >>> quote_hint(1.5), quote_hint(True)
+    ('write "1.5"', None)
+    """
+    if type(value) not in (int, float):
+        return None
+    return f"write {json.dumps(key_text(value))}"
+
+
 def unknown_key(
-    context: Context, key: Any, pointer: str, allowed: tuple[str, ...], what: str
+    context: Context,
+    key: Any,
+    pointer: str,
+    allowed: tuple[str, ...],
+    what: str,
+    present: Collection[Any] = (),
 ) -> None:
-    """Report ``key`` of a ``what`` object as unknown, with the allowed keys and a near match."""
+    """Report ``key`` of a ``what`` object as unknown, with the allowed keys and a near match.
+
+    The near match is never a key the object already has (``present``): renaming to it
+    would repeat that key.
+    """
     text = key_text(key)
     listed = f"allowed are {', '.join(allowed)}" if len(allowed) > 1 else f"allowed is {allowed[0]}"
     context.report(
         UNKNOWN_KEY,
         child(pointer, text),
         f"unknown {what} key {shown(text)}: {listed}",
-        suggest(text, allowed),
+        suggest(text, [name for name in allowed if name not in present]),
     )
 
 
@@ -131,14 +158,17 @@ def check_keys(
             text = key_text(key)
             alias = "value" if text == "time" and "value" in allowed else ALIASES.get(text)
             if alias is not None and alias in allowed:
+                hint = f"rename it {shown(alias)}"
+                if alias in value:  # a rename would repeat the key
+                    hint = f"remove it: {shown(alias)} is given too"
                 context.report(
                     ALIAS_KEY,
                     child(pointer, text),
                     f"{what} key {shown(text)} should be {shown(alias)}",
-                    f"rename it {shown(alias)}",
+                    hint,
                 )
             else:
-                unknown_key(context, key, pointer, allowed, what)
+                unknown_key(context, key, pointer, allowed, what, value)
     for key in required:
         if key not in value:
             alias_given = key == "value" and "time" in value

@@ -14,7 +14,7 @@ from ttsbuilder.problems import Problem, escape_pointer
 from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.base import Rule
 
-__all__ = ["MAX_DEPTH", "Context", "child", "describe", "key_text", "suggest"]
+__all__ = ["MAX_DEPTH", "Context", "child", "closest", "describe", "key_text", "suggest"]
 
 #: Nesting deeper than this is an error (SPEC §4), never a RecursionError.
 MAX_DEPTH = 16
@@ -46,14 +46,28 @@ def child(pointer: str, token: str | int) -> str:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
-    """A ``did you mean`` hint for ``word`` among ``choices``, or None when nothing is close."""
+    """A ``did you mean`` hint for ``word`` among ``choices``, or None when nothing is close.
+
+    >>> suggest("silense", ["silence", "break"])
+    "did you mean 'silence'?"
+    """
+    close = closest(word, choices)
+    return None if close is None else f"did you mean {close!r}?"
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` most likely misspells (case, ``_`` for ``-``, typos), or None.
+
+    >>> closest("Interpret_As", ["interpret-as", "format"]), closest("zzz", ["text"])
+    ('interpret-as', None)
+    """
     options = list(choices)
     folded = {choice.lower().replace("_", "-"): choice for choice in options}
     exact = folded.get(word.lower().replace("_", "-"))
     if exact is not None:
-        return f"did you mean {exact!r}?"
+        return exact
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None
+    return close[0] if close else None
 
 
 def key_text(key: object) -> str:

@@ -200,7 +200,7 @@ def _fields(context: Context, body: dict[Any, Any], pointer: str, kind: str) -> 
     known = _FIELD_SETS[kind]
     for key, value in body.items():
         if key not in known:
-            unknown_key(context, key, pointer, allowed, kind)
+            unknown_key(context, key, pointer, allowed, kind, body)
         elif key in _STRINGS:
             check_string(context, value, child(pointer, key))
         elif key in _BOOLEANS and type(value) is not bool:
@@ -339,7 +339,7 @@ def _action(context: Context, action: Any, pointer: str) -> None:
         return
     for key in action:
         if key not in _ACTIONS:
-            unknown_key(context, key, pointer, _ACTIONS, "action_on_connect")
+            unknown_key(context, key, pointer, _ACTIONS, "action_on_connect", action)
     present = [key for key in _ACTIONS if key in action]
     if len(present) != 1:
         found = ", ".join(present) if present else "none"

@@ -40,8 +40,13 @@ FORMAT_NOT_ALLOWED = error(
 BAD_FORMAT = error(
     "TTS303",
     "bad-format",
-    "A format the interpret-as does not take: date dmy mdy ymd ydm ym my md dm d m y; "
-    "time hms12 hms24; duration hms hm ms; telephone a country code of 1 to 3 digits.",
+    "A format the interpret-as does not take: date "
+    + ", ".join(DATE_FORMATS)
+    + "; time "
+    + ", ".join(TIME_FORMATS)
+    + "; duration "
+    + ", ".join(DURATION_FORMATS)
+    + "; telephone a country code of 1 to 3 digits.",
     bad='{"say-as": {"interpret-as": "date", "format": "dd-mm-yyyy", "text": "19-10-2020"}}',
     good='{"say-as": {"interpret-as": "date", "format": "dmy", "text": "19-10-2020"}}',
     family=FAMILY,
@@ -105,6 +110,8 @@ def check_say_as(context: Context, value: dict[Any, Any], pointer: str) -> None:
         check_keys(context, value, pointer, _KEYS, _REQUIRED, "say-as")
     interpret = value.get("interpret-as", _MISSING)
     at = pointer + "/interpret-as"
+    if interpret is _MISSING and "interpret_as" in value:  # reported as an alias: check it too
+        interpret, at = value["interpret_as"], pointer + "/interpret_as"
     if interpret is not _MISSING and check_string(context, interpret, at):
         if interpret not in _INTERPRET_SET:
             context.report(
@@ -167,7 +174,7 @@ def _check_format(context: Context, interpret: str | None, form: Any, pointer: s
         context.report(
             BAD_FORMAT,
             pointer,
-            f"{interpret} format {shown(form)} is not allowed: use {' '.join(allowed)}",
+            f"{interpret} format {shown(form)} is not allowed: use {', '.join(allowed)}",
             suggest(form, allowed),
         )
         return False
@@ -178,7 +185,7 @@ def text_problem(interpret: str, form: str | None, text: str) -> str | None:
     """Why ``text`` does not fit say-as ``interpret``/``form``, or None when it fits.
 
     >>> text_problem("date", "dmy", "10/19/2020")
-    "'10/19/2020' is not a date in format dmy: month 19 does not exist"
+    "'10/19/2020' is not a date in format dmy: month 19 does not exist; it looks like mdy"
     >>> text_problem("ordinal", None, "3rd") is None
     True
     """
@@ -209,7 +216,17 @@ def _date(text: str, form: str | None) -> str | None:
             return None
         reasons.append(reason)
     formats = form if form else "mdy, dmy or ymd"
-    return f"{shown(text)} is not a date in format {formats}: {reasons[0]}"
+    message = f"{shown(text)} is not a date in format {formats}: {reasons[0]}"
+    if form:
+        fits = [other for other in _LIKELY_DATE_FORMATS if _date_in(text, other) is None]
+        if fits:
+            message += f"; it looks like {' or '.join(fits)}"
+    return message
+
+
+# The formats a date that fails its own is compared with, most common first; ydm, which
+# fits most ymd dates with a day up to 12, is named only when nothing else fits.
+_LIKELY_DATE_FORMATS = ("mdy", "dmy", "ymd")
 
 
 def _date_in(text: str, form: str) -> str | None:
@@ -258,7 +275,7 @@ def _time(text: str, form: str | None) -> str | None:
             return f"{shown(text)} has am/pm, but hms24 is a 24-hour clock"
         if int(hour) > 23:
             return f"{shown(text)} is not on a 24-hour clock: hour {int(hour)} does not exist"
-    elif not 1 <= int(hour) <= 12 and not (meridiem is None and int(hour) == 0):
+    elif not 1 <= int(hour) <= 12:
         return f"{shown(text)} is not on a 12-hour clock: hour {int(hour)} does not exist"
     return None
 

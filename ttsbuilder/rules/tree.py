@@ -21,7 +21,7 @@ from ttsbuilder.rules.common import (
     WRONG_TYPE,
     check_string,
 )
-from ttsbuilder.rules.context import MAX_DEPTH, Context, child, describe, key_text, suggest
+from ttsbuilder.rules.context import MAX_DEPTH, Context, child, closest, describe, key_text
 
 __all__ = ["check_tree"]
 
@@ -82,6 +82,8 @@ TOO_DEEP = error(
     family=FAMILY,
 )
 _KIND_SET = frozenset(KINDS)
+#: The kinds a prosody or express-as may hold, in the order of KINDS.
+_INNER_KINDS = tuple(kind for kind in KINDS if kind in CONTENT_KINDS)
 # Canonical member names ("text", "text2", ... "text99") → (kind, number): one look-up
 # instead of splitting the suffix off every member.
 _CANONICAL: dict[str, tuple[str, int]] = {
@@ -133,9 +135,9 @@ def _check_members(
             stem = name.rstrip("0123456789") if type(name) is str else None
             if stem is not None and stem in _KIND_SET:
                 kind, at = stem, f"{pointer}/{name}"
-                _check_suffix(context, name, kind, at, last)
+                _check_suffix(context, members, name, kind, at, last)
             else:
-                meant = _unknown_member(context, name, pointer, attributes)
+                meant = _unknown_member(context, members, name, pointer, top, attributes)
                 if meant is None:
                     continue
                 kind, at = meant, child(pointer, name)  # a misspelt kind: check what it holds
@@ -177,26 +179,56 @@ def _check_members(
     return count
 
 
-def _check_suffix(context: Context, name: str, kind: str, at: str, last: dict[str, int]) -> None:
+def _check_suffix(
+    context: Context,
+    members: dict[Any, Any],
+    name: str,
+    kind: str,
+    at: str,
+    last: dict[str, int],
+) -> None:
     suffix = name[len(kind) :]
     if suffix[0] == "0":
+        wanted = kind + suffix.lstrip("0") if suffix.strip("0") else kind
         context.report(
             BAD_SUFFIX,
             at,
             f"member {shown(name)} has a suffix with a leading zero",
-            f"write {kind + suffix.lstrip('0') if suffix.strip('0') else kind!r}",
+            _rename_hint(members, name, kind, wanted),
         )
         return
     # Python refuses to convert very long digit strings; such a suffix is simply "large".
     number = int(suffix) if len(suffix) < 19 else 10**18
     if number == 1:
-        context.report(
-            NON_CANONICAL_NAME,
-            at,
-            f"member {shown(name)} should be written {shown(kind)}",
-            f"rename it {shown(kind)}",
-        )
+        message = f"member {shown(name)} should be written {shown(kind)}"
+        if kind in members:
+            message = f"member {shown(name)} means {shown(kind)}, which this object already has"
+        context.report(NON_CANONICAL_NAME, at, message, _rename_hint(members, name, kind, kind))
     _suffix_down(context, name, kind, number, at, last)
+
+
+def _free_name(members: dict[Any, Any], name: str, kind: str, wanted: str) -> str | None:
+    """A new name for member ``name`` (of ``kind``): ``wanted``, or when that is taken the
+    name the member gets when its kind is numbered in document order (what ``--fix``
+    does); None when both are taken. Never the name of another member."""
+    if wanted not in members:
+        return wanted
+    number = 0
+    for other in members:
+        if other == name or (type(other) is str and other.rstrip("0123456789") == kind):
+            number += 1
+        if other == name:
+            break
+    target = member_name(kind, number)
+    return target if target not in members else None
+
+
+def _rename_hint(members: dict[Any, Any], name: str, kind: str, wanted: str) -> str:
+    """A hint to rename member ``name`` to ``wanted`` that never repeats another member."""
+    new = _free_name(members, name, kind, wanted)
+    if new is None:
+        return f"number the {kind} members in document order ({kind}, {kind}2, ...)"
+    return f"rename it {new!r}"
 
 
 def _suffix_down(
@@ -216,24 +248,59 @@ def _suffix_down(
 
 
 def _unknown_member(
-    context: Context, name: Any, pointer: str, attributes: tuple[str, ...]
+    context: Context,
+    members: dict[Any, Any],
+    name: Any,
+    pointer: str,
+    top: bool,
+    attributes: tuple[str, ...],
 ) -> str | None:
-    """Report a member that is not a kind; return the kind it misspells, if it is an alias."""
+    """Report a member that is not a kind; return the kind it misspells, if it is an alias.
+
+    The message lists only what this object may hold, and a hint never names a member
+    the object already has nor one that is an error here.
+    """
     text = key_text(name)
     at = child(pointer, text)
     if text in ALIASES:
+        meant = ALIASES[text]
         context.report(
             ALIAS_KEY,
             at,
-            f"{shown(text)} should be spelled with a hyphen: {ALIASES[text]!r}",
-            f"rename it {ALIASES[text]!r}",
+            f"{shown(text)} should be spelled with a hyphen: {meant!r}",
+            _rename_hint(members, text, meant, meant),
         )
-        return ALIASES[text]
-    allowed = (*KINDS, *attributes) if attributes else KINDS
+        return meant
+    kinds = KINDS if top else _INNER_KINDS
+    listed = f"allowed are {', '.join(kinds)} (with suffixes 2, 3, ...)"
+    if attributes:
+        listed = f"allowed here are {', '.join(kinds)} (with suffixes 2, 3, ...), " + ", ".join(
+            attributes
+        )
     context.report(
         UNKNOWN_KEY,
         at,
-        f"unknown key {shown(text)}: allowed are {', '.join(allowed)} (with suffixes 2, 3, ...)",
-        suggest(text.rstrip("0123456789") or text, allowed),
+        f"unknown key {shown(text)}: {listed}",
+        _near(members, text, kinds, attributes),
     )
+    return None
+
+
+def _near(
+    members: dict[Any, Any], text: str, kinds: tuple[str, ...], attributes: tuple[str, ...]
+) -> str | None:
+    """The "did you mean" hint for an unknown member ``text``, or None."""
+    stem = text.rstrip("0123456789") or text
+    attribute = closest(text, [name for name in attributes if name not in members])
+    kind = closest(stem, kinds)
+    if kind is None and attribute is not None:
+        return f"did you mean {attribute!r}?"
+    if kind is not None:
+        new = _free_name(members, text, kind, kind + text[len(stem) :])
+        if new is None:
+            return f"did you mean {kind!r}? number the {kind} members in document order"
+        return f"did you mean {new!r}?"
+    misplaced = closest(stem, [name for name in KINDS if name not in kinds])
+    if misplaced is not None:
+        return f"did you mean {misplaced!r}? it is allowed at the top of the tree only"
     return None

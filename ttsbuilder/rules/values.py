@@ -9,8 +9,8 @@ from typing import Any
 from ttsbuilder.model import PROSODY_ATTRIBUTES
 from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import Rule, error, warning
-from ttsbuilder.rules.common import WRONG_TYPE, check_keys, check_string
-from ttsbuilder.rules.context import Context, describe, key_text, suggest
+from ttsbuilder.rules.common import WRONG_TYPE, check_keys, check_string, quote_hint
+from ttsbuilder.rules.context import Context, describe, suggest
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DURATION_RE,
@@ -326,12 +326,11 @@ def check_prosody_attributes(context: Context, value: dict[Any, Any], pointer: s
         present = True
         text = value[attribute]
         if type(text) is not str:
-            hint = f"write {shown(key_text(text))}" if type(text) in (int, float) else None
             context.report(
                 WRONG_TYPE,
                 f"{pointer}/{attribute}",
                 f"{attribute} is a string, got {describe(text)}",
-                hint,
+                quote_hint(text),
             )
             continue
         findings = _FINDINGS.get((attribute, text))

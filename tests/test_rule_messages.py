@@ -1,0 +1,283 @@
+"""Issue 10, items 9 and 10: the limits the spec sets, and messages and hints word for word.
+
+Every expected value here is written from SPEC.md (§1 Values and say-as) or by hand:
+none is computed by the code under test.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ttsbuilder import validate
+from ttsbuilder.lint.check import LintOptions
+from ttsbuilder.lint.fix import fix_source
+from ttsbuilder.lint.loaders import load_bytes
+
+
+def found(document: Any, **options: Any) -> list[tuple[str, str, str, str | None]]:
+    return [(p.code, p.pointer, p.message, p.hint) for p in validate(document, **options)]
+
+
+def say_as(interpret: str, text: str, form: str | None = None) -> dict[str, Any]:
+    body = {"interpret-as": interpret, "text": text}
+    if form is not None:
+        body["format"] = form
+    return {"say-as": body}
+
+
+# SPEC §1 Values: absolute volume 0…100; outside is a warning (Azure clamps it).
+@pytest.mark.parametrize(
+    ("volume", "warned"),
+    [("0", False), ("100", False), ("101", True), ("100.5", True), ("-0", False)],
+)
+def test_absolute_volume_range_is_0_to_100(volume: str, warned: bool) -> None:
+    problems = found({"prosody": {"volume": volume, "text": "Hi"}})
+    expected = [
+        (
+            "TTS211",
+            "/prosody/volume",
+            f"volume '{volume}' is outside 0-100: Azure clamps it",
+            None,
+        )
+    ]
+    assert problems == (expected if warned else [])
+
+
+# SPEC §1 say-as: a date that does not parse, a time not valid on its clock (warnings).
+@pytest.mark.parametrize(
+    ("text", "form", "message"),
+    [
+        (
+            "0/10/2020",
+            "dmy",
+            "'0/10/2020' is not a date in format dmy: day 0 does not exist in month 10",
+        ),
+        ("10/0/2020", "dmy", "'10/0/2020' is not a date in format dmy: month 0 does not exist"),
+        ("1/1/2020", "dmy", None),
+        ("31/12/2020", "dmy", None),
+        (
+            "32/12/2020",
+            "dmy",
+            "'32/12/2020' is not a date in format dmy: day 32 does not exist in month 12",
+        ),
+        (
+            "29/2/2021",
+            "dmy",
+            "'29/2/2021' is not a date in format dmy: day 29 does not exist in month 2",
+        ),
+        ("29/2/2024", "dmy", None),
+        (
+            "12/13/2020",
+            "dmy",
+            "'12/13/2020' is not a date in format dmy: month 13 does not exist; it looks like mdy",
+        ),
+    ],
+)
+def test_date_day_and_month_ranges(text: str, form: str, message: str | None) -> None:
+    expected = [] if message is None else [("TTS304", "/say-as/text", message, None)]
+    assert found(say_as("date", text, form)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "message"),
+    [
+        ("0:00", "hms24", None),
+        ("23:59:59", "hms24", None),
+        ("24:00", "hms24", "'24:00' is not on a 24-hour clock: hour 24 does not exist"),
+        ("12:60", "hms24", "'12:60' is not a valid time: minutes and seconds go up to 59"),
+        ("12:30:60", "hms24", "'12:30:60' is not a valid time: minutes and seconds go up to 59"),
+        ("12:59:59", "hms12", None),
+        ("1:00", "hms12", None),
+        ("0:30", "hms12", "'0:30' is not on a 12-hour clock: hour 0 does not exist"),
+        ("13:00", "hms12", "'13:00' is not on a 12-hour clock: hour 13 does not exist"),
+        ("4:00am", "hms12", None),
+        ("4:00am", "hms24", "'4:00am' has am/pm, but hms24 is a 24-hour clock"),
+    ],
+)
+def test_time_ranges_on_each_clock(text: str, form: str, message: str | None) -> None:
+    expected = [] if message is None else [("TTS304", "/say-as/text", message, None)]
+    assert found(say_as("time", text, form)) == expected
+
+
+ALIASED = {"say-as": {"interpret_as": "date", "format": "mdy", "text": "13/45/2026"}}
+
+
+def test_an_aliased_member_is_checked_as_the_key_it_means() -> None:
+    assert found(ALIASED) == [
+        (
+            "TTS105",
+            "/say-as/interpret_as",
+            "say-as key 'interpret_as' should be 'interpret-as'",
+            "rename it 'interpret-as'",
+        ),
+        (
+            "TTS304",
+            "/say-as/text",
+            "'13/45/2026' is not a date in format mdy: month 13 does not exist",
+            None,
+        ),
+    ]
+
+
+def test_fix_renames_the_alias_and_the_bad_date_stays_reported() -> None:
+    source = load_bytes(
+        b'{"say-as": {"interpret_as": "date", "format": "mdy", "text": "13/45/2026"}}', "json"
+    )
+    result = fix_source(source)
+    assert (
+        result.text == '{"say-as": {"interpret-as": "date", "format": "mdy", "text": "13/45/2026"}}'
+    )
+    assert [str(change) for change in result.changes] == [
+        "1:13: TTS105 renamed 'interpret_as' to 'interpret-as'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (
+            {"text": "hi", "text1": "a"},
+            (
+                "TTS106",
+                "/text1",
+                "member 'text1' means 'text', which this object already has",
+                "rename it 'text2'",
+            ),
+        ),
+        (
+            {"text1": "hi", "text2": "a"},
+            ("TTS106", "/text1", "member 'text1' should be written 'text'", "rename it 'text'"),
+        ),
+        (
+            {"text": "a", "text2": "b", "text02": "c"},
+            (
+                "TTS107",
+                "/text02",
+                "member 'text02' has a suffix with a leading zero",
+                "rename it 'text3'",
+            ),
+        ),
+        (
+            {"text": "a", "txt": "b"},
+            (
+                "TTS101",
+                "/txt",
+                "unknown key 'txt': allowed are text, silence, break, express-as, prosody, "
+                "say-as (with suffixes 2, 3, ...)",
+                "did you mean 'text2'?",
+            ),
+        ),
+        (
+            {"say-as": {"interpret-as": "date", "interpret_as": "date", "text": "1/2/2020"}},
+            (
+                "TTS105",
+                "/say-as/interpret_as",
+                "say-as key 'interpret_as' should be 'interpret-as'",
+                "remove it: 'interpret-as' is given too",
+            ),
+        ),
+        (
+            {"break": {"value": "1s", "valeu": "2s"}},
+            (
+                "TTS101",
+                "/break/valeu",
+                "unknown break key 'valeu': allowed are value, strength",
+                None,
+            ),
+        ),
+    ],
+)
+def test_a_hint_never_proposes_a_name_in_use(document: Any, expected: tuple[str, ...]) -> None:
+    assert found(document) == [expected]
+
+
+def test_allowed_are_lists_only_what_is_allowed_in_a_prosody() -> None:
+    document = {
+        "prosody": {"volume": "50", "text": "hi", "silense": {"type": "leading", "value": "1s"}}
+    }
+    assert found(document) == [
+        (
+            "TTS101",
+            "/prosody/silense",
+            "unknown key 'silense': allowed here are text, break, prosody, say-as "
+            "(with suffixes 2, 3, ...), rate, pitch, volume",
+            "did you mean 'silence'? it is allowed at the top of the tree only",
+        )
+    ]
+
+
+def test_allowed_are_in_an_express_as() -> None:
+    document = {"express-as": {"style": "cheerful", "txet": "hi"}}
+    assert found(document) == [
+        (
+            "TTS101",
+            "/express-as/txet",
+            "unknown key 'txet': allowed here are text, break, prosody, say-as "
+            "(with suffixes 2, 3, ...), style, styledegree, role",
+            "did you mean 'text'?",
+        )
+    ]
+
+
+def test_a_date_that_fits_another_format_says_so() -> None:
+    assert found(say_as("date", "2026-12-03", "mdy")) == [
+        (
+            "TTS304",
+            "/say-as/text",
+            "'2026-12-03' is not a date in format mdy: month 2026 does not exist; "
+            "it looks like ymd",
+            None,
+        )
+    ]
+
+
+def test_lists_of_values_are_comma_separated() -> None:
+    assert found(say_as("date", "1/2/2020", "dd-mm")) == [
+        (
+            "TTS303",
+            "/say-as/format",
+            "date format 'dd-mm' is not allowed: use dmy, mdy, ymd, ydm, ym, my, md, dm, d, m, y",
+            None,
+        )
+    ]
+    assert found({"prosody": {"volume": "loudest", "text": "x"}}) == [
+        (
+            "TTS210",
+            "/prosody/volume",
+            "volume 'loudest' is not allowed: use a level (silent, x-soft, soft, medium, loud, "
+            "x-loud, default), an absolute 0 to 100, a relative '+10', or a percent like '+50%'",
+            "did you mean 'loud'?",
+        )
+    ]
+
+
+def test_a_number_where_a_string_is_required_says_what_to_write() -> None:
+    document = {"express-as": {"style": "cheerful", "styledegree": 1.5, "text": "hi"}}
+    assert found(document, profile="azure") == [
+        ("TTS103", "/express-as/styledegree", "expected a string, got a number 1.5", 'write "1.5"')
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "change"),
+    [
+        (
+            b'{"express-as": {"style": "cheerful", "styledegree": 1.50, "text": "hi"}}',
+            '{"express-as": {"style": "cheerful", "styledegree": "1.50", "text": "hi"}}',
+            '1:53: TTS103 wrote 1.50 as "1.50"',
+        ),
+        (b'{"text": 5}', '{"text": "5"}', '1:10: TTS103 wrote 5 as "5"'),
+    ],
+)
+def test_fix_quotes_a_number_where_a_string_is_required(
+    before: bytes, after: str, change: str
+) -> None:
+    result = fix_source(load_bytes(before, "json"), options=LintOptions(profile="azure"))
+    assert result.text == after
+    assert [str(c) for c in result.changes] == [change]
+
+
+def test_other_wrong_types_are_not_fixed() -> None:
+    assert fix_source(load_bytes(b'{"text": true}', "json")).text is None
