@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_TOOLS := tests/node/node_modules/.installed
 
-.PHONY: demo test lint typecheck pytest bench docs schemas clean
+.PHONY: demo test lint typecheck pytest bench docs schemas mutation clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,5 +46,12 @@ docs: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/python -m ttsbuilder._schema_build ttsbuilder/schemas
 
+# Mutation testing of ttsbuilder/rules/ and ttsbuilder/values.py (not part of `make test`;
+# configured in [tool.mutmut] of pyproject.toml, scores in docs/mutation.md). CI=1 loads
+# the derandomized hypothesis profile, so a mutant's verdict does not depend on luck.
+mutation: $(STAMP)
+	CI=1 $(BIN)/mutmut run --max-children $${MUTATION_JOBS:-2}
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) tests/node/node_modules build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf mutants $(VENV) tests/node/node_modules build dist .pytest_cache .mypy_cache .ruff_cache

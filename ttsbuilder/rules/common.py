@@ -46,7 +46,7 @@ WRONG_TYPE = error(
     "TTS103",
     "wrong-type",
     "A value of the wrong JSON type: texts and attribute values are strings, nodes are "
-    "objects. --fix quotes a JSON number where a string is required (1.5 → \"1.5\", the "
+    'objects. --fix quotes a JSON number where a string is required (1.5 → "1.5", the '
     "same text); other wrong types are left to a person.",
     bad='{"break": "2s"}',
     good='{"break": {"value": "2s"}}',
