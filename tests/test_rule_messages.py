@@ -281,3 +281,58 @@ def test_fix_quotes_a_number_where_a_string_is_required(
 
 def test_other_wrong_types_are_not_fixed() -> None:
     assert fix_source(load_bytes(b'{"text": true}', "json")).text is None
+
+
+@pytest.mark.parametrize(
+    ("document", "kind", "expected"),
+    [
+        (
+            {"text": "hi", "voice": "male", "txt": "x"},
+            "play",
+            (
+                "TTS101",
+                "/txt",
+                "unknown play key 'txt': allowed are prompt_name, prompt_ref, text, language, "
+                "voice, dtmf, asr, start_timeout, recognizer_timeout, text_to_speech_option",
+                None,
+            ),
+        ),
+        (
+            {
+                "say_as": {"interpret-as": "cardinal", "text": "1"},
+                "say-as": {"interpret-as": "cardinal", "text": "2"},
+            },
+            "tts",
+            (
+                "TTS105",
+                "/say_as",
+                "'say_as' should be spelled with a hyphen: 'say-as'",
+                "number the say-as members in document order (say-as, say-as2, ...)",
+            ),
+        ),
+        (
+            {"break": {"value": "1s", "time": "2s"}},
+            "tts",
+            (
+                "TTS105",
+                "/break/time",
+                "break key 'time' should be 'value'",
+                "remove it: 'value' is given too",
+            ),
+        ),
+        (
+            {"text": "a", "text1": "b", "text2": "c"},
+            "tts",
+            (
+                "TTS106",
+                "/text1",
+                "member 'text1' means 'text', which this object already has",
+                "number the text members in document order (text, text2, ...)",
+            ),
+        ),
+    ],
+)
+def test_no_rename_hint_when_every_name_is_taken(
+    document: Any, kind: str, expected: tuple[str, ...]
+) -> None:
+    assert found(document, kind=kind) == [expected]
