@@ -1,0 +1,143 @@
+"""Exact messages and the edges of each range, for the rules mutation testing found unguarded.
+
+Ranges are SPEC.md §1 (Azure honours rate 0.5x-2x, pitch 0.5x-1.5x, volume 0-100) and §3
+(request bodies); the factors are computed by hand (a semitone is 2 ** (1/12): -13st is
+0.4719x, +8st is 1.5874x, +7st is 1.4983x, -12st is exactly 0.5x).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ttsbuilder import validate
+
+
+def found(document: Any, kind: str = "tts") -> list[tuple[str, str, str, str | None]]:
+    return [(p.code, p.pointer, p.message, p.hint) for p in validate(document, kind=kind)]
+
+
+RATE = "Azure clamps rate to 0.5x-2x (-50% to +100%)"
+PITCH = "Azure clamps pitch to 0.5x-1.5x (-50% to +50%, -12st to +7st)"
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "message"),
+    [
+        ("rate", "2", None),
+        ("rate", "0.5", None),
+        ("rate", "+100%", None),
+        ("rate", "-50%", None),
+        ("rate", "3", f"rate '3' is 3x normal speed: {RATE}"),
+        ("rate", "0.4", f"rate '0.4' is 0.4x normal speed: {RATE}"),
+        ("rate", "-60%", f"rate '-60%' is 0.4x normal speed: {RATE}"),
+        ("pitch", "+50%", None),
+        ("pitch", "-50%", None),
+        ("pitch", "+7st", None),
+        ("pitch", "-12st", None),
+        ("pitch", "+60%", f"pitch '+60%' is 1.6x normal pitch: {PITCH}"),
+        ("pitch", "-13st", f"pitch '-13st' is 0.472x normal pitch: {PITCH}"),
+        ("pitch", "+8st", f"pitch '+8st' is 1.59x normal pitch: {PITCH}"),
+        ("volume", "-100%", None),
+        ("volume", "-150%", "volume '-150%' goes below silent: Azure clamps it to 0"),
+    ],
+)
+def test_prosody_ranges_and_their_messages(attribute: str, value: str, message: str | None) -> None:
+    expected = [] if message is None else [("TTS211", f"/prosody/{attribute}", message, None)]
+    assert found({"prosody": {attribute: value, "text": "x"}}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("12th", None),
+        ("112th", None),
+        ("111th", None),
+        ("21st", None),
+        ("22nd", None),
+        ("103rd", None),
+        ("12nd", "'12nd' has the wrong suffix: write '12th'"),
+        ("13rd", "'13rd' has the wrong suffix: write '13th'"),
+        ("3nd", "'3nd' has the wrong suffix: write '3rd'"),
+        ("third", "'third' is not an ordinal (like 3 or 3rd)"),
+    ],
+)
+def test_ordinal_suffixes(text: str, message: str | None) -> None:
+    expected = [] if message is None else [("TTS304", "/say-as/text", message, None)]
+    assert found({"say-as": {"interpret-as": "ordinal", "text": text}}) == expected
+
+
+ORDER = "speech follows document order, but a consumer that sorts keys would reorder it"
+
+
+@pytest.mark.parametrize(
+    ("document", "pointer", "message"),
+    [
+        (
+            {"text2": "a", "break": {"value": "1s"}, "text": "b"},
+            "/text",
+            f"'text' comes after 'text2': {ORDER}",
+        ),
+        ({"text3": "a", "text2": "b"}, "/text2", f"'text2' comes after 'text3': {ORDER}"),
+    ],
+)
+def test_suffix_order_names_the_member_before(document: Any, pointer: str, message: str) -> None:
+    assert found(document) == [("TTS108", pointer, message, "renumber in spoken order")]
+
+
+PHONE = "is not a phone number: use E.164 digits with an optional '+'"
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "expected"),
+    [
+        ("connect", "x", [("TTS103", "", "a connect body is an object, got a string 'x'", None)]),
+        ("transfer", [], [("TTS103", "", "a transfer body is an object, got an array", None)]),
+        ("forward", None, [("TTS103", "", "a forward body is an object, got null", None)]),
+        (
+            "connect",
+            {"from": "+1555", "to": "abc"},
+            [("TTS408", "/to", f"'abc' {PHONE}, or a sip: URI", None)],
+        ),
+        (
+            "connect",
+            {"from": "abc", "to": "+1555"},
+            [("TTS408", "/from", f"'abc' {PHONE}", None)],
+        ),
+        (
+            "transfer",
+            {"from": "+1555", "transfer_to": "abc"},
+            [("TTS408", "/transfer_to", f"'abc' {PHONE}, or a sip: URI", None)],
+        ),
+        ("forward", {"from": "+1555", "to": "abc"}, [("TTS408", "/to", f"'abc' {PHONE}", None)]),
+        (
+            "forward",
+            {"from": 5},
+            [
+                ("TTS102", "", "a forward body needs 'to'", None),
+                ("TTS103", "/from", "expected a string, got a number 5", 'write "5"'),
+            ],
+        ),
+        ("hold", {}, [("TTS102", "", "a hold body needs 'hold'", None)]),
+        (
+            "hold",
+            {"hold": "yes"},
+            [("TTS103", "/hold", "hold is true or false, got a string 'yes'", None)],
+        ),
+        (
+            "recording",
+            {"start": True, "stop": True},
+            [("TTS412", "", "a recording body has start or stop, not both", None)],
+        ),
+        (
+            "recording",
+            {"stop": False},
+            [("TTS412", "/stop", "stop: false does nothing: send start: true or stop: true", None)],
+        ),
+        ("recording", {"stop": True}, []),
+        ("recording", {"start": True, "recording_name": "a"}, []),
+    ],
+)
+def test_call_control_bodies(kind: str, body: Any, expected: list[tuple[str, ...]]) -> None:
+    assert found(body, kind) == expected
