@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from ttsbuilder import validate
+from ttsbuilder.rules.context import describe
+from ttsbuilder.values import Duration
 
 
 def found(document: Any, kind: str = "tts") -> list[tuple[str, str, str, str | None]]:
@@ -141,3 +143,33 @@ PHONE = "is not a phone number: use E.164 digits with an optional '+'"
 )
 def test_call_control_bodies(kind: str, body: Any, expected: list[tuple[str, ...]]) -> None:
     assert found(body, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ({}, "an object"),
+        ([], "an array"),
+        ("a", "a string 'a'"),
+        (True, "a boolean True"),
+        (3, "a number 3"),
+        (1.5, "a number 1.5"),
+        (None, "null"),
+        ("x" * 50, "a string '" + "x" * 36 + "..."),  # clipped to 40 characters
+        (10**5000, "a number with 16610 bits"),  # 5000 * log2(10) = 16609.6
+    ],
+    ids=lambda value: type(value).__name__,
+)
+def test_describe_names_the_json_type(value: object, text: str) -> None:
+    assert describe(value) == text
+
+
+def test_durations_order_by_time_not_text() -> None:
+    assert not Duration.parse("1s") < Duration.parse("1000ms")
+    assert Duration.parse("999ms") < Duration.parse("1s")
+
+
+def test_empty_prosody_message() -> None:
+    assert found({"prosody": {"text": "x"}}) == [
+        ("TTS213", "/prosody", "this prosody sets none of pitch, rate and volume", None)
+    ]
