@@ -223,7 +223,7 @@ def test_nested_content_of_another_profile_is_rechecked() -> None:
         (lambda: Prompt().prosody("x", pitch=600), "pitch", 600, "is a string"),
         (lambda: Prompt().say_as("phone", "1"), "interpret_as", "phone", "'telephone'"),
         (lambda: Prompt().say_as("cardinal", "1", "dmy"), "format", "dmy", "takes no format"),
-        (lambda: Prompt().say_as("date", "1/2/2020", "dd"), "format", "dd", "dmy mdy"),
+        (lambda: Prompt().say_as("date", "1/2/2020", "dd"), "format", "dd", "dmy, mdy"),
         (lambda: Prompt().date("10/19/2020", "dmy"), "value", "10/19/2020", "month 19"),
         (lambda: Prompt().time("25:00", "hms24"), "value", "25:00", "hour 25"),
         (lambda: Prompt().ordinal("3th"), "value", "3th", "'3rd'"),
