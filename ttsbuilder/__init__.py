@@ -43,6 +43,9 @@ if TYPE_CHECKING:
         TTSBuilderError,
         ValidationError,
     )
+    from ttsbuilder.openapi import (
+        openapi_document,
+    )
     from ttsbuilder.payloads import (
         connect,
         dial_out,
@@ -69,6 +72,9 @@ if TYPE_CHECKING:
     )
     from ttsbuilder.published import (
         schema,
+    )
+    from ttsbuilder.routes import (
+        check_request,
     )
     from ttsbuilder.rules import (
         RULES,
@@ -109,6 +115,8 @@ _EXPORTS = {
     "iter_problems": "ttsbuilder.validation",
     "validate": "ttsbuilder.validation",
     "schema": "ttsbuilder.published",
+    "check_request": "ttsbuilder.routes",
+    "openapi_document": "ttsbuilder.openapi",
     "BreakStrength": "ttsbuilder.builder",
     "DateFormat": "ttsbuilder.builder",
     "DurationFormat": "ttsbuilder.builder",
@@ -174,6 +182,7 @@ __all__ = [
     "ValidationError",
     "VolumeLevel",
     "__version__",
+    "check_request",
     "connect",
     "detect",
     "dial_out",
@@ -185,6 +194,7 @@ __all__ = [
     "is_valid",
     "iter_problems",
     "ms",
+    "openapi_document",
     "parse_ssml",
     "percent",
     "play",

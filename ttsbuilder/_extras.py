@@ -7,12 +7,19 @@ extra to install, never a bare ``ModuleNotFoundError``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from types import ModuleType
 
 from ttsbuilder.errors import MissingExtraError
 
-__all__ = ["require"]
+__all__ = ["optional", "require"]
+
+
+def _missing(error: ModuleNotFoundError, module: str) -> bool:
+    # Only the module asked for (or its own package) being absent means the extra is
+    # missing; an import error inside an installed library is that library's bug.
+    return error.name is not None and module.split(".")[0] == error.name.split(".")[0]
 
 
 def require(module: str, *, extra: str, feature: str) -> ModuleType:
@@ -29,8 +36,23 @@ def require(module: str, *, extra: str, feature: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ModuleNotFoundError as error:
-        # Only the module asked for (or its own package) being absent means the extra is
-        # missing; an import error inside an installed library is that library's bug.
-        if error.name is None or module.split(".")[0] != error.name.split(".")[0]:
+        if not _missing(error, module):
             raise
         raise MissingExtraError(feature, module, extra) from None
+
+
+@functools.cache
+def optional(module: str) -> ModuleType | None:
+    """``module`` if it is installed, else None: for a library that only makes things faster.
+
+    The answer is remembered, so asking on every call costs a dict look-up.
+
+    >>> optional("json").__name__, optional("no_such_module")
+    ('json', None)
+    """
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if not _missing(error, module):
+            raise
+        return None

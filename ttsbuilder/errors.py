@@ -29,19 +29,30 @@ class TTSBuilderError(Exception):
 class ValidationError(TTSBuilderError, ValueError):
     """A document has errors. ``problems`` lists every problem found (errors and warnings).
 
+    A request checked before sending (:func:`ttsbuilder.check_request`, the clients'
+    hooks) also carries its ``method`` and ``url``; they are None for a bare document.
+
     >>> from ttsbuilder.problems import Problem, Severity
     >>> err = ValidationError([Problem("TTS101", Severity.ERROR, "/x", "unknown member 'x'")])
     >>> str(err)
     "1 error: /x: TTS101 error unknown member 'x'"
+    >>> str(ValidationError(err.problems, method="PUT", url="/voice/v1/call/7/play"))
+    "PUT /voice/v1/call/7/play: 1 error: /x: TTS101 error unknown member 'x'"
     """
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(
+        self, problems: Sequence[Problem], *, method: str | None = None, url: str | None = None
+    ) -> None:
         self.problems: list[Problem] = list(problems)
+        self.method = method
+        self.url = url
         errors = [p for p in self.problems if p.is_error]
         shown = "; ".join(str(p) for p in errors[:3])
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
         noun = "error" if len(errors) == 1 else "errors"
-        super().__init__(f"{len(errors)} {noun}: {shown}{more}")
+        request = " ".join(part for part in (method, url) if part)
+        prefix = f"{request}: " if request else ""
+        super().__init__(f"{prefix}{len(errors)} {noun}: {shown}{more}")
 
 
 class BuildError(TTSBuilderError, ValueError):

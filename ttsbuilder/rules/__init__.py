@@ -14,6 +14,7 @@ from ttsbuilder.rules import (  # noqa: F401
     payloads,
     preview,
     render,
+    routes,
     say_as,
     source,
     tree,

@@ -21,6 +21,7 @@ FAMILIES = {
     "source": "Source files (lint)",
     "render": "SSML rendering",
     "preview": "Audio preview",
+    "routes": "Requests and routes",
 }
 
 _INTRO = """\
@@ -58,6 +59,8 @@ def _rule(rule: Rule) -> str:
         checked = "a file, by `ttsbuilder lint`"
     elif rule.family == "render":
         checked = f"`{rule.kind.removeprefix('ssml-')}` SSML, by `render_ssml`"
+    elif rule.family == "routes":
+        checked = "a request, by `check_request`"
     elif rule.family == "preview":
         checked = f"{checked} audio, by `ttsbuilder preview`"
     tags.append(f"checked as: {checked}")

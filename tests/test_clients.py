@@ -1,0 +1,244 @@
+"""The client integrations against a real HTTP server on 127.0.0.1, started by each test.
+
+For httpx (sync and async) and requests: a bad request never arrives, a good one does,
+warn mode logs and sends, and a request outside /voice/v1 passes untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import doctest
+import json
+import logging
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+import pytest
+import requests
+
+from ttsbuilder import clients
+from ttsbuilder.clients import httpx_async_event_hooks, httpx_event_hooks, requests_session
+from ttsbuilder.errors import MissingExtraError, TTSBuilderError, ValidationError
+
+VOICE_ID = "f1aa71c0-8f2a-4fe8-b5ef-9a330454ef58"
+GOOD = {"text": "Hello", "voice": "female", "language": "en-US"}
+BAD = {"text_to_speech_option": {"break": {"time": "2s"}}}  # TTS105: 'time' is 'value'
+WARNED = {"text": "Hello", "voice": "female", "start_timeout": 5}  # TTS404 warning only
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    server: _Server
+
+    def _answer(self) -> None:
+        if self.headers.get("Transfer-Encoding") == "chunked":
+            body = b""
+            for _ in range(1000):  # bounded: a test body has a few chunks
+                size = int(self.rfile.readline().strip(), 16)
+                chunk = self.rfile.read(size + 2)[:size]
+                if size == 0:
+                    break
+                body += chunk
+        else:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.arrived.append((self.command, self.path, body))
+        reply = b'{"state": "ok"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    do_GET = do_PUT = do_POST = do_DELETE = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    arrived: list[tuple[str, str, bytes]]
+
+
+@pytest.fixture
+def server() -> Iterator[_Server]:
+    """A real HTTP server on a free 127.0.0.1 port that records every request arriving."""
+    running = _Server(("127.0.0.1", 0), _Recorder)
+    running.arrived = []
+    thread = threading.Thread(target=running.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield running
+    finally:
+        running.shutdown()
+        running.server_close()
+        thread.join(timeout=10)
+
+
+def api(server: _Server) -> str:
+    return f"http://127.0.0.1:{server.server_port}/voice/v1"
+
+
+# Each client as one function: send(server, mode, method, url, body) -> status code.
+Sender = Callable[[str, str, str, Any], int]
+
+
+def send_httpx(mode: str, method: str, url: str, body: Any) -> int:
+    with httpx.Client(event_hooks=httpx_event_hooks(mode=mode), timeout=5) as client:  # type: ignore[arg-type]
+        return client.request(method, url, json=body).status_code
+
+
+def send_httpx_async(mode: str, method: str, url: str, body: Any) -> int:
+    async def go() -> int:
+        hooks = httpx_async_event_hooks(mode=mode)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(event_hooks=hooks, timeout=5) as client:
+            return (await client.request(method, url, json=body)).status_code
+
+    return asyncio.run(go())
+
+
+def send_requests(mode: str, method: str, url: str, body: Any) -> int:
+    with requests_session(mode=mode) as session:  # type: ignore[arg-type]
+        return session.request(method, url, json=body, timeout=5).status_code
+
+
+SENDERS = {"httpx": send_httpx, "httpx-async": send_httpx_async, "requests": send_requests}
+
+
+@pytest.fixture(params=sorted(SENDERS))
+def send(request: pytest.FixtureRequest) -> Sender:
+    return SENDERS[request.param]
+
+
+def test_a_bad_request_never_arrives(server: _Server, send: Sender) -> None:
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+    with pytest.raises(ValidationError) as caught:
+        send("raise", "PUT", url, BAD)
+    assert [p.code for p in caught.value.problems] == ["TTS105"]
+    assert (caught.value.method, caught.value.url) == ("PUT", url)
+    assert server.arrived == []
+
+
+def test_a_good_request_arrives_as_sent(server: _Server, send: Sender) -> None:
+    assert send("raise", "PUT", f"{api(server)}/call/{VOICE_ID}/play", GOOD) == 200
+    ((method, path, body),) = server.arrived
+    assert (method, path) == ("PUT", f"/voice/v1/call/{VOICE_ID}/play")
+    assert json.loads(body) == GOOD
+
+
+def test_a_wrong_route_never_arrives(server: _Server, send: Sender) -> None:
+    with pytest.raises(ValidationError) as caught:
+        send("raise", "PUT", f"{api(server)}/call/{VOICE_ID}/hold", {"hold": True})
+    assert [p.code for p in caught.value.problems] == ["TTS802"]
+    assert server.arrived == []
+
+
+def test_warn_mode_logs_and_sends(
+    server: _Server, send: Sender, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+    with caplog.at_level(logging.WARNING, logger="ttsbuilder.clients"):
+        assert send("warn", "PUT", url, BAD) == 200
+    assert len(server.arrived) == 1
+    (record,) = caplog.records
+    assert record.name == "ttsbuilder.clients"
+    assert "TTS105" in record.getMessage()
+    assert f"PUT {url}" in record.getMessage()
+
+
+def test_warnings_never_block(
+    server: _Server, send: Sender, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="ttsbuilder.clients"):
+        assert send("raise", "PUT", f"{api(server)}/call/{VOICE_ID}/play", WARNED) == 200
+    assert len(server.arrived) == 1
+    assert ["TTS404" in record.getMessage() for record in caplog.records] == [True]
+
+
+def test_a_request_outside_voice_v1_passes_untouched(server: _Server, send: Sender) -> None:
+    url = f"http://127.0.0.1:{server.server_port}/health"
+    assert send("raise", "POST", url, BAD) == 200
+    assert len(server.arrived) == 1
+
+
+def test_a_request_without_a_body_is_checked_too(server: _Server, send: Sender) -> None:
+    assert send("raise", "GET", f"{api(server)}/call/{VOICE_ID}", None) == 200
+    with pytest.raises(ValidationError) as caught:
+        send("raise", "POST", f"{api(server)}/call/{VOICE_ID}/hold", None)
+    assert [p.code for p in caught.value.problems] == ["TTS804"]
+    assert len(server.arrived) == 1
+
+
+def test_a_streamed_httpx_body_is_read_checked_and_still_sent(server: _Server) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"hold"'
+        yield b": true}"
+
+    url = f"{api(server)}/call/{VOICE_ID}/hold"
+    with httpx.Client(event_hooks=httpx_event_hooks(), timeout=5) as client:
+        assert client.post(url, content=chunks()).status_code == 200
+        with pytest.raises(ValidationError):
+            client.post(url, content=iter([b'{"hold": "yes"}']))
+    assert [json.loads(body) for _, _, body in server.arrived] == [{"hold": True}]
+
+
+def test_requests_checks_a_prepared_request_sent_directly(server: _Server) -> None:
+    url = f"{api(server)}/call/{VOICE_ID}/hold"
+    with requests_session() as session:
+        good = requests.Request("POST", url, data=b'{"hold": false}').prepare()
+        assert session.send(good, timeout=5).status_code == 200
+        bad = requests.Request("POST", url, data=b'{"hold": 1}').prepare()
+        with pytest.raises(ValidationError):
+            session.send(bad, timeout=5)
+    assert len(server.arrived) == 1
+
+
+def test_the_error_and_the_log_carry_no_password() -> None:
+    url = "http://app:s3cret@127.0.0.1:9/voice/v1/call/7/play"
+    with (
+        httpx.Client(event_hooks=httpx_event_hooks()) as client,
+        pytest.raises(ValidationError) as caught,
+    ):
+        client.put(url, json=BAD)
+    assert "s3cret" not in str(caught.value)
+    assert caught.value.url == "http://127.0.0.1:9/voice/v1/call/7/play"
+
+
+def test_the_azure_profile_is_passed_on(server: _Server) -> None:
+    body = {"text_to_speech_option": {"break": {"value": "15s"}}}  # over 5000 ms: enablex only
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+    with httpx.Client(event_hooks=httpx_event_hooks(profile="azure"), timeout=5) as client:
+        assert client.put(url, json=body).status_code == 200
+    with pytest.raises(ValidationError):
+        send_httpx("raise", "PUT", url, body)
+
+
+def test_a_wrong_mode_or_profile_fails_at_once() -> None:
+    with pytest.raises(TTSBuilderError):
+        httpx_event_hooks(mode="loud")  # type: ignore[arg-type]
+    with pytest.raises(TTSBuilderError):
+        requests_session(profile="polly")
+
+
+@pytest.mark.parametrize(
+    ("make", "module", "extra"),
+    [
+        (httpx_event_hooks, "httpx", "httpx"),
+        (httpx_async_event_hooks, "httpx", "httpx"),
+        (requests_session, "requests", "requests"),
+    ],
+)
+def test_a_missing_client_library_names_its_extra(
+    make: Callable[[], Any], module: str, extra: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # an import of it now fails
+    monkeypatch.setattr(clients, "_session_class", clients._session_class.__wrapped__)
+    with pytest.raises(MissingExtraError) as caught:
+        make()
+    assert caught.value.extra == extra
+
+
+def test_the_doctests_run() -> None:
+    assert doctest.testmod(clients).failed == 0

@@ -1,0 +1,260 @@
+"""Routes as data and check_request(): SPEC §6's table, route problems, any URL, any body."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ttsbuilder
+from ttsbuilder import routes
+from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.published import SCHEMA_KINDS
+from ttsbuilder.routes import ROUTES, api_path, check_request, match_route
+from ttsbuilder.rules import RULES
+from ttsbuilder.rules.base import Rule
+from ttsbuilder.validation import validate
+
+SEED = Path(__file__).parent / "data" / "seed"
+API = "https://api.enablex.io/voice/v1"
+
+# SPEC §6, copied by hand: (method, path, body kind or None).
+SPEC_TABLE = [
+    ("POST", "/call", "dial-out"),
+    ("GET", "/call/{voice_id}", None),
+    ("DELETE", "/call/{voice_id}", None),
+    ("PUT", "/call/{voice_id}/play", "play"),
+    ("PUT", "/call/{voice_id}/connect", "connect"),
+    ("PUT", "/call/{voice_id}/transfer", "transfer"),
+    ("PUT", "/call/{voice_id}/forward", "forward"),
+    ("POST", "/call/{voice_id}/hold", "hold"),
+    ("PUT", "/call/{voice_id}/recording", "recording"),
+    ("GET", "/recording/{recording_id}", None),
+]
+# Each seed sample body and the route it is sent on.
+SAMPLES = [
+    ("POST", "/call", "dial_out_advanced.json"),
+    ("POST", "/call", "dial_out_room.json"),
+    ("PUT", "/call/f1aa/play", "play.json"),
+    ("PUT", "/call/f1aa/connect", "connect.json"),
+    ("PUT", "/call/f1aa/transfer", "transfer.json"),
+    ("PUT", "/call/f1aa/forward", "forward.json"),
+    ("POST", "/call/f1aa/hold", "hold.json"),
+    ("PUT", "/call/f1aa/recording", "recording_start.json"),
+    ("PUT", "/call/f1aa/recording", "recording_stop.json"),
+]
+ROUTE_RULES = [rule for rule in RULES.values() if rule.family == "routes"]
+
+
+def codes(problems: list[Any]) -> list[str]:
+    return [problem.code for problem in problems]
+
+
+def test_the_table_is_spec_section_6() -> None:
+    assert [(r.method, r.path, r.body) for r in ROUTES] == SPEC_TABLE
+    assert {r.body for r in ROUTES} - {None} <= set(SCHEMA_KINDS)
+    assert len({r.name for r in ROUTES}) == len(ROUTES)
+
+
+def test_the_doctests_run() -> None:
+    assert doctest.testmod(routes).failed == 0
+
+
+def test_check_request_is_public() -> None:
+    assert ttsbuilder.check_request is check_request
+
+
+@pytest.mark.parametrize(("method", "path", "sample"), SAMPLES)
+def test_every_seed_sample_is_checked_as_its_route_s_kind(
+    method: str, path: str, sample: str
+) -> None:
+    # The seed's samples hold placeholders ("CLI number"): what counts is that the route
+    # picks the kind, so the problems are validate()'s for that kind, and no route problem.
+    text = (SEED / sample).read_text(encoding="utf-8")
+    route = match_route(method, API + path)
+    assert route is not None
+    assert route.body is not None
+    expected = validate(json.loads(text), route.body)
+    assert check_request(method, API + path, json.loads(text)) == expected
+    assert check_request(method, API + path, text) == expected
+    assert check_request(method, API + path, text.encode()) == expected
+    assert not any(code.startswith("TTS8") for code in codes(expected))
+
+
+def test_a_clean_body_on_its_route_has_no_problems() -> None:
+    body = {"text": "Hello", "voice": "female", "language": "en-US"}
+    assert check_request("PUT", f"{API}/call/f1aa/play", body) == []
+    assert check_request("POST", f"{API}/call/f1aa/hold", b'{"hold": false}') == []
+
+
+@pytest.mark.parametrize(("method", "path", "sample"), SAMPLES)
+def test_a_body_on_another_route_is_checked_as_that_route_s_kind(
+    method: str, path: str, sample: str
+) -> None:
+    body = json.loads((SEED / sample).read_text(encoding="utf-8"))
+    for route in ROUTES:
+        if route.body is None or route.path == path.replace("f1aa", "{voice_id}"):
+            continue
+        url = API + route.path.replace("{voice_id}", "f1aa")
+        assert check_request(route.method, url, body) == validate(body, route.body)
+
+
+@pytest.mark.parametrize("rule", ROUTE_RULES, ids=lambda rule: rule.code)
+def test_bad_example_fails_with_its_code(rule: Rule) -> None:
+    example = json.loads(rule.bad)
+    assert rule.code in codes(check_request(example["method"], example["url"], example.get("body")))
+
+
+@pytest.mark.parametrize("rule", ROUTE_RULES, ids=lambda rule: rule.code)
+def test_good_example_passes_clean(rule: Rule) -> None:
+    example = json.loads(rule.good)
+    assert check_request(example["method"], example["url"], example.get("body")) == []
+
+
+def test_the_route_family_is_the_8xx_range() -> None:
+    assert [rule.code for rule in ROUTE_RULES] == [f"TTS80{n}" for n in range(1, 6)]
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "hint"),
+    [
+        # The seed's sample-request lines that contradict its routes (SPEC §6).
+        ("GET", f"{API}/f1aa", "did you mean GET /call/{voice_id}?"),
+        ("GET", f"{API}/recordubg/77", "did you mean GET /recording/{recording_id}?"),
+        ("PUT", f"{API}/call/f1aa/plya", "did you mean PUT /call/{voice_id}/play?"),
+        ("PUT", f"{API}/call//play", "did you mean PUT /call/{voice_id}/play?"),
+        ("GET", f"{API}", "did you mean GET /call/{voice_id}?"),
+    ],
+)
+def test_an_unknown_path_names_the_closest_route(method: str, url: str, hint: str) -> None:
+    (problem,) = check_request(method, url, {"hold": True})
+    assert (problem.code, problem.hint, problem.pointer) == ("TTS801", hint, "")
+    assert problem.is_error
+
+
+def test_a_wrong_method_names_the_right_ones_and_still_checks_the_body() -> None:
+    problems = check_request("PUT", f"{API}/call/f1aa/hold", {"hold": "yes"})
+    assert problems[1:] == validate({"hold": "yes"}, "hold") != []
+    assert problems[0].code == "TTS802"
+    assert problems[0].hint == "use POST"
+    (problem,) = check_request("POST", f"{API}/call/f1aa", None)
+    assert problem.hint == "use GET or DELETE"
+
+
+def test_no_body_where_one_is_needed_and_a_body_where_none_belongs() -> None:
+    for empty in (None, b"", ""):
+        assert codes(check_request("PUT", f"{API}/call/f1aa/play", empty)) == ["TTS804"]
+        assert check_request("GET", f"{API}/call/f1aa", empty) == []
+    (problem,) = check_request("DELETE", f"{API}/call/f1aa", b"{}")
+    assert (problem.code, problem.is_error) == ("TTS803", False)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"\xff\xfe", b"{'hold': True}", b'{"hold": NaN}', b"[" * 100_000, "{", b"\xef\xbb\xbf{}"],
+)
+def test_a_body_that_is_not_json_is_an_error(body: Any) -> None:
+    (problem,) = check_request("POST", f"{API}/call/f1aa/hold", body)
+    assert problem.code == "TTS805"
+    assert problem.message.startswith("the hold body is not JSON: ")
+
+
+def test_json_that_only_the_standard_library_takes_is_still_checked() -> None:
+    # orjson refuses a lone surrogate escape; JSON allows it, and the tree rules report it.
+    body = b'{"text": "\\ud800", "voice": "male"}'
+    assert codes(check_request("PUT", f"{API}/call/f1aa/play", body)) == ["TTS112"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/health",
+        "https://api.enablex.io/v1/call/f1aa",  # the seed's typo'd sample lines: not /voice/v1
+        "https://api.enablex.io/voice/v10/call",
+        "http://voice/v1/call",  # a host named voice
+        "https://example.com/next?to=/voice/v1/call/f1aa/play",
+        "https://example.com/page#/voice/v1/call",
+    ],
+)
+def test_a_request_outside_voice_v1_is_none_of_its_business(url: str) -> None:
+    assert check_request("PUT", url, b"not json at all") == []
+    assert api_path(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("http://127.0.0.1:8080/voice/v1/call/f1aa/play", "/call/f1aa/play"),
+        ("https://proxy.example.com/enablex/voice/v1/call/", "/call"),
+        ("/voice/v1/call/f1aa/hold?trace=1#top", "/call/f1aa/hold"),
+        ("https://user:secret@api.enablex.io/voice/v1/call", "/call"),
+    ],
+)
+def test_any_host_a_prefix_a_trailing_slash_and_a_query_change_nothing(url: str, path: str) -> None:
+    assert api_path(url) == path
+
+
+def test_match_route() -> None:
+    route = match_route("post", f"{API}/call/f1aa/hold/")
+    assert route is not None
+    assert route.name == "hold"
+    assert match_route("GET", f"{API}/nowhere") is None
+    assert match_route("GET", "https://example.com/") is None
+
+
+def test_a_method_or_url_that_is_not_a_string_is_the_library_error() -> None:
+    with pytest.raises(TTSBuilderError):
+        check_request(b"PUT", f"{API}/call")  # type: ignore[arg-type]
+    with pytest.raises(TTSBuilderError):
+        check_request("PUT", None)  # type: ignore[arg-type]
+    with pytest.raises(TTSBuilderError):
+        check_request("PUT", "https://example.com/", profile="nope")
+
+
+def test_a_stream_body_is_reported_not_consumed() -> None:
+    def chunks() -> Any:
+        yield b"{}"
+
+    (problem,) = check_request("POST", f"{API}/call/f1aa/hold", chunks())
+    assert problem.code == "TTS805"
+
+
+urls = st.one_of(
+    st.text(),
+    st.builds(
+        lambda scheme, host, prefix, tail: f"{scheme}{host}{prefix}{tail}",
+        st.sampled_from(["", "http://", "https://", "//"]),
+        st.sampled_from(["", "api.enablex.io", "voice", "u:p@h:1", "h?x", "h#"]),
+        st.sampled_from(["", "/voice/v1", "/x/voice/v1", "/voice/v10", "?/voice/v1"]),
+        st.text(alphabet="/?#ab0{}voice1", max_size=20),
+    ),
+)
+
+
+@given(urls)
+def test_the_fast_path_finds_what_the_slow_path_finds(url: str) -> None:
+    assert api_path(url) == routes._api_path_slowly(url)
+
+
+@given(
+    st.sampled_from(["GET", "PUT", "POST", "DELETE", "PATCH", "put", ""]),
+    urls,
+    st.one_of(
+        st.none(),
+        st.binary(max_size=40),
+        st.text(max_size=40),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+            max_leaves=8,
+        ),
+    ),
+)
+def test_any_request_yields_problems_never_an_exception(method: str, url: str, body: Any) -> None:
+    for problem in check_request(method, url, body):
+        assert problem.code.startswith("TTS")

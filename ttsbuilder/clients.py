@@ -1,0 +1,174 @@
+"""Check every outgoing Voice API request where it is made: httpx and requests.
+
+Each client's integration is a thin adapter around :func:`ttsbuilder.check_request`,
+behind its own extra (``pip install 'ttsbuilder[httpx]'``, ``'ttsbuilder[requests]'``):
+
+- ``mode="raise"`` (the default): a request with errors raises
+  :class:`~ttsbuilder.errors.ValidationError` (with its ``problems``, ``method`` and
+  ``url``) and is never sent; its warnings are logged and it is sent.
+- ``mode="warn"``: every problem is logged (logger ``ttsbuilder.clients``) and the
+  request is sent as it is.
+
+Requests outside ``/voice/v1`` pass untouched. See ``docs/clients.md``.
+
+>>> import httpx
+>>> client = httpx.Client(event_hooks=httpx_event_hooks())
+>>> try:
+...     client.put("http://127.0.0.1:9/voice/v1/call/7/play", json={"text": "Hi"})
+... except ValidationError as error:
+...     print(error.method, error.problems[0].code)
+PUT TTS403
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Literal
+
+from ttsbuilder._extras import require
+from ttsbuilder.errors import TTSBuilderError, ValidationError
+from ttsbuilder.problems import Problem
+from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.routes import check_request
+
+if TYPE_CHECKING:
+    import httpx
+    import requests
+
+__all__ = [
+    "LOGGER",
+    "Mode",
+    "httpx_async_event_hooks",
+    "httpx_event_hooks",
+    "requests_session",
+]
+
+Mode = Literal["raise", "warn"]
+
+#: Where the hooks log the problems they let through.
+LOGGER = logging.getLogger("ttsbuilder.clients")
+
+
+def _checker(mode: str, profile: str | Profile) -> Callable[[str, str, Any, object], None]:
+    """Check one request: ``(method, target, body, url)``, then raise, log, or let it pass.
+
+    ``target`` is what routes are matched on (the URL, or just its path and query);
+    ``url`` is only turned into text (for the error and the log) when there are problems.
+    """
+    if mode not in ("raise", "warn"):
+        raise TTSBuilderError(f"unknown mode {mode!r}: use 'raise' or 'warn'")
+    resolved = get_profile(profile)  # an unknown profile fails here, not on the first request
+    blocking = mode == "raise"
+
+    def check(method: str, target: str, body: Any, url: object) -> None:
+        problems = check_request(method, target, body, profile=resolved)
+        if not problems:
+            return
+        shown = _without_credentials(str(url))
+        if blocking and any(problem.is_error for problem in problems):
+            raise ValidationError(problems, method=method, url=shown)
+        _log(method, shown, problems)
+
+    return check
+
+
+def _log(method: str, url: str, problems: list[Problem]) -> None:
+    for problem in problems:
+        LOGGER.warning("%s %s: %s", method, url, problem, extra={"problem": problem})
+
+
+def _without_credentials(url: str) -> str:
+    """``url`` without a ``user:password@`` part: messages and logs must not carry secrets."""
+    scheme = url.find("://")
+    if scheme < 0:
+        return url
+    end = len(url)
+    for mark in "/?#":
+        found = url.find(mark, scheme + 3)
+        if 0 <= found < end:
+            end = found
+    at = url.rfind("@", scheme + 3, end)
+    return url if at < 0 else url[: scheme + 3] + url[at + 1 :]
+
+
+# --- httpx ------------------------------------------------------------------------------
+
+
+def httpx_event_hooks(
+    *, mode: Mode = "raise", profile: str | Profile = "enablex"
+) -> dict[str, list[Callable[[httpx.Request], None]]]:
+    """The ``event_hooks`` of an :class:`httpx.Client` that checks each request before sending.
+
+    A streamed body is read first, so it can be checked and still sent.
+
+    >>> import httpx
+    >>> client = httpx.Client(event_hooks=httpx_event_hooks(mode="warn", profile="azure"))
+    """
+    require("httpx", extra="httpx", feature="ttsbuilder.clients.httpx_event_hooks")
+    check = _checker(mode, profile)
+
+    def on_request(request: httpx.Request) -> None:
+        # The raw path and query are all routes need; str(request.url) costs more.
+        check(request.method, request.url.raw_path.decode("ascii"), request.read(), request.url)
+
+    return {"request": [on_request]}
+
+
+def httpx_async_event_hooks(
+    *, mode: Mode = "raise", profile: str | Profile = "enablex"
+) -> dict[str, list[Callable[[httpx.Request], Awaitable[None]]]]:
+    """The ``event_hooks`` of an :class:`httpx.AsyncClient`; as :func:`httpx_event_hooks`.
+
+    >>> import httpx
+    >>> client = httpx.AsyncClient(event_hooks=httpx_async_event_hooks())
+    """
+    require("httpx", extra="httpx", feature="ttsbuilder.clients.httpx_async_event_hooks")
+    check = _checker(mode, profile)
+
+    async def on_request(request: httpx.Request) -> None:
+        body = await request.aread()
+        check(request.method, request.url.raw_path.decode("ascii"), body, request.url)
+
+    return {"request": [on_request]}
+
+
+# --- requests ---------------------------------------------------------------------------
+
+
+def requests_session(
+    *, mode: Mode = "raise", profile: str | Profile = "enablex"
+) -> requests.Session:
+    """A :class:`requests.Session` that checks each request before it sends it.
+
+    requests has no hook before sending, so this is a ``Session`` whose ``send`` checks
+    the prepared request first: ``session.put(...)``, ``session.request(...)`` and
+    ``session.send(prepared)`` (and each redirect it follows) are all checked. A body
+    given as a file or generator cannot be read and still sent: it is an error
+    (TTS805) on a Voice API route.
+
+    >>> session = requests_session(mode="warn")
+    >>> session.headers["Content-Type"] = "application/json"
+    """
+    checked_session = _session_class()
+    return checked_session(_checker(mode, profile))
+
+
+@functools.cache
+def _session_class() -> Callable[[Callable[[str, str, Any, object], None]], requests.Session]:
+    library = require("requests", extra="requests", feature="ttsbuilder.clients.requests_session")
+
+    class CheckedSession(library.Session):  # type: ignore[misc, name-defined]
+        """A requests Session that checks each Voice API request before sending it."""
+
+        def __init__(self, check: Callable[[str, str, Any, object], None]) -> None:
+            super().__init__()
+            self._ttsbuilder_check = check
+
+        def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+            url = request.url or ""
+            self._ttsbuilder_check(request.method or "GET", url, request.body, url)
+            return super().send(request, **kwargs)  # type: ignore[no-any-return]
+
+    return CheckedSession

@@ -1,0 +1,204 @@
+"""An OpenAPI 3.1 document of the Voice API: every route of SPEC §6 with its request body schema.
+
+Built from :data:`ttsbuilder.routes.ROUTES` and the published JSON Schemas (through
+:func:`ttsbuilder._flatten.flatten`: the same definitions, re-homed under
+``#/components/schemas/``). It ships as ``ttsbuilder/schemas/openapi.json`` (and
+``openapi-azure.json``); ``ttsbuilder schema openapi`` prints it. ``make schemas``
+writes the files (``python -m ttsbuilder.openapi ttsbuilder/schemas``); a test fails
+when they are stale. See ``docs/clients.md``.
+
+>>> document = openapi_document()
+>>> document["openapi"], sorted(document["paths"]["/call/{voice_id}"])
+('3.1.0', ['delete', 'get'])
+>>> document["paths"]["/call/{voice_id}/play"]["put"]["requestBody"]["content"]["application/json"]
+{'schema': {'$ref': '#/components/schemas/play'}}
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import sys
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from ttsbuilder._files import write_atomically
+from ttsbuilder._flatten import LOCAL, flatten
+from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.profiles import PROFILES, Profile, get_profile
+from ttsbuilder.routes import BASE_URL, ROUTES, Route
+
+__all__ = ["COMPONENTS", "build", "openapi_document", "openapi_file"]
+
+Schema = dict[str, Any]
+
+#: Where the body schemas live in the document.
+COMPONENTS = "#/components/schemas/"
+
+_CALL_STATE: Schema = {
+    "type": "object",
+    "description": "The call's state, as the service reports it.",
+    "properties": {
+        "voice_id": {"type": "string", "description": "The call's unique identifier."},
+        "state": {"type": "string", "description": "The state of the call or the action."},
+        "timestamp": {"type": "string", "description": "When the answer was made (UTC)."},
+    },
+}
+_FAILURE: Schema = {
+    "type": "object",
+    "description": "Why the service refused the request.",
+    "properties": {
+        "result": {"type": ["string", "integer"], "description": "The result code."},
+        "msg": {"type": "string", "description": "What the result code means."},
+        "state": {"type": "string"},
+        "timestamp": {"type": "string"},
+    },
+}
+
+
+def openapi_file(profile: str | Profile = "enablex") -> str:
+    """The file name of the document for ``profile``: ``openapi.json``, ``openapi-azure.json``."""
+    name = get_profile(profile).name
+    return "openapi.json" if name == "enablex" else f"openapi-{name}.json"
+
+
+def _rehome(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: (
+                COMPONENTS + value[len(LOCAL) :]
+                if key == "$ref" and isinstance(value, str)
+                else value
+                if key in ("const", "enum", "examples", "default")
+                else _rehome(value)
+            )
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_rehome(item) for item in node]
+    return node
+
+
+def _operation(route: Route, bodies: dict[str, str]) -> Schema:
+    operation: Schema = {"operationId": route.name, "summary": route.summary}
+    if route.parameters:
+        operation["parameters"] = [
+            {
+                "name": name,
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1},
+            }
+            for name in route.parameters
+        ]
+    if route.body is not None:
+        reference = {"$ref": COMPONENTS + bodies[route.body]}
+        operation["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": reference}},
+        }
+    if route.name == "download_recording":
+        success: Schema = {
+            "description": "The recording file.",
+            "content": {"application/octet-stream": {}},
+        }
+    else:
+        success = {
+            "description": "The call's state.",
+            "content": {"application/json": {"schema": {"$ref": COMPONENTS + "CallState"}}},
+        }
+    operation["responses"] = {
+        "200": success,
+        "default": {
+            "description": "A failure, with the service's result code.",
+            "content": {"application/json": {"schema": {"$ref": COMPONENTS + "Failure"}}},
+        },
+    }
+    return operation
+
+
+def build(profile: str | Profile = "enablex") -> Schema:
+    """The OpenAPI 3.1 document for ``profile``, built now from the published schemas."""
+    resolved = get_profile(profile)
+    components: dict[str, Schema] = {"CallState": _CALL_STATE, "Failure": _FAILURE}
+    bodies: dict[str, str] = {}
+    for kind in dict.fromkeys(route.body for route in ROUTES if route.body is not None):
+        root, definitions = flatten(kind, resolved)
+        bodies[kind] = root
+        for name, definition in definitions.items():
+            rehomed = _rehome(definition)
+            if components.setdefault(name, rehomed) != rehomed:
+                raise TTSBuilderError(f"two different schemas are both named {name!r}")
+    paths: dict[str, Schema] = {}
+    for route in ROUTES:
+        paths.setdefault(route.path, {})[route.method.lower()] = _operation(route, bodies)
+    return {
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+        "info": {
+            "title": "Voice API",
+            "version": "2.0",
+            "description": (
+                "The Voice API v2.0 routes and their request bodies, with the "
+                f"{resolved.name} profile's limits. Generated by ttsbuilder from its "
+                "published JSON Schemas; ttsbuilder.check_request() checks a request "
+                "by the same routes."
+            ),
+        },
+        "servers": [{"url": BASE_URL}],
+        "security": [{"basic": []}],
+        "paths": paths,
+        "components": {
+            "schemas": dict(sorted(components.items())),
+            "securitySchemes": {
+                "basic": {
+                    "type": "http",
+                    "scheme": "basic",
+                    "description": "The application's ID and key.",
+                }
+            },
+        },
+    }
+
+
+@functools.cache
+def _load(name: str) -> Schema:
+    resource = files("ttsbuilder") / "schemas" / name
+    try:
+        loaded = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise TTSBuilderError(f"cannot read the packaged document {name}: {error}") from None
+    if not isinstance(loaded, dict):
+        raise TTSBuilderError(f"the packaged document {name} is not a JSON object")
+    return loaded
+
+
+def openapi_document(profile: str | Profile = "enablex") -> dict[str, Any]:
+    """The shipped OpenAPI 3.1 document of the Voice API for ``profile``, as a new dict.
+
+    Raises :class:`~ttsbuilder.errors.TTSBuilderError` for an unknown profile.
+
+    >>> openapi_document("azure")["paths"]["/call"]["post"]["operationId"]
+    'dial_out'
+    """
+    return copy.deepcopy(_load(openapi_file(profile)))
+
+
+def render(document: Schema) -> str:
+    """The text of a document file: 2-space JSON, ASCII only, as the schema files."""
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Write each profile's document into the folder ``argv[0]`` (default: the package's)."""
+    folder = Path(argv[0]) if argv else Path(__file__).parent / "schemas"
+    for profile in PROFILES:
+        path = folder / openapi_file(profile)
+        write_atomically(str(path), render(build(profile)).encode("utf-8"), create=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

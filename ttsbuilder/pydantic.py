@@ -1,0 +1,192 @@
+"""pydantic v2 types for trees and Voice API request bodies (extra ``[pydantic]``).
+
+Use them as fields of your own models. Validation is ttsbuilder's: every error of the
+value becomes one line of one pydantic ``ValidationError``, its ``loc`` built from the
+problem's JSON pointer, its ``type`` our rule code and its ``ctx`` the code, rule name,
+severity, pointer, hint and message. Warnings do not fail validation; they are logged
+(logger ``ttsbuilder.pydantic``). The JSON Schema pydantic emits for a field is the
+published schema of its kind, so FastAPI's OpenAPI shows the styles, interpret-as kinds
+and formats. See ``docs/clients.md``.
+
+>>> from pydantic import BaseModel
+>>> class Prompt(BaseModel):
+...     name: str
+...     tree: Tree
+>>> Prompt(name="welcome", tree={"text": "Hello"}).tree
+{'text': 'Hello'}
+>>> import pydantic
+>>> try:
+...     Prompt(name="pause", tree={"break": {"value": "9s"}})
+... except pydantic.ValidationError as error:
+...     print(error.errors()[0]["loc"], error.errors()[0]["type"])
+('tree', 'break', 'value') TTS202
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+from ttsbuilder._extras import require
+from ttsbuilder._flatten import LOCAL, flatten
+from ttsbuilder.problems import Problem
+from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.rules import RULES
+from ttsbuilder.validation import as_document, validate
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic_core import CoreSchema
+
+_core = require("pydantic_core", extra="pydantic", feature="ttsbuilder.pydantic")
+require("pydantic", extra="pydantic", feature="ttsbuilder.pydantic")
+
+__all__ = [
+    "LOGGER",
+    "ConnectBody",
+    "DialOutBody",
+    "ForwardBody",
+    "HoldBody",
+    "PlayBody",
+    "RecordingBody",
+    "TransferBody",
+    "Tree",
+    "Validated",
+]
+
+#: Where the warnings of validated values are logged.
+LOGGER = logging.getLogger("ttsbuilder.pydantic")
+
+_FIELDS = itertools.count(1)
+_KEEP = ("const", "enum", "examples", "default")  # values, not schemas: copied as they are
+
+
+class Validated:
+    """The marker that makes ``Annotated[dict[str, Any], Validated(kind, profile)]`` a type.
+
+    ``kind`` is a ``validate()`` kind other than ``auto``; the types below are this for
+    each kind with the enablex profile. For the azure profile, write your own::
+
+        AzurePlay = Annotated[dict[str, Any], Validated("play", "azure")]
+    """
+
+    def __init__(self, kind: str, profile: str | Profile = "enablex") -> None:
+        self.kind = kind
+        self.profile = get_profile(profile)
+        self.root, self.definitions = flatten(kind, self.profile)
+
+    def __repr__(self) -> str:
+        return f"Validated({self.kind!r}, {self.profile.name!r})"
+
+    def validate(self, value: Any) -> Any:
+        """``value`` (a builder value as its dict) if it has no errors; else raise pydantic's."""
+        document = as_document(value)
+        problems = validate(document, self.kind, self.profile)
+        errors = [problem for problem in problems if problem.is_error]
+        for problem in problems:
+            if not problem.is_error:
+                LOGGER.warning("%s: %s", self.kind, problem, extra={"problem": problem})
+        if errors:
+            lines = [_line(problem, document) for problem in errors]
+            raise _core.ValidationError.from_exception_data(self.root, lines)
+        return document
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return self._core_schema()
+
+    def _core_schema(self) -> CoreSchema:
+        schemas = _core.core_schema
+        # Each field gets definitions of its own (pydantic refuses one ref defined twice in
+        # a model); pydantic's JSON Schema then merges the equal ones under short names.
+        prefix = f"ttsbuilder.{self.profile.name}.{next(_FIELDS)}."
+
+        def json_schema_of(definition: Any) -> Callable[[Any, GetJsonSchemaHandler], Any]:
+            def make(_: Any, json_handler: GetJsonSchemaHandler) -> Any:
+                return _reference(definition, json_handler, prefix)
+
+            return make
+
+        definitions = [
+            schemas.any_schema(
+                ref=prefix + name,
+                metadata={"pydantic_js_functions": [json_schema_of(definition)]},
+            )
+            for name, definition in self.definitions.items()
+        ]
+        root = {"$ref": LOCAL + self.root}
+        checked = schemas.no_info_plain_validator_function(
+            self.validate,
+            metadata={"pydantic_js_functions": [json_schema_of(root)]},
+        )
+        return schemas.definitions_schema(checked, definitions)  # type: ignore[no-any-return]
+
+
+def _reference(node: Any, handler: GetJsonSchemaHandler, prefix: str) -> Any:
+    """A flattened definition with each ``$ref`` made the one pydantic gives its definition."""
+    if isinstance(node, list):
+        return [_reference(item, handler, prefix) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "$ref" and isinstance(value, str) and value.startswith(LOCAL):
+            target = prefix + value[len(LOCAL) :]
+            out.update(handler(_core.core_schema.definition_reference_schema(target)))
+        elif key in _KEEP:
+            out[key] = value
+        else:
+            out[key] = _reference(value, handler, prefix)
+    return out
+
+
+def _line(problem: Problem, document: Any) -> Any:
+    """One pydantic error line for ``problem``: loc from its pointer, our code as its type."""
+    loc: list[str | int] = []
+    node: Any = document
+    for token in problem.pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and token.isdigit():
+            index = int(token)
+            loc.append(index)
+            node = node[index] if index < len(node) else None
+        else:
+            loc.append(token)
+            node = node.get(token) if isinstance(node, dict) else None
+    rule = RULES.get(problem.code)
+    context: dict[str, Any] = {
+        "code": problem.code,
+        "rule": rule.name if rule is not None else problem.code,
+        "severity": problem.severity.value,
+        "pointer": problem.pointer,
+        "hint": problem.hint,
+        # Last: pydantic fills in {key}s in context order, so no text inside it is filled.
+        "message": f"{problem.message} ({problem.hint})" if problem.hint else problem.message,
+    }
+    error_type = _core.PydanticCustomError(problem.code, "{message}", context)
+    return {"type": error_type, "loc": tuple(loc), "input": document if node is None else node}
+
+
+def _type(kind: str) -> Any:
+    return Annotated[dict[str, Any], Validated(kind)]
+
+
+#: A ``text_to_speech_option`` tree.
+Tree = _type("tts")
+#: The body of ``PUT /call/{voice_id}/play``.
+PlayBody = _type("play")
+#: The body of ``POST /call`` (dial out).
+DialOutBody = _type("dial-out")
+#: The body of ``PUT /call/{voice_id}/connect`` (bridge).
+ConnectBody = _type("connect")
+#: The body of ``PUT /call/{voice_id}/transfer``.
+TransferBody = _type("transfer")
+#: The body of ``PUT /call/{voice_id}/forward``.
+ForwardBody = _type("forward")
+#: The body of ``POST /call/{voice_id}/hold``.
+HoldBody = _type("hold")
+#: The body of ``PUT /call/{voice_id}/recording``.
+RecordingBody = _type("recording")

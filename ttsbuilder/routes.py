@@ -1,0 +1,342 @@
+"""The Voice API's routes as data (SPEC §6), and :func:`check_request`, which checks by route.
+
+A request says what its body is: ``PUT …/voice/v1/call/{voice_id}/play`` carries a play
+body. :func:`check_request` finds the route from the method and the URL (any host: the
+service, a stand-in, a proxy) and validates the body as that route's kind, so no caller
+has to remember which ``kind`` to pass. A request outside ``/voice/v1`` is none of its
+business. See ``docs/clients.md``.
+
+>>> url = "https://api.enablex.io/voice/v1/call/f1aa/play"
+>>> [p.code for p in check_request("PUT", url, {"text": "Hello"})]
+['TTS403']
+>>> check_request("PUT", url, b'{"text": "Hello", "voice": "female"}')
+[]
+>>> check_request("GET", "https://example.com/health")
+[]
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from ttsbuilder._extras import optional
+from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.problems import Problem, shown
+from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.rules.context import Context
+from ttsbuilder.rules.payloads import CHECKS
+from ttsbuilder.rules.routes import (
+    BODY_NOT_JSON,
+    MISSING_BODY,
+    UNEXPECTED_BODY,
+    UNKNOWN_ROUTE,
+    WRONG_METHOD,
+)
+from ttsbuilder.validation import as_document
+
+__all__ = [
+    "API_ROOT",
+    "BASE_URL",
+    "METHODS",
+    "ROUTES",
+    "Method",
+    "Route",
+    "api_path",
+    "check_request",
+    "match_route",
+]
+
+Method = Literal["GET", "POST", "PUT", "DELETE"]
+
+#: Every HTTP method a Voice API route takes.
+METHODS: tuple[str, ...] = get_args(Method)
+
+#: Where the routes live on any host; the paths in :data:`ROUTES` are below it.
+API_ROOT = "/voice/v1"
+
+#: The service's own base URL (a client may point elsewhere: a stand-in, a proxy).
+BASE_URL = "https://api.enablex.io" + API_ROOT
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One Voice API route: its method, its path below ``/voice/v1``, and its body kind.
+
+    ``body`` is the ``validate()`` kind of its request body, or None when it takes none;
+    ``name`` is its OpenAPI ``operationId``; ``summary`` the seed's title for it.
+
+    >>> route = ROUTES[3]
+    >>> str(route), route.body, route.parameters
+    ('PUT /call/{voice_id}/play', 'play', ('voice_id',))
+    """
+
+    method: Method
+    path: str
+    body: str | None
+    name: str
+    summary: str
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The names of the path's parameters, in order (``voice_id``, ``recording_id``)."""
+        return tuple(part[1:-1] for part in self.path.split("/") if part.startswith("{"))
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+#: Every route of the Voice API v2.0, in the order of SPEC §6.
+ROUTES: tuple[Route, ...] = (
+    Route("POST", "/call", "dial-out", "dial_out", "Dial out a number"),
+    Route("GET", "/call/{voice_id}", None, "analyze_call", "Analyze a call"),
+    Route("DELETE", "/call/{voice_id}", None, "hang_up", "Hang up a call"),
+    Route("PUT", "/call/{voice_id}/play", "play", "play", "Play a voice prompt"),
+    Route("PUT", "/call/{voice_id}/connect", "connect", "connect", "Bridge a call"),
+    Route("PUT", "/call/{voice_id}/transfer", "transfer", "transfer", "Transfer a call"),
+    Route("PUT", "/call/{voice_id}/forward", "forward", "forward", "Forward a call leg"),
+    Route("POST", "/call/{voice_id}/hold", "hold", "hold", "Hold or unhold a call"),
+    Route("PUT", "/call/{voice_id}/recording", "recording", "recording", "Start or stop recording"),
+    Route("GET", "/recording/{recording_id}", None, "download_recording", "Download a recording"),
+)
+
+# Matching a request costs a few string operations and two dict look-ups, whatever the
+# number of routes: a path's shape is its segments with each parameter's segment blanked
+# out, and parameters sit at the same places in every path with as many segments.
+_PARAMETERS_AT: dict[int, tuple[int, ...]] = {}
+_BY_SHAPE: dict[tuple[str, ...], dict[str, Route]] = {}
+for _route in ROUTES:
+    _parts = _route.path.split("/")
+    _at = tuple(index for index, part in enumerate(_parts) if part.startswith("{"))
+    if _PARAMETERS_AT.setdefault(len(_parts), _at) != _at:
+        raise RuntimeError(f"{_route.path}: parameters must sit where other paths have theirs")
+    _shape = tuple("" if index in _at else part for index, part in enumerate(_parts))
+    _BY_SHAPE.setdefault(_shape, {})[_route.method] = _route
+del _route, _parts, _at, _shape
+
+
+def api_path(url: str) -> str | None:
+    """The path of ``url`` below ``/voice/v1`` (no query, no trailing slash), or None.
+
+    Any host, any prefix before ``/voice/v1`` (a proxy that mounts the API deeper), or a
+    bare path. None means the URL is not a Voice API request at all.
+
+    >>> api_path("http://127.0.0.1:8080/voice/v1/call/f1aa/play/?dry=1")
+    '/call/f1aa/play'
+    >>> api_path("https://api.enablex.io/voice/v1"), api_path("https://example.com/v1/call")
+    ('', None)
+    """
+    at = url.find(API_ROOT)
+    if at < 0:  # most URLs that are not the Voice API's leave here
+        return None
+    scheme = url.find("://")
+    path_start = url.find("/", scheme + 3) if 0 <= scheme < at else 0
+    end = at + len(API_ROOT)
+    if (
+        at < path_start  # in the authority (a host named "voice")
+        or url.find("?", 0, at) >= 0  # in the query or the fragment
+        or url.find("#", 0, at) >= 0
+        or (end < len(url) and url[end] not in "/?#")  # /voice/v10: not the root
+    ):
+        return _api_path_slowly(url)
+    stop = len(url)
+    for mark in "?#":
+        found = url.find(mark, end, stop)
+        if found >= 0:
+            stop = found
+    rest = url[end:stop]
+    return rest[:-1] if rest.endswith("/") else rest
+
+
+def _api_path_slowly(url: str) -> str | None:
+    """:func:`api_path` for any URL: strip the query and the authority, then look."""
+    stop = len(url)
+    for mark in "?#":
+        found = url.find(mark, 0, stop)
+        if found >= 0:
+            stop = found
+    scheme = url.find("://", 0, stop)
+    if scheme >= 0 or url.startswith("//"):
+        start = url.find("/", scheme + 3 if scheme >= 0 else 2, stop)
+        if start < 0:
+            return None
+    else:
+        start = 0
+    path = url[start:stop]
+    under = _UNDER_API.search(path)
+    if under is None:
+        return None
+    rest = path[under.end() :]
+    return rest[:-1] if rest.endswith("/") else rest
+
+
+_UNDER_API = re.compile(re.escape(API_ROOT) + "(?=/|$)")
+
+
+def match_route(method: str, url: str) -> Route | None:
+    """The route a request goes to, or None when no route has this method and path.
+
+    >>> match_route("POST", "https://api.enablex.io/voice/v1/call/f1aa/hold").body
+    'hold'
+    >>> match_route("PUT", "https://api.enablex.io/voice/v1/call/f1aa/hold") is None
+    True
+    """
+    rest = api_path(_text("url", url))
+    if rest is None:
+        return None
+    routes = _routes_at(rest)
+    return None if routes is None else routes.get(_text("method", method).upper())
+
+
+def _routes_at(rest: str) -> dict[str, Route] | None:
+    """The routes of a path below ``/voice/v1``, by method; None when no route has it."""
+    parts = rest.split("/")
+    at = _PARAMETERS_AT.get(len(parts))
+    if at is None:
+        return None
+    for index in at:
+        if not parts[index]:
+            return None  # a parameter is one non-empty segment
+        parts[index] = ""
+    return _BY_SHAPE.get(tuple(parts))
+
+
+def check_request(
+    method: str, url: str, body: Any = None, *, profile: str | Profile = "enablex"
+) -> list[Problem]:
+    """The problems of a Voice API request: its route's, and its body's as that route's kind.
+
+    ``body`` is the parsed JSON (a dict, as from ``json.loads`` or a builder call), its
+    text as ``str``, or its bytes; None or empty means no body. Body problems point
+    from the body's root; route problems (TTS8xx) point at ``""``. A request outside
+    ``/voice/v1`` has no problems. Raises only
+    :class:`~ttsbuilder.errors.TTSBuilderError`, for an unknown profile or a method or
+    URL that is not a string.
+
+    >>> [str(p) for p in check_request("PUT", "/voice/v1/call/f1aa/hold", {"hold": True})]
+    ['/: TTS802 error PUT /call/f1aa/hold: the route /call/{voice_id}/hold takes POST (use POST)']
+    """
+    rest = api_path(_text("url", url))
+    method = _text("method", method).upper()
+    profile = get_profile(profile)  # an unknown profile is a mistake wherever it goes
+    if rest is None:
+        return []
+    routes = _routes_at(rest)
+    if routes is None:
+        return [_unknown(method, rest)]
+    route = routes.get(method)
+    problems: list[Problem] = []
+    if route is None:
+        any_route = next(iter(routes.values()))
+        allowed = " or ".join(routes)
+        message = f"{method} {_clip(rest)}: the route {any_route.path} takes {allowed}"
+        problems.append(WRONG_METHOD.problem("", message, f"use {allowed}"))
+        kinds = {other.body for other in routes.values()}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        if kind is None or _absent(body):
+            return problems
+    else:
+        kind = route.body
+        if kind is None:
+            if not _absent(body):
+                message = f"{route} takes no body: the service ignores this one"
+                problems.append(UNEXPECTED_BODY.problem("", message, "send it without a body"))
+            return problems
+        if _absent(body):
+            message = f"{route} needs a {kind} body, and the request has none"
+            problems.append(MISSING_BODY.problem("", message))
+            return problems
+    document, why = _parse(body)
+    if why is not None:
+        message = f"the {kind} body is not JSON: {why}"
+        problems.append(BODY_NOT_JSON.problem("", message, "send the body as JSON (json=...)"))
+        return problems
+    # The body's own rules, as validate(document, kind) runs them, minus its entry costs.
+    context = Context(get_profile(profile), None)
+    CHECKS[kind](context, document, "")
+    problems.extend(context.problems)
+    return problems
+
+
+def _text(name: str, value: object) -> str:
+    if type(value) is not str:
+        raise TTSBuilderError(f"the request {name} must be a string, got {shown(value)}")
+    return value
+
+
+def _absent(body: Any) -> bool:
+    return body is None or (type(body) in (bytes, str, bytearray) and len(body) == 0)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _unknown(method: str, rest: str) -> Problem:
+    closest = _closest(method, rest[:200])  # the hint's cost stays bounded on any URL
+    message = f"no Voice API route {method} {_clip(rest) or '/'} under {API_ROOT}"
+    return UNKNOWN_ROUTE.problem("", message, f"did you mean {closest}?")
+
+
+def _closest(method: str, rest: str) -> Route:
+    """The route whose path, with this request's segments put in, reads most like ``rest``.
+
+    A parameter takes the request's segment at its place (``/recordubg/7`` reads as
+    ``/recording/7``) or, when the request is shorter, its next segment that is no word
+    of the route (``/f1aa`` reads as ``/call/f1aa``): the better of the two counts.
+    """
+    segments = rest.strip("/").split("/")
+
+    def score(route: Route) -> tuple[float, bool]:
+        parts = route.path.strip("/").split("/")
+        spare = iter([segment for segment in segments if segment not in parts])
+        in_place = [
+            segments[index] if part.startswith("{") and index < len(segments) else part
+            for index, part in enumerate(parts)
+        ]
+        in_order = [next(spare, part) if part.startswith("{") else part for part in parts]
+        ratio = max(
+            difflib.SequenceMatcher(None, rest, "/" + "/".join(filled)).ratio()
+            for filled in (in_place, in_order)
+        )
+        return ratio, route.method == method
+
+    return max(ROUTES, key=score)
+
+
+class _Constant(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Constant(name)
+
+
+def _parse(body: Any) -> tuple[Any, str | None]:
+    """(the JSON value of ``body``, None), or (None, why it is not JSON)."""
+    if type(body) not in (bytes, str, bytearray, memoryview):
+        if hasattr(body, "read") or hasattr(body, "__next__"):
+            return None, "a stream, which cannot be read here and sent as well"
+        return as_document(body), None
+    fast = optional("orjson")
+    if fast is not None:
+        try:
+            return fast.loads(body), None
+        except fast.JSONDecodeError:
+            pass  # the standard library says why, and takes what orjson refuses but JSON allows
+    try:
+        text = body if type(body) is str else bytes(body).decode("utf-8")
+        return json.loads(text, parse_constant=_refuse_constant), None
+    except UnicodeDecodeError as error:
+        return None, f"not UTF-8 (byte {error.start})"
+    except _Constant as error:
+        return None, f"{error} is not a JSON value"
+    except json.JSONDecodeError as error:
+        return None, f"{error.msg} at line {error.lineno} column {error.colno}"
+    except RecursionError:
+        return None, "it nests too deeply for the parser"
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        return None, str(error)
