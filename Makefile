@@ -45,6 +45,7 @@ docs: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/python -m ttsbuilder._schema_build ttsbuilder/schemas
+	$(BIN)/python -m ttsbuilder.openapi ttsbuilder/schemas
 
 # Mutation testing of ttsbuilder/rules/ and ttsbuilder/values.py (not part of `make test`;
 # configured in [tool.mutmut] of pyproject.toml, scores in docs/mutation.md). CI=1 loads

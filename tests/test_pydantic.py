@@ -1,0 +1,162 @@
+"""ttsbuilder.pydantic: our validation inside pydantic, our schema in its JSON Schema, FastAPI."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import json
+import logging
+import sys
+import warnings
+from pathlib import Path
+from typing import Annotated, Any
+
+import pydantic
+import pytest
+from jsonschema import Draft202012Validator
+from pydantic import BaseModel
+
+from ttsbuilder import pydantic as types
+from ttsbuilder.errors import MissingExtraError
+from ttsbuilder.profiles import AZURE_STYLES, ENABLEX_STYLES
+from ttsbuilder.pydantic import DialOutBody, HoldBody, PlayBody, Tree, Validated
+from ttsbuilder.validation import validate
+from ttsbuilder.values import INTERPRET_AS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = Path(__file__).parent / "data" / "seed"
+
+
+class Stored(BaseModel):
+    name: str
+    tree: Tree
+    play: PlayBody | None = None
+    menus: list[Tree] = []
+
+
+def test_a_good_value_comes_back_as_it_is() -> None:
+    tree = json.loads((SEED / "advanced_tree.json").read_text(encoding="utf-8"))
+    assert Stored(name="seed", tree=tree).tree == tree
+
+
+def test_every_error_is_one_line_with_its_pointer_as_loc_and_our_code_as_type() -> None:
+    tree = {"break": {"time": "2s"}, "txt": "Hello", "text": "Hi"}
+    menus = [{"text": "ok"}, {"say-as": {"interpret-as": "date", "format": "xyz", "text": "1"}}]
+    with pytest.raises(pydantic.ValidationError) as caught:
+        Stored(name="x", tree=tree, menus=menus)
+    errors = caught.value.errors()
+    expected = [p for p in validate(tree, "tts") if p.is_error]
+    assert [(e["loc"], e["type"]) for e in errors[: len(expected)]] == [
+        (("tree", *p.pointer.split("/")[1:]), p.code) for p in expected
+    ]
+    assert errors[0]["ctx"]["code"] == "TTS105"
+    assert errors[0]["ctx"]["rule"] == "alias-key"
+    assert errors[0]["ctx"]["pointer"] == "/break/time"
+    assert errors[0]["input"] == "2s"
+    # A list index becomes an int in loc, as pydantic's own errors have it.
+    assert ("menus", 1, "say-as", "format") in [e["loc"] for e in errors]
+
+
+def test_warnings_pass_and_are_logged(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="ttsbuilder.pydantic"):
+        stored = Stored(name="w", tree={"prosody": {"rate": "30%", "text": "Hi"}})
+    assert stored.tree["prosody"]["rate"] == "30%"
+    assert ["TTS212" in record.getMessage() for record in caplog.records] == [True]
+
+
+def test_braces_in_a_message_are_not_filled_in() -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        Stored(name="b", tree={"{code}": "x"})
+    assert "'{code}'" in caught.value.errors()[0]["msg"]
+
+
+def test_json_input_and_builder_values() -> None:
+    assert Stored.model_validate_json('{"name": "j", "tree": {"text": "Hi"}}').tree == {
+        "text": "Hi"
+    }
+    from ttsbuilder import Prompt
+
+    assert Stored(name="p", tree=Prompt().text("Hi")).tree == {"text": "Hi"}  # type: ignore[arg-type]
+
+
+class Bodies(BaseModel):
+    tree: Tree
+    play: PlayBody
+    dial_out: DialOutBody
+    hold: HoldBody
+
+
+def test_the_json_schema_is_the_published_one() -> None:
+    schema = Bodies.model_json_schema()
+    Draft202012Validator.check_schema(schema)
+    checker = Draft202012Validator(schema)
+    text = json.dumps(schema)
+    for style in ENABLEX_STYLES:
+        assert f'"{style}"' in text
+    for kind in INTERPRET_AS:
+        assert f'"{kind}"' in text
+    good = {
+        "tree": json.loads((SEED / "advanced_tree.json").read_text(encoding="utf-8")),
+        "play": {"text": "Hi", "voice": "male"},
+        "dial_out": {"from": "+15550100000", "to": "+15550100001"},
+        "hold": {"hold": True},
+    }
+    assert checker.is_valid(good)
+    for field, bad in [
+        ("tree", {"break": {"value": "9s"}}),
+        ("play", {"text_to_speech_option": {"express-as": {"style": "angry", "text": "x"}}}),
+        ("dial_out", {"from": "CLI number", "to": "+15550100001"}),
+        ("hold", {"hold": "yes"}),
+    ]:
+        assert not checker.is_valid({**good, field: bad}), field
+
+
+def test_the_azure_profile() -> None:
+    class Azure(BaseModel):
+        tree: Annotated[dict[str, Any], Validated("tts", "azure")]
+
+    assert Azure(tree={"break": {"value": "15s"}}).tree == {"break": {"value": "15s"}}
+    assert "chat" in AZURE_STYLES
+    assert '"chat"' in json.dumps(Azure.model_json_schema())
+    with pytest.raises(pydantic.ValidationError):
+        Stored(name="e", tree={"break": {"value": "15s"}})
+
+
+def test_the_fastapi_example_stores_prompts_and_publishes_our_schema() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # starlette's note about httpx
+        from fastapi.testclient import TestClient
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        service = importlib.import_module("prompt_service")
+    finally:
+        sys.path.remove(str(ROOT / "examples"))
+    with TestClient(service.app) as client:
+        assert client.put("/prompts/welcome", json=service.WELCOME).status_code == 200
+        assert client.get("/prompts/welcome").json()["play"] == service.WELCOME["play"]
+        refused = client.put("/prompts/broken", json=service.BROKEN)
+        assert refused.status_code == 422
+        detail = refused.json()["detail"]
+        assert [(e["type"], e["loc"]) for e in detail] == [
+            ("TTS206", ["body", "play", "text_to_speech_option", "express-as", "style"]),
+            ("TTS101", ["body", "play", "text_to_speech_option", "brek"]),
+        ]
+        assert client.get("/prompts").json() == ["welcome"]
+        document = client.get("/openapi.json").json()
+    text = json.dumps(document)
+    for style in ENABLEX_STYLES:
+        assert f'"{style}"' in text
+    assert '"interpret-as"' in text
+    assert '"hms24"' in text
+
+
+def test_without_pydantic_the_import_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pydantic_core", None)
+    monkeypatch.delitem(sys.modules, "ttsbuilder.pydantic")
+    with pytest.raises(MissingExtraError) as caught:
+        importlib.import_module("ttsbuilder.pydantic")
+    assert caught.value.extra == "pydantic"
+
+
+def test_the_doctests_run() -> None:
+    assert doctest.testmod(types).failed == 0
