@@ -258,3 +258,11 @@ def test_the_fast_path_finds_what_the_slow_path_finds(url: str) -> None:
 def test_any_request_yields_problems_never_an_exception(method: str, url: str, body: Any) -> None:
     for problem in check_request(method, url, body):
         assert problem.code.startswith("TTS")
+
+
+def test_the_table_in_docs_clients_md_is_the_code_s() -> None:
+    text = (Path(__file__).parent.parent / "docs" / "clients.md").read_text(encoding="utf-8")
+    section = text.split("## The routes", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1:4] for line in section.splitlines() if line.startswith("| ")]
+    table = [(m.strip(), p.strip().strip("`"), b.strip()) for m, p, b in rows[1:]]
+    assert table == [(r.method, r.path, r.body or "none") for r in ROUTES]

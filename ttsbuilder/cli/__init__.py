@@ -27,7 +27,9 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: dict[str, str] = {
     "lint": "check prompt files (JSON, YAML) and report problems with line and column",
     "render": "print the SSML of a prompt file; problems go to standard error",
-    "schema": "print the published JSON Schema of a kind, the schema catalog, or the OpenAPI document",
+    "schema": (
+        "print the published JSON Schema of a kind, the schema catalog, or the OpenAPI document"
+    ),
     "preview": "speak a prompt offline with eSpeak NG into a WAV file, and show its timeline",
 }
 
