@@ -17,10 +17,8 @@ when they are stale. See ``docs/clients.md``.
 from __future__ import annotations
 
 import copy
-import functools
 import json
 import sys
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from ttsbuilder._files import write_atomically
 from ttsbuilder._flatten import LOCAL, flatten
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.profiles import PROFILES, Profile, get_profile
+from ttsbuilder.published import _load  # the one reader of ttsbuilder/schemas/ files
 from ttsbuilder.routes import BASE_URL, ROUTES, Route
 
 __all__ = ["COMPONENTS", "build", "openapi_document", "openapi_file"]
@@ -161,18 +160,6 @@ def build(profile: str | Profile = "enablex") -> Schema:
             },
         },
     }
-
-
-@functools.cache
-def _load(name: str) -> Schema:
-    resource = files("ttsbuilder") / "schemas" / name
-    try:
-        loaded = json.loads(resource.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise TTSBuilderError(f"cannot read the packaged document {name}: {error}") from None
-    if not isinstance(loaded, dict):
-        raise TTSBuilderError(f"the packaged document {name} is not a JSON object")
-    return loaded
 
 
 def openapi_document(profile: str | Profile = "enablex") -> dict[str, Any]:
