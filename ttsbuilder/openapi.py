@@ -118,6 +118,70 @@ def _operation(route: Route, bodies: dict[str, str]) -> Schema:
     return operation
 
 
+def _merged(components: dict[str, Schema], roots: set[str]) -> dict[str, Schema]:
+    """``components`` with the copies of one definition merged under one name.
+
+    Self-contained schemas each carry their own copy of what they share (the play and
+    dial-out bodies both hold the tree): ``play.text`` and ``dial-out.text``. When every
+    copy of every shared definition is the same once references are read by definition
+    name, each is kept once, under its definition name (``text``); otherwise none is.
+    A definition only one schema has keeps its name (``dial-out.play``).
+    """
+    by_name: dict[str, list[str]] = {}
+    for name in components:
+        if name not in roots and "." in name:
+            by_name.setdefault(name.split(".", 1)[1], []).append(name)
+
+    def plain(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                key: (
+                    COMPONENTS + value[len(COMPONENTS) :].split(".", 1)[-1]
+                    if key == "$ref" and isinstance(value, str)
+                    else value
+                    if key in ("const", "enum", "examples", "default")
+                    else plain(value)
+                )
+                for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [plain(item) for item in node]
+        return node
+
+    shared = {short: names for short, names in by_name.items() if len(names) > 1}
+    if (
+        not shared
+        or set(shared) & set(components)  # a short name already taken: keep every name
+        or any(
+            len({json.dumps(plain(components[name]), sort_keys=True) for name in names}) > 1
+            for names in shared.values()
+        )
+    ):
+        return components
+    renamed = {name: short for short, names in shared.items() for name in names}
+
+    def rename(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                key: (
+                    COMPONENTS + renamed.get(value[len(COMPONENTS) :], value[len(COMPONENTS) :])
+                    if key == "$ref" and isinstance(value, str)
+                    else value
+                    if key in ("const", "enum", "examples", "default")
+                    else rename(value)
+                )
+                for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [rename(item) for item in node]
+        return node
+
+    merged: dict[str, Schema] = {}
+    for name, definition in components.items():
+        merged.setdefault(renamed.get(name, name), rename(definition))
+    return merged
+
+
 def build(profile: str | Profile = "enablex") -> Schema:
     """The OpenAPI 3.1 document for ``profile``, built now from the published schemas."""
     resolved = get_profile(profile)
@@ -130,6 +194,7 @@ def build(profile: str | Profile = "enablex") -> Schema:
             rehomed = _rehome(definition)
             if components.setdefault(name, rehomed) != rehomed:
                 raise TTSBuilderError(f"two different schemas are both named {name!r}")
+    components = _merged(components, set(bodies.values()))
     paths: dict[str, Schema] = {}
     for route in ROUTES:
         paths.setdefault(route.path, {})[route.method.lower()] = _operation(route, bodies)
