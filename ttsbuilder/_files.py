@@ -19,10 +19,23 @@ import stat
 from collections.abc import Iterator
 from typing import BinaryIO
 
-__all__ = ["open_output", "replacing", "write_atomically", "write_output"]
+__all__ = ["ChangedMeanwhile", "open_output", "replacing", "write_atomically", "write_output"]
 
 
-def write_atomically(path: str, data: bytes, *, create: bool = False) -> None:
+class ChangedMeanwhile(OSError):
+    """The file no longer holds what was read from it: someone saved it in between."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            errno.EAGAIN,
+            "the file changed while it was being fixed, so the fix was not written "
+            "(run the command again)",
+        )
+
+
+def write_atomically(
+    path: str, data: bytes, *, create: bool = False, expect: bytes | None = None
+) -> None:
     """Replace the file at ``path`` with ``data``: a temporary file beside it, then a rename.
 
     With ``create``, a missing file is created (with the usual mode for new files).
@@ -30,13 +43,22 @@ def write_atomically(path: str, data: bytes, *, create: bool = False) -> None:
     The file keeps its permission bits (and, where allowed, its owner); a reader never
     sees a half-written file. A symbolic link stays a link: its target is rewritten.
     Anything but a regular file (a FIFO, a device) raises :class:`OSError` untouched.
+
+    With ``expect`` (the bytes the new content was made from), the file is replaced only
+    if it still holds exactly those bytes just before the rename, else
+    :class:`ChangedMeanwhile` is raised: a save made meanwhile is not lost. A file with
+    more than one hard link is then not replaced either (:class:`OSError`, ``EMLINK``):
+    the rename would leave the other names with the old text, and writing in place could
+    leave a half-written file.
     """
-    with replacing(path, create=create) as out:
+    with replacing(path, create=create, expect=expect) as out:
         out.write(data)
 
 
 @contextlib.contextmanager
-def replacing(path: str, *, create: bool = False) -> Iterator[BinaryIO]:
+def replacing(
+    path: str, *, create: bool = False, expect: bytes | None = None
+) -> Iterator[BinaryIO]:
     """A binary file to write that replaces ``path`` when the ``with`` block ends normally.
 
     Same rules as :func:`write_atomically`; for content written piece by piece, so it
@@ -56,6 +78,12 @@ def replacing(path: str, *, create: bool = False) -> Iterator[BinaryIO]:
         raise IsADirectoryError(errno.EISDIR, "is a directory")
     if status is not None and not stat.S_ISREG(status.st_mode):
         raise OSError(errno.EINVAL, "not a regular file: not rewritten")
+    if expect is not None and status is not None and status.st_nlink > 1:
+        raise OSError(
+            errno.EMLINK,
+            f"the file has {status.st_nlink} hard links and replacing it would split them: "
+            "not rewritten",
+        )
     folder = os.path.dirname(path)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ttsbuilder-", suffix=".tmp")
     try:
@@ -67,11 +95,24 @@ def replacing(path: str, *, create: bool = False) -> Iterator[BinaryIO]:
         if status is not None and hasattr(os, "chown"):
             with contextlib.suppress(OSError):  # only root may give a file away
                 os.chown(temporary, status.st_uid, status.st_gid)
+        if expect is not None and not _holds(path, expect):
+            raise ChangedMeanwhile()
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _holds(path: str, expect: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``expect`` (and is still one name)."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_nlink > 1:
+                return False
+            return handle.read(len(expect) + 1) == expect
+    except OSError:
+        return False  # removed or made unreadable meanwhile: not ours to recreate
 
 
 def write_output(path: str, data: bytes) -> None:

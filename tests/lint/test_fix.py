@@ -15,8 +15,11 @@ from ttsbuilder.lint.loaders import load_bytes
 from ttsbuilder.strategies import trees
 
 
-def fixed(data: str, fmt: str = "json", **options: Any) -> tuple[str | None, list[str]]:
-    result = fix_source(load_bytes(data.encode(), fmt), options=LintOptions(**options))  # type: ignore[arg-type]
+def fixed(
+    data: str, fmt: str = "json", *, unsafe: bool = False, **options: Any
+) -> tuple[str | None, list[str]]:
+    source = load_bytes(data.encode(), fmt)  # type: ignore[arg-type]
+    result = fix_source(source, options=LintOptions(**options), unsafe=unsafe)
     return result.text, [str(change) for change in result.changes]
 
 
@@ -44,9 +47,16 @@ def test_case_and_numbering() -> None:
     assert [c.split(" ")[1] for c in changes] == ["TTS205", "TTS106", "TTS107", "TTS205"]
 
 
-def test_repeated_keys_are_numbered_in_spoken_order() -> None:
-    text, _ = fixed('{"text": "a", "break": {"value": "1s"}, "text": "b", "text": "c"}')
+def test_repeated_keys_are_numbered_in_spoken_order_only_as_an_unsafe_fix() -> None:
+    data = '{"text": "a", "break": {"value": "1s"}, "text": "b", "text": "c"}'
+    # json.loads keeps only "c": numbering the keys makes "a b c" spoken, a change.
+    assert fixed(data) == (None, [])
+    text, changes = fixed(data, unsafe=True)
     assert text == '{"text": "a", "break": {"value": "1s"}, "text2": "b", "text3": "c"}'
+    assert changes == [
+        "1:41: TTS502 renamed 'text' to 'text2' (unsafe)",
+        "1:54: TTS502 renamed 'text' to 'text3' (unsafe)",
+    ]
 
 
 def test_yaml_keeps_comments_quotes_and_layout() -> None:
@@ -59,7 +69,7 @@ def test_yaml_keeps_comments_quotes_and_layout() -> None:
         "  style: 'Gentle'   # the seed's sample\n"
         "  text1: softly\n"
     )
-    text, changes = fixed(source, "yaml")
+    text, changes = fixed(source, "yaml", unsafe=True)
     assert text == (
         "# greeting prompt\n"
         "text: Hello   # first\n"
@@ -120,7 +130,7 @@ def test_fix_restores_the_canonical_tree(tree: Any, how: str) -> None:
         return name + "1" if not suffix and kind in ("text", "break") else name
 
     mangled = dump_pairs(tree, rename)
-    result = fix_source(load_bytes(mangled.encode(), "json"))
+    result = fix_source(load_bytes(mangled.encode(), "json"), unsafe=True)
     repaired = result.text if result.text is not None else mangled
     assert json.loads(repaired, object_pairs_hook=list) == json.loads(
         json.dumps(tree), object_pairs_hook=list

@@ -27,6 +27,7 @@ _DEFAULTS: dict[str, Any] = {
     "format": "text",
     "strict": False,
     "fix": False,
+    "unsafe_fixes": False,
     "jobs": 0,
     "select": [],
     "ignore": [],
@@ -80,6 +81,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="repair what cannot change what is spoken (aliases, case, numbering), in place",
+    )
+    parser.add_argument(
+        "--unsafe-fixes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --fix, also make the fixes that change what is spoken (repeated keys "
+        "renumbered, so that every one is spoken)",
     )
     parser.add_argument(
         "-j", "--jobs", type=_positive, help="worker processes (default: all cores)"
@@ -208,7 +216,12 @@ def run(args: argparse.Namespace) -> int:
         tuple(settings["ignore"]),
     )
     stdin_format = format_for(args.stdin_filename) if args.stdin_filename else None
-    job = Job(options, fix=settings["fix"], stdin_format=stdin_format)
+    job = Job(
+        options,
+        fix=settings["fix"],
+        unsafe_fixes=settings["unsafe_fixes"],
+        stdin_format=stdin_format,
+    )
     progress = None
     if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty():
         progress = _Progress(sys.stderr, len(files))
@@ -217,19 +230,21 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stderr if settings["fix"] and "-" in files else sys.stdout
     findings: list[Finding] = []
     io_errors: list[str] = []
-    fixed_files = fixed_problems = 0
+    fixed_files = fixed_problems = hidden = 0
     for report in lint_files(files, job, jobs=settings["jobs"] or None, progress=progress):
         shown = stdin_name if report.path == "-" else report.path
         findings.extend((shown, problem) for problem in report.problems)
         if report.error is not None:
             io_errors.append(report.error)
+        hidden += report.unsafe
         if report.changes:
             fixed_files += 1
             fixed_problems += len(report.changes)
             for change in report.changes:
+                unsafe = "" if change.safe else " (unsafe fix)"
                 print(
                     f"{shown}:{change.line}:{change.column}: fixed {change.code} "
-                    f"{change.description}",
+                    f"{change.description}{unsafe}",
                     file=sys.stderr,
                 )
     # A file that could not be read was not checked: "no problems" must not count it.
@@ -240,6 +255,12 @@ def run(args: argparse.Namespace) -> int:
         noun = "problem" if fixed_problems == 1 else "problems"
         where = "file" if fixed_files == 1 else "files"
         print(f"fixed {fixed_problems} {noun} in {fixed_files} {where}", file=sys.stderr)
+    if hidden:
+        fixes = "fix is" if hidden == 1 else "fixes are"
+        print(
+            f"{hidden} more {fixes} available with --unsafe-fixes (unsafe: what is spoken changes)",
+            file=sys.stderr,
+        )
     for message in io_errors:
         print(f"ttsbuilder lint: error: {message}", file=sys.stderr)
     if io_errors:

@@ -1,16 +1,28 @@
-"""``--fix``: the repairs that cannot change what is spoken, made in the text itself.
+"""``--fix``: repairs made in the text itself, as data first (edits), then applied.
 
-Fixed: a JSON number where a string is required, quoted with its own digits (TTS103),
-the known key aliases (TTS105: ``time`` → ``value``, ``say_as`` → ``say-as``...),
+Fixed: the known key aliases (TTS105: ``time`` → ``value``, ``say_as`` → ``say-as``...),
 the canonical case of styles and silence types (TTS205), and canonical member
 numbering (TTS106, TTS107, TTS108 and repeated keys, TTS502: members of one kind are
 renumbered ``text``, ``text2``, ``text3`` in document order, which is spoken order).
 
-Each repair edits one key or value token where the scanner or the YAML parser found
+One way through: :func:`plan_fixes` turns a loaded file and its problems into
+:class:`Fix` values (text edits with ranges, each fix safe or unsafe); :func:`fix_source`
+applies the chosen ones, loads the result once and verifies it. A language server or
+``--diff`` can take the same fixes from :func:`plan_fixes` and apply them itself.
+
+A fix is **safe** when a standard parser of the fixed file (``json.loads``, a YAML
+loader that honours merge keys) reads a document that speaks the same as before.
+Renumbering an object that repeats a key is **unsafe**: a standard parser keeps only the
+last of the repeated members, and the fix makes every one of them spoken (what the
+author meant, but a change of what is spoken). Unsafe fixes are applied only when asked.
+A key rename in a YAML mapping that takes part in a merge (``<<: *base``) changes which
+keys the merge brings in, so it is not offered at all.
+
+Each edit replaces one key or value token where the scanner or the YAML parser found
 it, so indentation, key order, comments and everything else stay byte for byte. The
-result must parse, must have the same scalar values in the same order (style and
-type compared without case), and must not gain any problem; a group of edits that
-fails is dropped, and a file with nothing safe to fix is left as it was.
+result must parse, must speak the same (the canonical reading of each prompt is
+compared, see :func:`speech`), and must not gain any problem; fixes of a prompt that
+fails this are dropped, and a file with nothing left to fix is left as it was.
 
 >>> from ttsbuilder.lint.loaders import load_bytes
 >>> result = fix_source(load_bytes(b'{"break": {"time": "2s"}}', "json"))
@@ -22,8 +34,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from ttsbuilder.codec import member_name, split_member
 from ttsbuilder.lint.check import LintOptions, check_source
@@ -34,17 +47,42 @@ from ttsbuilder.problems import Problem
 from ttsbuilder.rules.common import ALIASES
 from ttsbuilder.validation import detect
 
-__all__ = ["FIXABLE", "Change", "FixResult", "fix_source"]
+__all__ = [
+    "FIXABLE",
+    "Change",
+    "Fix",
+    "FixResult",
+    "TextEdit",
+    "apply_edits",
+    "fix_source",
+    "plan_fixes",
+    "speech",
+]
 
 _RENUMBER = frozenset({"TTS106", "TTS107", "TTS108", "TTS502"})
 _ALIAS = "TTS105"
 _CASE = "TTS205"
-_QUOTE = "TTS103"  # only a JSON number where a string is required: it is quoted
 
 #: The codes ``--fix`` repairs.
-FIXABLE: frozenset[str] = _RENUMBER | {_ALIAS, _CASE, _QUOTE}
+FIXABLE: frozenset[str] = _RENUMBER | {_ALIAS, _CASE}
 
 _KEY_ALIASES = {**ALIASES, "time": "value"}
+_CASED = ("style", "type")  # values whose case --fix canonicalizes
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """Replace ``text[start:end]`` (code-point offsets in the decoded text) with ``new``.
+
+    ``line`` and ``column`` (1-based) are where ``start`` is; ``old`` is the text replaced.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    old: str
+    new: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,91 +93,167 @@ class Change:
     column: int
     code: str
     description: str
+    safe: bool = True
 
     def __str__(self) -> str:
-        return f"{self.line}:{self.column}: {self.code} {self.description}"
+        unsafe = "" if self.safe else " (unsafe)"
+        return f"{self.line}:{self.column}: {self.code} {self.description}{unsafe}"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits made together or not at all, the changes they make, and whether they are safe.
+
+    ``pointer`` is the object (or member) repaired; ``prompt`` the prompt it belongs to.
+    """
+
+    pointer: str
+    prompt: str
+    safe: bool
+    edits: tuple[TextEdit, ...]
+    changes: tuple[Change, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class FixResult:
-    """The fixed text (None when nothing was changed) and the changes made."""
+    """The fixed text (None when nothing was changed), the changes made, and what is left.
+
+    ``source`` and ``problems`` are the file as it is after the fix (every problem,
+    whatever the selection); ``unsafe`` counts the changes left out because they are
+    unsafe and were not asked for.
+    """
 
     text: str | None
     changes: tuple[Change, ...] = ()
+    source: Source | None = None
+    problems: tuple[Problem, ...] = ()
+    unsafe: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class _Edit:
-    token: Token
-    old: str
-    new: str
-    code: str
-    description: str
-    value: bool  # a value edit (compared without case), not a key rename
-
-
-def fix_source(
-    source: Source, problems: Iterable[Problem] | None = None, options: LintOptions | None = None
-) -> FixResult:
-    """Repair what can be repaired safely in ``source`` (see the module docstring).
-
-    ``problems`` are the file's problems (computed when omitted); only codes that
-    ``options`` selects are fixed. A repair can uncover another (a ``say_as`` renamed
-    ``say-as`` is then checked inside), so a few rounds are made.
-    """
-    options = options or LintOptions()
-    changes: list[Change] = []
-    text: str | None = None
-    for _ in range(_ROUNDS):
-        result = _fix_once(source, problems, options)
-        if result.text is None:
-            break
-        text = result.text
-        changes.extend(result.changes)
-        source = load_json(text) if source.format == "json" else load_yaml(text)
-        problems = None
-    return FixResult(text, tuple(changes))
+@dataclass
+class _Round:
+    source: Source
+    problems: list[Problem]
+    changes: list[Change] = field(default_factory=list)
 
 
 _ROUNDS = 3
+_ATTEMPTS = 3
 
 
-def _fix_once(
-    source: Source, problems: Iterable[Problem] | None, options: LintOptions
+def fix_source(
+    source: Source,
+    problems: Iterable[Problem] | None = None,
+    options: LintOptions | None = None,
+    *,
+    unsafe: bool = False,
 ) -> FixResult:
-    if not source.parsed:
-        return FixResult(None)
+    """Repair what can be repaired in ``source`` (see the module docstring).
+
+    ``problems`` are all of the file's problems, whatever ``options`` selects (computed
+    when omitted); only codes that ``options`` selects are fixed, and unsafe fixes only
+    with ``unsafe``. A repair can uncover another (a ``say_as`` renamed ``say-as`` is then
+    checked inside), so a few rounds are made, each one load and one check of the text.
+    """
+    options = options or LintOptions()
     everything = LintOptions(options.kind, options.profile)
-    found: list[Problem] | None = None  # all the problems under ``everything``, once known
     if problems is None:
-        problems = found = check_source(source, everything)
+        problems = check_source(source, everything)
+    state = _Round(source, list(problems))
+    skipped = 0
+    for _ in range(_ROUNDS):
+        fixes = plan_fixes(state.source, state.problems, options)
+        chosen = [f for f in fixes if f.safe or unsafe]
+        if not state.changes:
+            skipped = sum(len(f.changes) for f in fixes if not f.safe and not unsafe)
+        after = _apply_verified(state.source, state.problems, chosen, everything)
+        if after is None:
+            break
+        state = _Round(after.source, after.problems, state.changes + after.changes)
+    if not state.changes:
+        return FixResult(None, (), source, tuple(problems), skipped)
+    return FixResult(
+        state.source.text, tuple(state.changes), state.source, tuple(state.problems), skipped
+    )
+
+
+def apply_edits(text: str, edits: Iterable[TextEdit]) -> str:
+    """``text`` with ``edits`` made; raises ValueError when two edits overlap.
+
+    >>> apply_edits("ab cd", [TextEdit(3, 5, 1, 4, "cd", "x"), TextEdit(0, 1, 1, 1, "a", "A")])
+    'Ab x'
+    """
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        if edit.start < position:
+            raise ValueError("overlapping edits")
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.new)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+# --- planning ----------------------------------------------------------------------------
+
+
+def plan_fixes(
+    source: Source, problems: Iterable[Problem], options: LintOptions | None = None
+) -> list[Fix]:
+    """The fixes for ``problems`` of ``source`` (the codes ``options`` selects), unverified.
+
+    One pass over the problems and one over the members: linear in the file's size.
+
+    >>> from ttsbuilder.lint.loaders import load_bytes
+    >>> source = load_bytes(b'{"text": "a", "text": "b"}', "json")
+    >>> [(f.safe, [e.new for e in f.edits]) for f in plan_fixes(source, source.problems)]
+    [(False, ['"text2"'])]
+    """
+    options = options or LintOptions()
+    if not source.parsed:
+        return []
     wanted = [p for p in problems if p.code in FIXABLE and options.wants(p.code)]
     if not wanted:
-        return FixResult(None)
-    groups = _edit_groups(source, wanted, _tree_objects(source.document, options.kind))
-    if not groups:
-        return FixResult(None)
-    if found is None:  # the given problems may be a selection: verifying compares them all
-        found = check_source(source, everything)
-    before = Counter(p.code for p in found)
-    edits = [edit for group in groups for edit in group]
-    text = _verified(source, edits, before, everything)
-    if text is None and len(groups) > 1:
-        # Keep each group that is safe on its own, then check them together once more.
-        edits = [
-            e for g in groups if _verified(source, g, before, everything) is not None for e in g
-        ]
-        text = _verified(source, edits, before, everything) if edits else None
-    if text is None:
-        return FixResult(None)
-    changes = tuple(
-        Change(e.token.line, e.token.column, e.code, e.description)
-        for e in sorted(edits, key=lambda e: e.token.start)
-    )
-    return FixResult(text, changes)
+        return []
+    prompts = frozenset(_prompts(source.document, options.kind))
+    by_pointer = {m.pointer: m for m in source.members()}
+    renumber: set[str] = set()
+    renames: dict[str, str] = {}  # alias renames: pointer → new name
+    cased: set[int] = set()
+    fixes: list[Fix] = []
+    for problem in wanted:
+        member = by_pointer.get(problem.pointer)
+        if problem.code in _RENUMBER:
+            parent = problem.pointer.rpartition("/")[0]
+            if _in_tree(parent, prompts):
+                renumber.add(parent)
+        elif problem.code == _ALIAS and member is not None and member.name in _KEY_ALIASES:
+            renames[problem.pointer] = _KEY_ALIASES[member.name]
+            renumber.add(problem.pointer.rpartition("/")[0])
+        elif problem.code == _CASE and member is not None and isinstance(member.leaf, str):
+            new = member.leaf.lower()
+            edit = _token_edit(source, member.value, member.leaf, new)
+            if edit is not None and edit.start not in cased:
+                cased.add(edit.start)
+                change = Change(edit.line, edit.column, _CASE, f"wrote {member.leaf!r} as {new!r}")
+                prompt = _prompt_of(problem.pointer, prompts)
+                fixes.append(Fix(problem.pointer, prompt, True, (edit,), (change,)))
+    # A repeated key can make two objects share a pointer: renumber each of them. A YAML
+    # alias makes two pointers share an object: renumber it once.
+    done = set(source.merging())  # renaming there changes what a YAML merge brings in
+    for member in source.members():
+        if member.leaf is CONTAINER and member.pointer in renumber:
+            if member.value.start in done:
+                continue
+            done.add(member.value.start)
+            fix = _renumber(source, member, renames, _prompt_of(member.pointer, prompts))
+            if fix is not None:
+                fixes.append(fix)
+    return fixes
 
 
-def _tree_objects(document: object, kind: str) -> frozenset[str]:
+def _prompts(document: object, kind: str) -> list[str]:
     """Pointers of the text_to_speech_option trees in ``document`` (roots only)."""
     found = detect(document) if kind == "auto" else [(kind, "")]
     if kind != "auto" and type(document) is list:
@@ -149,12 +263,12 @@ def _tree_objects(document: object, kind: str) -> frozenset[str]:
         "play": "/text_to_speech_option",
         "dial-out": "/action_on_connect/play/text_to_speech_option",
     }
-    return frozenset(pointer + suffix[k] for k, pointer in found if k in suffix)
+    return sorted({pointer + suffix[k] for k, pointer in found if k in suffix})
 
 
-def _in_tree(pointer: str, roots: frozenset[str]) -> bool:
+def _in_tree(pointer: str, prompts: frozenset[str]) -> bool:
     """Whether the object at ``pointer`` holds tree content (a root, prosody or express-as)."""
-    while pointer not in roots:
+    while pointer not in prompts:
         parent, _, token = pointer.rpartition("/")
         if not pointer or split_member(token)[0] not in ("prosody", "express-as"):
             return False
@@ -162,57 +276,21 @@ def _in_tree(pointer: str, roots: frozenset[str]) -> bool:
     return True
 
 
-def _edit_groups(
-    source: Source, problems: list[Problem], roots: frozenset[str]
-) -> list[list[_Edit]]:
-    members = source.members()
-    by_pointer = {m.pointer: m for m in members}
-    renumber: set[str] = set()
-    renames: dict[str, str] = {}  # alias renames: pointer → new name
-    groups: list[list[_Edit]] = []
-    for problem in problems:
-        member = by_pointer.get(problem.pointer)
-        if problem.code in _RENUMBER:
-            parent = problem.pointer.rpartition("/")[0]
-            if _in_tree(parent, roots):
-                renumber.add(parent)
-        elif problem.code == _ALIAS and member is not None and member.name in _KEY_ALIASES:
-            renames[problem.pointer] = _KEY_ALIASES[member.name]
-            renumber.add(problem.pointer.rpartition("/")[0])
-        elif problem.code == _CASE and member is not None and isinstance(member.leaf, str):
-            edit = _token_edit(
-                source,
-                member.value,
-                member.leaf,
-                member.leaf.lower(),
-                _CASE,
-                f"wrote {member.leaf!r} as {member.leaf.lower()!r}",
-                value=True,
-            )
-            if edit is not None:
-                groups.append([edit])
-        elif problem.code == _QUOTE and member is not None and type(member.leaf) in (int, float):
-            quoted = _quote_edit(source, member)
-            if quoted is not None:
-                groups.append([quoted])
-    # A repeated key can make two objects share a pointer: renumber each of them.
-    objects = {m.value.start: m for m in members if m.leaf is CONTAINER and m.pointer in renumber}
-    for start in sorted(objects):
-        group = _renumber(source, members, start, renames)
-        if group:
-            groups.append(group)
-    return groups
+def _prompt_of(pointer: str, prompts: frozenset[str]) -> str:
+    """The prompt ``pointer`` is in (the nearest prompt pointer at or above it), or ''."""
+    while pointer and pointer not in prompts:
+        pointer = pointer.rpartition("/")[0]
+    return pointer
 
 
-def _renumber(
-    source: Source, members: list[Member], parent: int, renames: dict[str, str]
-) -> list[_Edit] | None:
-    siblings = [m for m in members if m.key is not None and m.parent == parent]
+def _renumber(source: Source, obj: Member, renames: dict[str, str], prompt: str) -> Fix | None:
     counts: dict[str, int] = {}
-    edits: list[_Edit] = []
+    edits: list[TextEdit] = []
+    changes: list[Change] = []
     final: list[str] = []
     seen: set[str] = set()
-    for member in siblings:
+    repeated = False
+    for member in source.children(obj.value.start):
         old = member.name or ""
         name = renames.get(member.pointer, old)
         kind, suffix = split_member(name)
@@ -220,19 +298,21 @@ def _renumber(
             counts[kind] = counts.get(kind, 0) + 1
             name = member_name(kind, counts[kind])
         final.append(name)
+        repeated = repeated or old in seen
         if name != old:
             assert member.key is not None
-            code = _rename_code(old, member.pointer in renames, repeated=old in seen)
-            edit = _token_edit(
-                source, member.key, old, name, code, f"renamed {old!r} to {name!r}", value=False
-            )
+            edit = _token_edit(source, member.key, old, name)
             if edit is None:
                 return None
+            code = _rename_code(old, member.pointer in renames, repeated=old in seen)
             edits.append(edit)
+            changes.append(Change(edit.line, edit.column, code, f"renamed {old!r} to {name!r}"))
         seen.add(old)
-    if len(set(final)) != len(final):
+    if not edits or len(set(final)) != len(final):
         return None  # the object would still repeat a key: not a renumbering we can do
-    return edits
+    if repeated:
+        changes = [Change(c.line, c.column, c.code, c.description, safe=False) for c in changes]
+    return Fix(obj.pointer, prompt, not repeated, tuple(edits), tuple(changes))
 
 
 def _rename_code(old: str, alias: bool, *, repeated: bool) -> str:
@@ -247,9 +327,7 @@ def _rename_code(old: str, alias: bool, *, repeated: bool) -> str:
     return "TTS107" if suffix.startswith("0") else "TTS108"
 
 
-def _token_edit(
-    source: Source, token: Token, old: str, new: str, code: str, description: str, *, value: bool
-) -> _Edit | None:
+def _token_edit(source: Source, token: Token, old: str, new: str) -> TextEdit | None:
     """An edit replacing ``old`` by ``new`` at ``token``, or None when the token is not plain."""
     found = source.text[token.start : token.end]
     if source.format == "json":
@@ -267,59 +345,127 @@ def _token_edit(
         replacement = found[0] + new + found[0]
     else:
         return None  # a block scalar, escapes or a multi-line key: leave it to a person
-    return _Edit(token, found, replacement, code, description, value)
+    return TextEdit(token.start, token.end, token.line, token.column, found, replacement)
 
 
-def _quote_edit(source: Source, member: Member) -> _Edit | None:
-    """Write a number token as the string of its own digits (``1.5`` → ``"1.5"``)."""
-    found = source.text[member.value.start : member.value.end]
-    if not found or found[0] not in "-0123456789" or not found.isprintable():
-        return None
-    new = json.dumps(found)
-    return _Edit(member.value, found, new, _QUOTE, f"wrote {found} as {new}", True)
+# --- applying and verifying ------------------------------------------------------------
 
 
-def _apply(text: str, edits: list[_Edit]) -> str | None:
-    pieces: list[str] = []
-    position = 0
-    for edit in sorted(edits, key=lambda e: e.token.start):
-        if edit.token.start < position:
-            return None
-        pieces.append(text[position : edit.token.start])
-        pieces.append(edit.new)
-        position = edit.token.end
-    pieces.append(text[position:])
-    return "".join(pieces)
+@dataclass(frozen=True, slots=True)
+class _Applied:
+    source: Source
+    problems: list[Problem]
+    changes: list[Change]
 
 
-def _verified(
-    source: Source, edits: list[_Edit], before: Counter[str], everything: LintOptions
-) -> str | None:
-    """The edited text if it is safe (see the module docstring), else None.
+def _apply_verified(
+    source: Source, problems: list[Problem], fixes: list[Fix], everything: LintOptions
+) -> _Applied | None:
+    """Apply ``fixes``, load and check the result once; drop the prompts that fail.
 
-    ``before`` counts the codes of all of ``source``'s problems under ``everything``.
+    A prompt fails when it would speak differently (unsafe fixes are allowed to change
+    the prompts they are in) or gain a problem of some code. Each attempt is one load
+    and one check; after a few, the round gives up.
     """
-    text = _apply(source.text, edits)
-    if text is None:
-        return None
-    fixed = load_json(text) if source.format == "json" else load_yaml(text)
-    if not fixed.parsed or not _same_speech(source.members(), fixed.members()):
-        return None
-    after = Counter(p.code for p in check_source(fixed, everything))
-    if any(after[code] > before[code] for code in after) or after == before:
-        return None
-    return text
+    prompts = _prompts(source.document, everything.kind) or [""]
+    where = frozenset(prompts)
+    before_speech: dict[str, Any] | None = None
+    before_counts = _counts(problems, where)
+    for _ in range(_ATTEMPTS):
+        if not fixes:
+            return None
+        try:
+            text = apply_edits(source.text, (e for f in fixes for e in f.edits))
+        except ValueError:
+            return None
+        fixed = load_json(text) if source.format == "json" else load_yaml(text)
+        if not fixed.parsed or not _same_leaves(source.members(), fixed.members()):
+            return None
+        found = check_source(fixed, everything)
+        if before_speech is None:
+            before_speech = _speech_by_prompt(source.document, prompts)
+        after_speech = _speech_by_prompt(fixed.document, prompts)
+        changed_by_unsafe = {f.prompt for f in fixes if not f.safe}
+        failing = {
+            prompt
+            for prompt in prompts
+            if prompt not in changed_by_unsafe and before_speech[prompt] != after_speech[prompt]
+        }
+        failing.update(
+            prompt
+            for (prompt, code), n in _counts(found, where).items()
+            if n > before_counts[prompt, code]
+        )
+        if not failing and len(found) < len(problems):
+            changes = sorted(
+                (c for f in fixes for c in f.changes), key=lambda c: (c.line, c.column)
+            )
+            return _Applied(fixed, found, changes)
+        kept = [f for f in fixes if f.prompt not in failing]
+        if len(kept) == len(fixes):
+            return None  # nothing to blame (the problems did not go down): give up
+        fixes = kept
+    return None
 
 
-def _number_text(text: str) -> object:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
+def _counts(problems: Iterable[Problem], prompts: frozenset[str]) -> Counter[tuple[str, str]]:
+    return Counter((_prompt_of(p.pointer, prompts), p.code) for p in problems)
 
 
-def _same_speech(before: list[Member], after: list[Member]) -> bool:
-    """The same scalar values in the same order; style and type values compared without case."""
+def _speech_by_prompt(document: Any, prompts: Sequence[str]) -> dict[str, Any]:
+    """Each prompt's :func:`speech` (None where the pointer names nothing)."""
+    found: dict[str, Any] = {}
+    for prompt in prompts:
+        try:
+            found[prompt] = speech(_resolve(document, prompt))
+        except (LookupError, RecursionError):
+            found[prompt] = None
+    return found
+
+
+def _resolve(document: Any, pointer: str) -> Any:
+    value = document
+    for token in pointer.split("/")[1:] if pointer else ():
+        token = token.replace("~1", "/").replace("~0", "~")
+        value = value[int(token)] if isinstance(value, list) else value[token]
+    return value
+
+
+def speech(value: Any) -> Any:
+    """A canonical reading of a loaded document: equal readings speak the same.
+
+    Objects become lists of (name, value) in document order, where aliases take their
+    canonical name, content members drop their number (spoken order is document order,
+    not suffix order), and style and type values are lower case.
+
+    >>> speech({"text1": "Hi", "break": {"time": "1s"}}) == speech(
+    ...     {"text": "Hi", "break": {"value": "1s"}})
+    True
+    >>> speech({"text": "a", "text2": "b"}) == speech({"text": "b"})
+    False
+    """
+    if isinstance(value, dict):
+        members = []
+        for key, item in value.items():
+            name = _KEY_ALIASES.get(key, str(key))
+            kind, suffix = split_member(name)
+            if kind in KINDS and (suffix == "" or suffix.isdigit()):
+                name = kind
+            if name in _CASED and isinstance(item, str):
+                item = item.lower()
+            members.append((name, speech(item)))
+        return ("object", members)
+    if isinstance(value, list):
+        return ("array", [speech(item) for item in value])
+    return (type(value).__name__, value)
+
+
+def _same_leaves(before: list[Member], after: list[Member]) -> bool:
+    """The same scalars in the text, in the same order; style and type compared without case.
+
+    This reads every member, repeated keys included, so it holds for unsafe fixes too:
+    no edit may touch a value other than by case.
+    """
     if len(before) != len(after):
         return False
     for old, new in zip(before, after, strict=True):
@@ -329,12 +475,8 @@ def _same_speech(before: list[Member], after: list[Member]) -> bool:
             continue
         if old.leaf == new.leaf and type(old.leaf) is type(new.leaf):
             continue
-        if type(old.leaf) in (int, float) and type(new.leaf) is str:
-            if _number_text(new.leaf) == old.leaf:
-                continue  # a number quoted: the same text is spoken
-            return False
         if not (isinstance(old.leaf, str) and isinstance(new.leaf, str)):
             return False
-        if old.name not in ("style", "type") or old.leaf.lower() != new.leaf.lower():
+        if old.name not in _CASED or old.leaf.lower() != new.leaf.lower():
             return False
     return True

@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ttsbuilder.codec import member_name, split_member
-from ttsbuilder.lint.positions import Member, PositionMap, locate_json, scan_json, yaml_members
+from ttsbuilder.lint.positions import (
+    Member,
+    PositionMap,
+    by_parent,
+    locate_json,
+    scan_json,
+    yaml_members,
+)
 from ttsbuilder.model import KINDS
 from ttsbuilder.problems import Problem, escape_pointer
 from ttsbuilder.rules.source import (
@@ -62,7 +69,8 @@ MAX_YAML_VALUES = 100_000
 class Source:
     """A loaded file: its text, the document (or :data:`NOTHING`), and its source problems.
 
-    The position map is built on first use only (see :mod:`ttsbuilder.lint.positions`).
+    The member list and the position map are built on first use only, by
+    :mod:`ttsbuilder.lint.positions` (the one owner of positions), and kept.
     """
 
     format: Format
@@ -70,8 +78,10 @@ class Source:
     document: Any = NOTHING
     problems: list[Problem] = field(default_factory=list)
     bom: bool = False
-    _scan: Callable[[], list[Member]] | None = None
+    _scan: Callable[[], tuple[list[Member], frozenset[int]]] | None = None
     _members: list[Member] | None = None
+    _merging: frozenset[int] = frozenset()
+    _children: dict[int, list[Member]] | None = None
     _map: PositionMap | None = None
 
     @property
@@ -82,8 +92,22 @@ class Source:
     def members(self) -> list[Member]:
         """Every member of the file in document order (computed once, on demand)."""
         if self._members is None:
-            self._members = self._scan() if self._scan is not None else []
+            if self._scan is None:
+                self._members = []
+            else:
+                self._members, self._merging = self._scan()
         return self._members
+
+    def children(self, parent: int) -> list[Member]:
+        """The keyed members of the object that starts at offset ``parent``, in order."""
+        if self._children is None:
+            self._children = by_parent(self.members())
+        return self._children.get(parent, [])
+
+    def merging(self) -> frozenset[int]:
+        """Start offsets of the YAML mappings in a merge (see ``yaml_members``)."""
+        self.members()
+        return self._merging
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """The 1-based (line, column) of ``pointer`` in this file."""
@@ -170,7 +194,7 @@ def load_json(text: str) -> Source:
         return members
 
     source = Source("json", text)
-    source._scan = lambda: scan_json(text)[0]
+    source._scan = lambda: (scan_json(text)[0], frozenset())
     try:
         source.document = json.loads(
             text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant
@@ -197,7 +221,7 @@ def load_json(text: str) -> Source:
         members, repeats = scan_json(text)
         source._members = members
         for member in repeats:
-            keys = _json_keys_through(member, members)
+            keys = _keys_through(member, source.children(member.parent))
             name, line, column = member.name or "", member.line, member.column
             source.problems.append(_repeated(name, member.pointer, keys, line, column))
     return source
@@ -235,12 +259,11 @@ def _repeated(name: str, pointer: str, keys: Iterable[str], line: int, column: i
     return problem.at(line, column)
 
 
-def _json_keys_through(member: Member, members: list[Member]) -> Iterator[str]:
-    for other in members:
-        if other.key is not None and other.parent == member.parent:
-            yield other.name or ""
-            if other is member:
-                return
+def _keys_through(member: Member, siblings: list[Member]) -> Iterator[str]:
+    for other in siblings:
+        yield other.name or ""
+        if other is member:
+            return
 
 
 # --- YAML ------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ __all__ = [
     "Member",
     "PositionMap",
     "Token",
+    "by_parent",
     "locate_json",
     "scan_json",
     "yaml_members",
@@ -249,23 +250,49 @@ def _decode(token: str) -> Any:
         return token
 
 
-def yaml_members(roots: Sequence[Any], text: str) -> list[Member]:
+def yaml_members(roots: Sequence[Any], text: str) -> tuple[list[Member], frozenset[int]]:
     """Every member of composed YAML documents (ruamel nodes), in document order.
 
     One document is the root; several are a catalog whose items are ``/0``, ``/1``...
     A node reached again through an alias is listed where the alias is, without
     descending into it again (so an alias bomb costs only its own size).
+
+    The second value holds the start offsets of the mappings that take part in a YAML
+    merge (``<<: *base``): the mapping with the merge key and each mapping merged into
+    it. Renaming a key in one of them changes which keys the merge brings in.
     """
     members: list[Member] = []
     seen: set[int] = set()
+    merging: set[int] = set()
     if len(roots) == 1:
-        _walk_yaml(roots[0], "", None, None, members, seen)
+        _walk_yaml(roots[0], "", None, None, members, seen, merging)
     else:
         start = Token(0, 0, 1, 1)
         members.append(Member("", None, None, start, CONTAINER))
         for index, root in enumerate(roots):
-            _walk_yaml(root, f"/{index}", None, None, members, seen)
-    return members
+            _walk_yaml(root, f"/{index}", None, None, members, seen, merging)
+    return members, frozenset(merging)
+
+
+def by_parent(members: Iterable[Member]) -> dict[int, list[Member]]:
+    """The keyed members of each object, by the object's start offset, in document order.
+
+    >>> members, _ = scan_json('{"text": "a", "break": {"value": "1s"}, "text": "b"}')
+    >>> [m.name for m in by_parent(members)[0]]
+    ['text', 'break', 'text']
+    """
+    children: dict[int, list[Member]] = {}
+    for member in members:
+        if member.key is not None:
+            children.setdefault(member.parent, []).append(member)
+    return children
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _tag(node: Any) -> str:
+    return str(getattr(node.tag, "value", node.tag))
 
 
 def _mark(node: Any) -> Token:
@@ -280,6 +307,7 @@ def _walk_yaml(
     key: Token | None,
     members: list[Member],
     seen: set[int],
+    merging: set[int],
 ) -> None:
     # Iterative, so nesting as deep as the parser accepted cannot overflow the stack.
     work: list[tuple[Any, str, str | None, Token | None, int]] = [(node, pointer, name, key, -1)]
@@ -296,6 +324,11 @@ def _walk_yaml(
         seen.add(id(node))
         children: Iterable[tuple[Any, str, str | None, Token | None, int]]
         if node.id == "mapping":
+            for k, v in value:
+                if k.id == "scalar" and _tag(k) == _MERGE_TAG:
+                    merging.add(mark.start)
+                    sources = v.value if v.id == "sequence" else [v]
+                    merging.update(s.start_mark.index for s in sources)
             children = (
                 (v, f"{pointer}/{escape_pointer(_key_text(k))}", _key_text(k), _mark(k), mark.start)
                 for k, v in value

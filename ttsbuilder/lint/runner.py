@@ -53,6 +53,7 @@ CONFIG_KEYS: dict[str, type] = {
     "format": str,
     "strict": bool,
     "fix": bool,
+    "unsafe_fixes": bool,
     "jobs": int,
     "select": list,
     "ignore": list,
@@ -76,6 +77,7 @@ class FileReport:
     problems: tuple[Problem, ...] = ()
     changes: tuple[Change, ...] = ()
     error: str | None = None
+    unsafe: int = 0  # fixes left out: they would need --unsafe-fixes
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class Job:
 
     options: LintOptions = field(default_factory=LintOptions)
     fix: bool = False
+    unsafe_fixes: bool = False
     stdin_format: Format | None = None  # None: sniff standard input
 
 
@@ -167,22 +170,34 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str
 # --- linting --------------------------------------------------------------------------
 
 
-def lint_data(
-    data: bytes, format: Format, job: Job
-) -> tuple[list[Problem], bytes | None, tuple[Change, ...]]:
-    """Lint one file's bytes: its problems, the fixed bytes (or None) and the changes."""
+@dataclass(frozen=True, slots=True)
+class Linted:
+    """One file's bytes linted: the problems (of the fixed text, when fixed) and the fix."""
+
+    problems: list[Problem]
+    unfixed: list[Problem]  # the problems of the bytes as they were
+    fixed: bytes | None = None
+    changes: tuple[Change, ...] = ()
+    unsafe: int = 0
+
+
+def lint_data(data: bytes, format: Format, job: Job) -> Linted:
+    """Lint (and with ``job.fix``, fix) one file's bytes.
+
+    One way through: load and check once, and when fixing, plan, apply, load and check
+    the result (in :func:`~ttsbuilder.lint.fix.fix_source`), whose problems are reported.
+    """
     source = load_bytes(data, format)
     everything = LintOptions(job.options.kind, job.options.profile)
     problems = check_source(source, everything)
-    fixed: bytes | None = None
-    changes: tuple[Change, ...] = ()
-    if job.fix and any(p.code in FIXABLE for p in problems):
-        result = fix_source(source, problems, job.options)
-        if result.text is not None:
-            fixed, changes = _encode(result.text, source.bom), result.changes
-            source = load_bytes(fixed, format)
-            problems = check_source(source, everything)
-    return [p for p in problems if job.options.wants(p.code)], fixed, changes
+    selected = [p for p in problems if job.options.wants(p.code)]
+    if not job.fix or not any(p.code in FIXABLE for p in problems):
+        return Linted(selected, selected)
+    result = fix_source(source, problems, job.options, unsafe=job.unsafe_fixes)
+    if result.text is None:
+        return Linted(selected, selected, unsafe=result.unsafe)
+    fixed = [p for p in result.problems if job.options.wants(p.code)]
+    return Linted(fixed, selected, _encode(result.text, source.bom), result.changes, result.unsafe)
 
 
 def _encode(text: str, bom: bool) -> bytes:
@@ -207,21 +222,21 @@ def lint_path(path: str, job: Job) -> FileReport:
         return FileReport(path, error=f"{name}: cannot read the file: {exc.strerror or exc}")
     named = job.stdin_format if path == "-" else format_for(path)
     format = named or sniff_format(data)
-    problems, fixed, changes = lint_data(data, format, job)
+    linted = lint_data(data, format, job)
     if path == "-":
         if job.fix:
-            sys.stdout.buffer.write(data if fixed is None else fixed)
+            sys.stdout.buffer.write(data if linted.fixed is None else linted.fixed)
             sys.stdout.flush()
-    elif fixed is not None:
+    elif linted.fixed is not None:
         try:
-            write_atomically(path, fixed)
+            write_atomically(path, linted.fixed, expect=data)
         except OSError as exc:
             # The file is as it was: report its own problems, not the fixed text's.
-            unfixed, _, _ = lint_data(data, format, Job(job.options))
+            reason = exc.strerror or str(exc)
             return FileReport(
-                path, tuple(unfixed), error=f"{path}: cannot write the fix: {exc.strerror or exc}"
+                path, tuple(linted.unfixed), error=f"{path}: cannot write the fix: {reason}"
             )
-    return FileReport(path, tuple(problems), changes)
+    return FileReport(path, tuple(linted.problems), linted.changes, unsafe=linted.unsafe)
 
 
 def _lint_path_safely(path: str, job: Job) -> FileReport:

@@ -28,7 +28,8 @@ class Rule:
 
     ``kind`` is the ``validate()`` kind its examples are checked as, ``profile`` the
     profile they need; ``family`` groups rules in the docs. ``fixable`` marks the
-    rules ``ttsbuilder lint --fix`` repairs.
+    rules ``ttsbuilder lint --fix`` repairs; ``unsafe_fix`` those whose fix changes what
+    is spoken, made only with ``--unsafe-fixes``.
     """
 
     code: str
@@ -41,6 +42,7 @@ class Rule:
     profile: str = "enablex"
     family: str = ""
     fixable: bool = False
+    unsafe_fix: bool = False
 
     def __post_init__(self) -> None:
         if self.code in REGISTRY and REGISTRY[self.code] != self:

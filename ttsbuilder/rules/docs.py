@@ -33,6 +33,8 @@ rules themselves (`make docs`); each rule's failing and passing example runs as 
 - **error**: the service would reject the request or misbehave.
 - **warning**: legal, but probably not what you meant.
 - **fixable**: `ttsbuilder lint --fix` repairs it without changing what is spoken.
+- **fixable (unsafe)**: the repair changes what is spoken (what the author meant, but not
+  what a standard parser reads), so `--fix` makes it only with `--unsafe-fixes`.
 - **checked as**: the `kind` (and profile) the examples are checked with:
   `validate(example, kind=..., profile=...)`, a file for `ttsbuilder lint`, or a render target.
 """
@@ -51,7 +53,7 @@ def _example(text: str, kind: str) -> tuple[str, str]:
 def _rule(rule: Rule) -> str:
     tags = [f"**{rule.severity.value}**"]
     if rule.fixable:
-        tags.append("fixable")
+        tags.append("fixable (unsafe)" if rule.unsafe_fix else "fixable")
     checked = (
         f"`{rule.kind}`" if rule.profile == "enablex" else f"`{rule.kind}`, profile {rule.profile}"
     )

@@ -40,12 +40,14 @@ REPEATED_KEY = error(
     "TTS502",
     "repeated-key",
     "A key appears twice in one object. JSON parsers silently keep the last one, so the "
-    "first would never be spoken. Content members are numbered instead: text, text2, ...",
+    "first would never be spoken. Content members are numbered instead: text, text2, ... "
+    "The fix is unsafe: it makes the lost members spoken again, which is a change.",
     bad='{"text": "Hello", "break": {"value": "1s"}, "text": "world"}',
     good='{"text": "Hello", "break": {"value": "1s"}, "text2": "world"}',
     kind=KIND,
     family=FAMILY,
     fixable=True,
+    unsafe_fix=True,
 )
 NOT_UTF8 = error(
     "TTS503",
