@@ -103,6 +103,48 @@ def test_fix_reports_what_it_changed(prompts: Path, capsys: pytest.CaptureFixtur
     assert (prompts / "alias.json").read_text() == '{"break": {"value": "1s"}, "text": "Hi"}'
 
 
+def test_unsafe_fixes_are_counted_then_made_when_asked(
+    prompts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repeated = prompts / "repeated.json"
+    repeated.write_text('{"text": "a", "text": "b"}')
+    status, out, err = run(["lint", "--fix", "repeated.json"], capsys)
+    assert status == 1
+    assert "TTS502" in out
+    assert err.splitlines() == [
+        "1 more fix is available with --unsafe-fixes (unsafe: what is spoken changes)"
+    ]
+    assert repeated.read_text() == '{"text": "a", "text": "b"}'
+    status, out, err = run(["lint", "--fix", "--unsafe-fixes", "repeated.json"], capsys)
+    assert status == 0
+    assert err.splitlines() == [
+        "repeated.json:1:15: fixed TTS502 renamed 'text' to 'text2' (unsafe fix)",
+        "fixed 1 problem in 1 file",
+    ]
+    assert repeated.read_text() == '{"text": "a", "text2": "b"}'
+
+
+def test_a_file_saved_meanwhile_is_an_error_with_exit_2(
+    prompts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ttsbuilder.lint import runner
+
+    path = prompts / "alias.json"
+    path.write_text('{"break": {"time": "1s"}}')
+    real = runner.lint_data
+
+    def meanwhile(data: bytes, fmt: runner.Format, job: runner.Job) -> runner.Linted:
+        linted = real(data, fmt, job)
+        path.write_text('{"text": "theirs"}')
+        return linted
+
+    monkeypatch.setattr(runner, "lint_data", meanwhile)
+    status, _, err = run(["lint", "--fix", "alias.json"], capsys)
+    assert status == 2
+    assert "alias.json: cannot write the fix: the file changed while it was being fixed" in err
+    assert path.read_text() == '{"text": "theirs"}'
+
+
 @pytest.mark.parametrize(
     "argv",
     [["lint", "missing.json"], ["lint", "--jobs", "0", "."], ["lint", "--format", "xml", "."]],

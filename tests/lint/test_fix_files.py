@@ -6,13 +6,14 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ttsbuilder._files import write_atomically
-from ttsbuilder.lint import reading
+from ttsbuilder.lint import reading, runner
 from ttsbuilder.lint.positions import CONTAINER, scan_json
 from ttsbuilder.lint.runner import Job, lint_path
 
@@ -122,3 +123,54 @@ def test_fix_keeps_speech_and_line_endings_and_is_idempotent(
     assert after_text.count("\r\n") == text.count("\r\n")
     assert fix(path) == ()
     assert path.read_bytes().decode() == after_text
+
+
+def test_a_save_made_while_fixing_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('{"text1": "old"}')
+    theirs = b'{"text1": "saved by someone else meanwhile"}'
+    real = runner.lint_data
+
+    def slow_fix(data: bytes, fmt: Any, job: Job) -> runner.Linted:
+        linted = real(data, fmt, job)
+        path.write_bytes(theirs)  # an editor saves while the fix runs
+        return linted
+
+    monkeypatch.setattr(runner, "lint_data", slow_fix)
+    report = lint_path(str(path), Job(fix=True))
+    assert path.read_bytes() == theirs
+    assert report.error is not None
+    assert "changed while it was being fixed" in report.error
+    assert report.changes == ()
+    assert [p.code for p in report.problems] == ["TTS106"]  # the file as it was read
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_a_removed_file_is_not_recreated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('{"text1": "old"}')
+    real = runner.lint_data
+
+    def removed(data: bytes, fmt: Any, job: Job) -> runner.Linted:
+        linted = real(data, fmt, job)
+        path.unlink()
+        return linted
+
+    monkeypatch.setattr(runner, "lint_data", removed)
+    report = lint_path(str(path), Job(fix=True))
+    assert report.error is not None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_hard_linked_file_is_not_split(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('{"text1": "x"}')
+    other = tmp_path / "b.json"
+    os.link(path, other)
+    report = lint_path(str(path), Job(fix=True))
+    assert report.error is not None
+    assert "2 hard links" in report.error
+    assert os.stat(path).st_ino == os.stat(other).st_ino
+    assert path.read_text() == '{"text1": "x"}'

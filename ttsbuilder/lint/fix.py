@@ -43,7 +43,7 @@ from ttsbuilder.lint.check import LintOptions, check_source
 from ttsbuilder.lint.loaders import Source, load_json, load_yaml
 from ttsbuilder.lint.positions import CONTAINER, Member, Token
 from ttsbuilder.model import KINDS
-from ttsbuilder.problems import Problem
+from ttsbuilder.problems import Problem, escape_pointer
 from ttsbuilder.rules.common import ALIASES
 from ttsbuilder.validation import detect
 
@@ -161,12 +161,21 @@ def fix_source(
         problems = check_source(source, everything)
     state = _Round(source, list(problems))
     skipped = 0
+    prompts: list[str] | None = None  # the renames never move a prompt: found once
     for _ in range(_ROUNDS):
-        fixes = plan_fixes(state.source, state.problems, options)
+        if not state.source.parsed or not any(
+            p.code in FIXABLE and options.wants(p.code) for p in state.problems
+        ):
+            break
+        if prompts is None:
+            prompts = _prompts(state.source.document, options.kind)
+        fixes = _plan(state.source, state.problems, options, frozenset(prompts))
         chosen = [f for f in fixes if f.safe or unsafe]
         if not state.changes:
             skipped = sum(len(f.changes) for f in fixes if not f.safe and not unsafe)
-        after = _apply_verified(state.source, state.problems, chosen, everything)
+        if not chosen:
+            break
+        after = _apply_verified(state.source, state.problems, chosen, everything, prompts)
         if after is None:
             break
         state = _Round(after.source, after.problems, state.changes + after.changes)
@@ -213,10 +222,16 @@ def plan_fixes(
     options = options or LintOptions()
     if not source.parsed:
         return []
-    wanted = [p for p in problems if p.code in FIXABLE and options.wants(p.code)]
-    if not wanted:
+    problems = list(problems)
+    if not any(p.code in FIXABLE and options.wants(p.code) for p in problems):
         return []
-    prompts = frozenset(_prompts(source.document, options.kind))
+    return _plan(source, problems, options, frozenset(_prompts(source.document, options.kind)))
+
+
+def _plan(
+    source: Source, problems: list[Problem], options: LintOptions, prompts: frozenset[str]
+) -> list[Fix]:
+    wanted = [p for p in problems if p.code in FIXABLE and options.wants(p.code)]
     by_pointer = {m.pointer: m for m in source.members()}
     renumber: set[str] = set()
     renames: dict[str, str] = {}  # alias renames: pointer → new name
@@ -359,7 +374,11 @@ class _Applied:
 
 
 def _apply_verified(
-    source: Source, problems: list[Problem], fixes: list[Fix], everything: LintOptions
+    source: Source,
+    problems: list[Problem],
+    fixes: list[Fix],
+    everything: LintOptions,
+    prompts: list[str],
 ) -> _Applied | None:
     """Apply ``fixes``, load and check the result once; drop the prompts that fail.
 
@@ -367,7 +386,7 @@ def _apply_verified(
     the prompts they are in) or gain a problem of some code. Each attempt is one load
     and one check; after a few, the round gives up.
     """
-    prompts = _prompts(source.document, everything.kind) or [""]
+    prompts = prompts or [""]
     where = frozenset(prompts)
     before_speech: dict[str, Any] | None = None
     before_counts = _counts(problems, where)
@@ -379,8 +398,10 @@ def _apply_verified(
         except ValueError:
             return None
         fixed = load_json(text) if source.format == "json" else load_yaml(text)
-        if not fixed.parsed or not _same_leaves(source.members(), fixed.members()):
+        if not fixed.parsed or not _same_outside(source.document, fixed.document, where):
             return None
+        if not all(f.safe for f in fixes) and not _same_leaves(source.members(), fixed.members()):
+            return None  # an unsafe fix may change what is read, never what is written
         found = check_source(fixed, everything)
         if before_speech is None:
             before_speech = _speech_by_prompt(source.document, prompts)
@@ -421,6 +442,31 @@ def _speech_by_prompt(document: Any, prompts: Sequence[str]) -> dict[str, Any]:
         except (LookupError, RecursionError):
             found[prompt] = None
     return found
+
+
+def _outside(document: Any, prompts: frozenset[str], pointer: str = "") -> Any:
+    """``document`` with every prompt replaced by a placeholder (copied only down to them)."""
+    if pointer in prompts:
+        return _PROMPT
+    if isinstance(document, dict):
+        return {
+            key: _outside(value, prompts, f"{pointer}/{escape_pointer(key)}")
+            for key, value in document.items()
+        }
+    if isinstance(document, list):
+        return [_outside(value, prompts, f"{pointer}/{i}") for i, value in enumerate(document)]
+    return document
+
+
+_PROMPT = object()
+
+
+def _same_outside(before: Any, after: Any, prompts: frozenset[str]) -> bool:
+    """Whether nothing outside the prompts changed (deep nesting counts as a change)."""
+    try:
+        return bool(_outside(before, prompts) == _outside(after, prompts))
+    except RecursionError:
+        return False
 
 
 def _resolve(document: Any, pointer: str) -> Any:
