@@ -18,7 +18,8 @@ from __future__ import annotations
 import json
 import math
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -220,10 +221,11 @@ def load_json(text: str) -> Source:
     if repeated:
         members, repeats = scan_json(text)
         source._members = members
+        numbers = _kind_numbers(source, {member.parent for member in repeats})
         for member in repeats:
-            keys = _keys_through(member, source.children(member.parent))
             name, line, column = member.name or "", member.line, member.column
-            source.problems.append(_repeated(name, member.pointer, keys, line, column))
+            number = numbers[id(member)]
+            source.problems.append(_repeated(name, member.pointer, number, line, column))
     return source
 
 
@@ -242,28 +244,32 @@ def _find_constant(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _repeated(name: str, pointer: str, keys: Iterable[str], line: int, column: int) -> Problem:
+def _repeated(name: str, pointer: str, number: int, line: int, column: int) -> Problem:
     """The TTS502 problem for a repeated key, with the canonical name as its hint.
 
-    ``keys`` are the keys of its object up to and including the repeated one: a content
-    member's canonical name is its number among the members of its kind.
+    ``number`` counts the keys of its kind in its object up to and including it: a
+    content member's canonical name is its number among the members of its kind.
     """
     kind, _ = split_member(name)
     hint: str | None = None
     if kind in KINDS:
-        index = sum(1 for key in keys if split_member(key)[0] == kind)
-        hint = f"rename it {member_name(kind, index)!r}"
+        hint = f"rename it {member_name(kind, number)!r}"
     problem = REPEATED_KEY.problem(
         pointer, f"key {name!r} appears twice in one object (speech would be lost)", hint
     )
     return problem.at(line, column)
 
 
-def _keys_through(member: Member, siblings: list[Member]) -> Iterator[str]:
-    for other in siblings:
-        yield other.name or ""
-        if other is member:
-            return
+def _kind_numbers(source: Source, parents: Iterable[int]) -> dict[int, int]:
+    """For each member of the objects at ``parents``: its number among its kind, by id."""
+    numbers: dict[int, int] = {}
+    for parent in parents:
+        counts: Counter[str] = Counter()
+        for member in source.children(parent):
+            kind = split_member(member.name or "")[0]
+            counts[kind] += 1
+            numbers[id(member)] = counts[kind]
+    return numbers
 
 
 # --- YAML ------------------------------------------------------------------------------
@@ -392,6 +398,7 @@ class _YamlBuilder:
         merged: dict[str, Any] = {}
         members: dict[str, Any] = {}
         seen: dict[str, Any] = {}
+        kinds: Counter[str] = Counter()
         for key_node, value_node in node.value:
             key_tag = str(getattr(key_node.tag, "value", key_node.tag))
             if key_node.id == "scalar" and key_tag == _CORE + "merge":
@@ -406,10 +413,11 @@ class _YamlBuilder:
                 continue
             name = str(key_node.value)
             at = f"{pointer}/{escape_pointer(name)}"
+            kinds[split_member(name)[0]] += 1
             if name in seen:
-                keys = _yaml_keys_through(key_node, node)
                 mark = key_node.start_mark
-                self.problems.append(_repeated(name, at, keys, mark.line + 1, mark.column + 1))
+                number = kinds[split_member(name)[0]]
+                self.problems.append(_repeated(name, at, number, mark.line + 1, mark.column + 1))
             seen[name] = key_node
             # Like json.loads: the last value wins, at the first occurrence's place.
             members[name] = self.build(value_node, at)
@@ -458,14 +466,6 @@ class _YamlBuilder:
             return text
         self.report(node, pointer, f"YAML tag {tag!r} has no JSON equivalent", "remove the tag")
         return text
-
-
-def _yaml_keys_through(key_node: Any, mapping: Any) -> Iterator[str]:
-    for other, _ in mapping.value:
-        if other.id == "scalar":
-            yield str(other.value)
-        if other is key_node:
-            return
 
 
 def _yaml_int(text: str) -> int | None:
