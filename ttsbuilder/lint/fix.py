@@ -265,7 +265,7 @@ def _plan(
             fix = _renumber(source, member, renames, _prompt_of(member.pointer, prompts))
             if fix is not None:
                 fixes.append(fix)
-    return fixes
+    return sorted(fixes, key=lambda f: f.edits[0].start)
 
 
 def _prompts(document: object, kind: str) -> list[str]:
