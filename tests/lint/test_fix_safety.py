@@ -15,8 +15,8 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ttsbuilder.lint.check import LintOptions, lint_bytes
-from ttsbuilder.lint.fix import FIXABLE, fix_source, plan_fixes
+from ttsbuilder.lint.check import LintOptions, check_source, lint_bytes
+from ttsbuilder.lint.fix import FIXABLE, apply_edits, fix_source, plan_fixes
 from ttsbuilder.lint.loaders import load_bytes
 from ttsbuilder.rules import RULES
 from ttsbuilder.ssml import render_ssml
@@ -195,9 +195,20 @@ def test_unsafe_fixes_speak_every_member_as_written_or_nothing_changes(text: str
 
 def test_selection_limits_the_fixes_planned() -> None:
     source = load_bytes(b'{"text1": "a", "break": {"time": "1s"}}', "json")
-    fixes = plan_fixes(source, source.problems + lint_bytes(source.text.encode(), "json"))
-    assert {c.code for f in fixes for c in f.changes} == {"TTS105", "TTS106"}
-    only = plan_fixes(
-        source, lint_bytes(source.text.encode(), "json"), LintOptions(select=("TTS105",))
-    )
-    assert {c.code for f in only for c in f.changes} == {"TTS105"}
+    problems = check_source(source)
+    fixes = plan_fixes(source, problems)
+    assert [c.code for f in fixes for c in f.changes] == ["TTS106", "TTS105"]
+    only = plan_fixes(source, problems, LintOptions(select=("TTS105",)))
+    assert [c.code for f in only for c in f.changes] == ["TTS105"]
+
+
+def test_the_planned_edits_are_what_fix_writes() -> None:
+    text = "a: {text1: Hi, break: {time: 1s}}\nb: {express-as: {style: Cheerful, text: x}}\n"
+    source = load_bytes(text.encode(), "yaml")
+    edits = [e for f in plan_fixes(source, check_source(source)) for e in f.edits]
+    assert apply_edits(text, edits) == fixed_text(text, "yaml")
+    assert [(e.line, e.column, e.old, e.new) for e in edits] == [
+        (1, 5, "text1", "text"),
+        (1, 24, "time", "value"),
+        (2, 25, "Cheerful", "cheerful"),
+    ]
