@@ -212,3 +212,14 @@ def test_the_planned_edits_are_what_fix_writes() -> None:
         (1, 24, "time", "value"),
         (2, 25, "Cheerful", "cheerful"),
     ]
+
+
+def test_a_deep_prompt_is_fixed_without_a_recursion_error() -> None:
+    # Comparing what the prompts speak once recursed: 400 nested prosody raised
+    # RecursionError from lint --fix.
+    depth = 400
+    text = (
+        '{"text1": "a", "prosody": ' + '{"prosody": ' * depth + '{"text": "x"}' + "}" * depth + "}"
+    )
+    after = fixed_text(text, "json")
+    assert after == text.replace('"text1"', '"text"', 1)

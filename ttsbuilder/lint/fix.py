@@ -433,14 +433,14 @@ def _counts(problems: Iterable[Problem], prompts: frozenset[str]) -> Counter[tup
     return Counter((_prompt_of(p.pointer, prompts), p.code) for p in problems)
 
 
-def _speech_by_prompt(document: Any, prompts: Sequence[str]) -> dict[str, Any]:
-    """Each prompt's :func:`speech` (None where the pointer names nothing)."""
-    found: dict[str, Any] = {}
+def _speech_by_prompt(document: Any, prompts: Sequence[str]) -> dict[str, object]:
+    """Each prompt's :func:`speech` (a fresh object where it cannot be read)."""
+    found: dict[str, object] = {}
     for prompt in prompts:
         try:
             found[prompt] = speech(_resolve(document, prompt))
         except (LookupError, RecursionError):
-            found[prompt] = None
+            found[prompt] = object()  # unknown: equal to nothing, so never taken as the same
     return found
 
 
@@ -477,12 +477,13 @@ def _resolve(document: Any, pointer: str) -> Any:
     return value
 
 
-def speech(value: Any) -> Any:
+def speech(value: Any) -> list[tuple[Any, ...]]:
     """A canonical reading of a loaded document: equal readings speak the same.
 
-    Objects become lists of (name, value) in document order, where aliases take their
-    canonical name, content members drop their number (spoken order is document order,
-    not suffix order), and style and type values are lower case.
+    A flat list (so that neither reading nor comparing it recurses, however deep the
+    document): objects and arrays open and close, members are named in document order,
+    where aliases take their canonical name, content members drop their number (spoken
+    order is document order, not suffix order), and style and type values are lower case.
 
     >>> speech({"text1": "Hi", "break": {"time": "1s"}}) == speech(
     ...     {"text": "Hi", "break": {"value": "1s"}})
@@ -490,20 +491,39 @@ def speech(value: Any) -> Any:
     >>> speech({"text": "a", "text2": "b"}) == speech({"text": "b"})
     False
     """
-    if isinstance(value, dict):
-        members = []
-        for key, item in value.items():
-            name = _KEY_ALIASES.get(key, str(key))
-            kind, suffix = split_member(name)
-            if kind in KINDS and (suffix == "" or suffix.isdigit()):
-                name = kind
-            if name in _CASED and isinstance(item, str):
-                item = item.lower()
-            members.append((name, speech(item)))
-        return ("object", members)
-    if isinstance(value, list):
-        return ("array", [speech(item) for item in value])
-    return (type(value).__name__, value)
+    said: list[tuple[Any, ...]] = []
+    work: list[tuple[str | None, Any]] = [(None, value)]
+    while work:
+        name, item = work.pop()
+        if item is _CLOSE:
+            said.append(("end",))
+            continue
+        if name is not None:
+            said.append(("member", name))
+        if isinstance(item, dict):
+            said.append(("object",))
+            work.append((None, _CLOSE))
+            work.extend(reversed([_canonical(key, child) for key, child in item.items()]))
+        elif isinstance(item, list):
+            said.append(("array",))
+            work.append((None, _CLOSE))
+            work.extend((None, child) for child in reversed(item))
+        else:
+            said.append((type(item).__name__, item))
+    return said
+
+
+_CLOSE = object()
+
+
+def _canonical(key: Any, value: Any) -> tuple[str, Any]:
+    name = _KEY_ALIASES.get(key, str(key))
+    kind, suffix = split_member(name)
+    if kind in KINDS and (suffix == "" or suffix.isdigit()):
+        name = kind
+    if name in _CASED and isinstance(value, str):
+        value = value.lower()
+    return name, value
 
 
 def _same_leaves(before: list[Member], after: list[Member]) -> bool:
