@@ -12,9 +12,10 @@ applies the chosen ones, loads the result once and verifies it. A language serve
 
 A fix is **safe** when a standard parser of the fixed file (``json.loads``, a YAML
 loader that honours merge keys) reads a document that speaks the same as before.
-Renumbering an object that repeats a key is **unsafe**: a standard parser keeps only the
-last of the repeated members, and the fix makes every one of them spoken (what the
-author meant, but a change of what is spoken). Unsafe fixes are applied only when asked.
+Renumbering an object that repeats a key is **unsafe**: a standard parser keeps one of
+the repeated members (``json.loads`` the last), and the fix makes every one of them
+spoken (what the author meant, but a change of what is spoken). Unsafe fixes are
+applied only when asked.
 A key rename in a YAML mapping that takes part in a merge (``<<: *base``) changes which
 keys the merge brings in, so it is not offered at all.
 
