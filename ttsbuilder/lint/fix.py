@@ -1,6 +1,7 @@
 """``--fix``: repairs made in the text itself, as data first (edits), then applied.
 
-Fixed: the known key aliases (TTS105: ``time`` → ``value``, ``say_as`` → ``say-as``...),
+Fixed: a JSON number where a string is required, quoted with its own digits (TTS103),
+the known key aliases (TTS105: ``time`` → ``value``, ``say_as`` → ``say-as``...),
 the canonical case of styles and silence types (TTS205), and canonical member
 numbering (TTS106, TTS107, TTS108 and repeated keys, TTS502: members of one kind are
 renumbered ``text``, ``text2``, ``text3`` in document order, which is spoken order).
@@ -63,9 +64,10 @@ __all__ = [
 _RENUMBER = frozenset({"TTS106", "TTS107", "TTS108", "TTS502"})
 _ALIAS = "TTS105"
 _CASE = "TTS205"
+_QUOTE = "TTS103"  # only a JSON number where a string is required: it is quoted
 
 #: The codes ``--fix`` repairs.
-FIXABLE: frozenset[str] = _RENUMBER | {_ALIAS, _CASE}
+FIXABLE: frozenset[str] = _RENUMBER | {_ALIAS, _CASE, _QUOTE}
 
 _KEY_ALIASES = {**ALIASES, "time": "value"}
 _CASED = ("style", "type")  # values whose case --fix canonicalizes
@@ -255,6 +257,14 @@ def _plan(
                 change = Change(edit.line, edit.column, _CASE, f"wrote {member.leaf!r} as {new!r}")
                 prompt = _prompt_of(problem.pointer, prompts)
                 fixes.append(Fix(problem.pointer, prompt, True, (edit,), (change,)))
+        elif problem.code == _QUOTE and member is not None and type(member.leaf) in (int, float):
+            quoted = _quote_edit(source, member)
+            if quoted is not None:
+                change = Change(
+                    quoted.line, quoted.column, _QUOTE, f"wrote {quoted.old} as {quoted.new}"
+                )
+                prompt = _prompt_of(problem.pointer, prompts)
+                fixes.append(Fix(problem.pointer, prompt, True, (quoted,), (change,)))
     # A repeated key can make two objects share a pointer: renumber each of them. A YAML
     # alias makes two pointers share an object: renumber it once.
     done = set(source.merging())  # renaming there changes what a YAML merge brings in
@@ -362,6 +372,15 @@ def _token_edit(source: Source, token: Token, old: str, new: str) -> TextEdit | 
     else:
         return None  # a block scalar, escapes or a multi-line key: leave it to a person
     return TextEdit(token.start, token.end, token.line, token.column, found, replacement)
+
+
+def _quote_edit(source: Source, member: Member) -> TextEdit | None:
+    """Write a number token as the string of its own digits (``1.5`` → ``"1.5"``)."""
+    token = member.value
+    found = source.text[token.start : token.end]
+    if not found or found[0] not in "-0123456789" or not found.isprintable():
+        return None
+    return TextEdit(token.start, token.end, token.line, token.column, found, json.dumps(found))
 
 
 # --- applying and verifying ------------------------------------------------------------
@@ -510,8 +529,29 @@ def speech(value: Any) -> list[tuple[Any, ...]]:
             work.append((None, _CLOSE))
             work.extend((None, child) for child in reversed(item))
         else:
-            said.append((type(item).__name__, item))
+            said.append(_leaf(item))
     return said
+
+
+def _leaf(value: Any) -> tuple[str, Any]:
+    """A scalar's reading: a number and a string of its digits (a quoted number) are alike."""
+    if type(value) is str:
+        number = _number_text(value)
+        if number is not None:
+            return ("number", number)
+    elif type(value) in (int, float):
+        return ("number", value)
+    return (type(value).__name__, value)
+
+
+def _number_text(text: str) -> int | float | None:
+    if not text or text[0] not in "-0123456789":
+        return None
+    try:
+        number = json.loads(text)
+    except ValueError:
+        return None
+    return number if type(number) in (int, float) else None
 
 
 _CLOSE = object()
@@ -542,6 +582,10 @@ def _same_leaves(before: list[Member], after: list[Member]) -> bool:
             continue
         if old.leaf == new.leaf and type(old.leaf) is type(new.leaf):
             continue
+        if type(old.leaf) in (int, float) and type(new.leaf) is str:
+            if _number_text(new.leaf) == old.leaf:
+                continue  # a number quoted: the same text is spoken
+            return False
         if not (isinstance(old.leaf, str) and isinstance(new.leaf, str)):
             return False
         if old.name not in _CASED or old.leaf.lower() != new.leaf.lower():
