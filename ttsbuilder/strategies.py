@@ -37,7 +37,7 @@ from ttsbuilder.builder import Prompt
 from ttsbuilder.codec import encode_tree
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.model import Break, ContentNode, ExpressAs, Prosody, SayAs, Silence, Text, Tree
-from ttsbuilder.profiles import ROLES, Profile, get_profile
+from ttsbuilder.profiles import ROLES, Profile, ProfileName, get_profile
 from ttsbuilder.rules.payloads import CHECKS
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
@@ -410,7 +410,7 @@ def _replace_children(node: Prosody | ExpressAs, children: tuple[Any, ...]) -> A
 
 
 def models(
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     *,
     warnings: bool = False,
     adjacent_texts: bool = True,
@@ -457,7 +457,7 @@ def _models(
 
 
 def trees(
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     *,
     warnings: bool = False,
     adjacent_texts: bool = True,
@@ -484,7 +484,7 @@ def trees(
 
 
 def prompts(
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     *,
     warnings: bool = False,
     adjacent_texts: bool = True,
@@ -552,7 +552,7 @@ def _play(draw: st.DrawFn, profile: Profile, warnings: bool) -> dict[str, Any]:
 
 
 def play_payloads(
-    profile: str | Profile = "enablex", *, warnings: bool = False
+    profile: ProfileName | Profile = "enablex", *, warnings: bool = False
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Valid play bodies (``PUT /call/{voice_id}/play``) for ``profile``.
 
@@ -604,7 +604,7 @@ _RECORDINGS = st.one_of(
 
 
 def payloads(
-    kind: str = "play", profile: str | Profile = "enablex", *, warnings: bool = False
+    kind: str = "play", profile: ProfileName | Profile = "enablex", *, warnings: bool = False
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Valid request bodies of ``kind`` (one of :data:`PAYLOAD_KINDS`) for ``profile``.
 
@@ -635,7 +635,7 @@ def payloads(
 
 
 def mutations(
-    kind: str = "tts", profile: str | Profile = "enablex", *, warnings: bool = False
+    kind: str = "tts", profile: ProfileName | Profile = "enablex", *, warnings: bool = False
 ) -> st.SearchStrategy[Mutation]:
     """Documents of ``kind`` with exactly one mistake: ``(document, pointer, code)``.
 
@@ -658,6 +658,6 @@ def mutations(
     return mutated()
 
 
-def invalid_trees(profile: str | Profile = "enablex") -> st.SearchStrategy[Mutation]:
+def invalid_trees(profile: ProfileName | Profile = "enablex") -> st.SearchStrategy[Mutation]:
     """Trees with exactly one error: ``(document, pointer, code)``; see :func:`mutations`."""
     return mutations("tts", profile)

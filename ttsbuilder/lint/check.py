@@ -12,8 +12,9 @@ from typing import Any
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.loaders import Format, Source, load_bytes
 from ttsbuilder.problems import Problem, sort_problems
+from ttsbuilder.profiles import ProfileName
 from ttsbuilder.rules import RULES, rule_named
-from ttsbuilder.validation import validate
+from ttsbuilder.validation import Kind, validate
 
 __all__ = ["LintOptions", "check_source", "lint_bytes", "unknown_selectors"]
 
@@ -32,8 +33,8 @@ class LintOptions:
     True
     """
 
-    kind: str = "auto"
-    profile: str = "enablex"
+    kind: Kind = "auto"
+    profile: ProfileName = "enablex"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ttsbuilder.errors import BuildError
+from ttsbuilder.errors import ArgumentError
 from ttsbuilder.problems import shown
 
 __all__ = [
@@ -89,7 +89,7 @@ _VOICE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)+")
 
 def _gender(voice: object) -> str:
     if type(voice) is not str or voice not in GENDERS:
-        raise BuildError(
+        raise ArgumentError(
             f"voice={shown(voice)} is not allowed: use 'female' or 'male'",
             argument="voice",
             value=voice,
@@ -99,7 +99,7 @@ def _gender(voice: object) -> str:
 
 def _language(language: object) -> str:
     if type(language) is not str or not language:
-        raise BuildError(
+        raise ArgumentError(
             f"language={shown(language)} is not a language tag like 'en-US'",
             argument="language",
             value=language,
@@ -137,7 +137,7 @@ def set_default_voice(language: str, voice: str, name: str | None) -> None:
         _OVERRIDES.pop(key, None)
         _OVERRIDE_LABELS.pop(key, None)
     elif not is_voice_name(name):
-        raise BuildError(
+        raise ArgumentError(
             f"name={shown(name)} is not an Azure voice name like 'en-US-JennyNeural'",
             argument="name",
             value=name,
