@@ -223,6 +223,8 @@ class ProsodyValue:
     @classmethod
     def read(cls, text: str) -> ProsodyValue | None:
         """The value ``text`` means, or None when it is not one; remembered per text."""
+        # A dict per class, not functools.lru_cache: benchmarks/bench_caches.py measures
+        # lru_cache behind this classmethod 1.5x slower, and the builder calls it per value.
         cache = _CACHES.setdefault(cls, {})
         try:
             return cache[text]
