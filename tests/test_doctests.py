@@ -9,6 +9,7 @@ import pkgutil
 import pytest
 
 import ttsbuilder
+from ttsbuilder.ssml import reset_default_voices
 
 MODULES = sorted(
     info.name
@@ -24,5 +25,8 @@ def test_every_module_is_found() -> None:
 @pytest.mark.parametrize("name", ["ttsbuilder", *MODULES])
 def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    try:
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    finally:  # examples change the voice table; a failing one must not leak the change
+        reset_default_voices()
     assert result.failed == 0

@@ -269,3 +269,46 @@ def test_the_builder_still_raises_build_error() -> None:
         ttsbuilder.Prompt("Hi").break_("2 s")
     with pytest.raises(BuildError, match="profile"):
         ttsbuilder.Prompt("Hi", profile="azur")  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- shared state is restored
+
+
+def test_an_interrupted_voice_change_still_invalidates_remembered_renderings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ttsbuilder.ssml import voices
+
+    class Interrupted(dict[tuple[str, str], str]):
+        def __setitem__(self, key: tuple[str, str], value: str) -> None:
+            raise KeyboardInterrupt
+
+    before = voices.table_version()
+    monkeypatch.setattr(voices, "_OVERRIDE_LABELS", Interrupted())
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            voices.set_default_voice("en-US", "female", "en-US-AriaNeural")
+        assert voices.table_version() != before
+    finally:
+        monkeypatch.undo()
+        voices.reset_default_voices()
+
+
+@pytest.mark.parametrize("proc", [True, False])
+def test_reading_the_umask_leaves_it_as_it_was(proc: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from ttsbuilder import _files
+
+    if not proc:
+
+        def no_proc(*args: object, **kwargs: object) -> object:
+            raise OSError("no /proc here")
+
+        monkeypatch.setattr(_files, "open", no_proc, raising=False)
+    old = os.umask(0o027)
+    try:
+        assert _files._new_file_mode() == 0o640
+        assert os.umask(0o027) == 0o027  # unchanged by the read
+    finally:
+        os.umask(old)
