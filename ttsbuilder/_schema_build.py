@@ -89,18 +89,6 @@ SEED_TREE: Schema = {
         "text3": "Text Play",
     },
 }
-SEED_PLAY: Schema = {
-    "prompt_name": "prompt_name",
-    "prompt_ref": "welcome_ref",
-    "text": "text to be played as speech",
-    "language": "en-US",
-    "voice": "female",
-    "dtmf": True,
-    "asr": True,
-    "start_timeout": 10,
-    "recognizer_timeout": 1,
-    "text_to_speech_option": SEED_TREE,
-}
 SEED_PLAY_PROMPT: Schema = {"prompt_name": "prompt_name", "prompt_ref": "1"}
 SEED_PLAY_TEXT: Schema = {
     "text": "text to be played as speech",

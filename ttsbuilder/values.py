@@ -120,8 +120,11 @@ class Duration:
     @classmethod
     def parse(cls, text: str, *, argument: str = "value") -> Duration:
         """Read ``text``; raise :class:`ArgumentError` naming ``argument`` unless a duration."""
-        _milliseconds(text, argument)
-        return cls(text)
+        milliseconds = _milliseconds(text, argument)
+        duration: Duration = _new(cls)  # the text is read once, not again in __post_init__
+        _set_text(duration, text)
+        _set_milliseconds(duration, milliseconds)
+        return duration
 
     @classmethod
     def from_ms(cls, milliseconds: float) -> Duration:
@@ -167,6 +170,11 @@ class Duration:
 
     def __str__(self) -> str:
         return self.text
+
+
+_new = object.__new__
+_set_text = Duration.__dict__["text"].__set__
+_set_milliseconds = Duration.__dict__["milliseconds"].__set__
 
 
 def _milliseconds(text: object, argument: str) -> float:
@@ -438,5 +446,4 @@ class Volume(ProsodyValue):
         return f"{format_number(20 * math.log10(min(level, _MOST) / 100), sign=True)}dB"
 
 
-ProsodyAttribute = Literal["pitch", "rate", "volume"]
 PROSODY_TYPES: dict[str, type[ProsodyValue]] = {"pitch": Pitch, "rate": Rate, "volume": Volume}
