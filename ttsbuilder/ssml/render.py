@@ -51,7 +51,7 @@ Element = etree._Element
 # lxml takes None for the default namespace; its stubs do not say so.
 _AZURE_NSMAP: Any = {None: SYNTHESIS, "mstts": MSTTS}
 _W3C_NSMAP: Any = {None: SYNTHESIS}
-_VERSIONS = {"azure": "1.0", "w3c": "1.1"}
+_VERSIONS: dict[Target, str] = {"azure": "1.0", "w3c": "1.1"}
 _SKELETONS: dict[tuple[Any, ...], Element] = {}
 
 
