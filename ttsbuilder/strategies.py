@@ -38,7 +38,7 @@ from ttsbuilder.codec import encode_tree
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.model import Break, ContentNode, ExpressAs, Prosody, SayAs, Silence, Text, Tree
 from ttsbuilder.profiles import ROLES, Profile, ProfileName, get_profile
-from ttsbuilder.rules.payloads import CHECKS
+from ttsbuilder.rules.payloads import CHECKS, DocumentKind
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DATE_FORMATS,
@@ -604,7 +604,10 @@ _RECORDINGS = st.one_of(
 
 
 def payloads(
-    kind: str = "play", profile: ProfileName | Profile = "enablex", *, warnings: bool = False
+    kind: DocumentKind = "play",
+    profile: ProfileName | Profile = "enablex",
+    *,
+    warnings: bool = False,
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Valid request bodies of ``kind`` (one of :data:`PAYLOAD_KINDS`) for ``profile``.
 
@@ -635,7 +638,10 @@ def payloads(
 
 
 def mutations(
-    kind: str = "tts", profile: ProfileName | Profile = "enablex", *, warnings: bool = False
+    kind: DocumentKind = "tts",
+    profile: ProfileName | Profile = "enablex",
+    *,
+    warnings: bool = False,
 ) -> st.SearchStrategy[Mutation]:
     """Documents of ``kind`` with exactly one mistake: ``(document, pointer, code)``.
 
