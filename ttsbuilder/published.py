@@ -18,6 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ttsbuilder._extras import require
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.profiles import PROFILE_NAMES, Profile, ProfileName, get_profile
 from ttsbuilder.rules.payloads import DOCUMENT_KINDS, DocumentKind
@@ -152,8 +153,12 @@ def registry() -> Registry[Any]:
         from jsonschema import Draft202012Validator
         validator = Draft202012Validator(schema("play"), registry=registry())
         validator.is_valid({"text": "Hello", "voice": "female"})  # True
+
+    Needs the ``jsonschema`` extra (``pip install 'ttsbuilder[jsonschema]'``); without it,
+    raises :class:`~ttsbuilder.errors.MissingExtraError`.
     """
     # Imported here so that `import ttsbuilder` can import this module eagerly at no cost.
+    require("referencing", extra="jsonschema", feature="ttsbuilder.published.registry()")
     from referencing import Registry, Resource
 
     resources: dict[str, Resource[Any]] = {}

@@ -19,7 +19,9 @@ members per object) so tests stay fast.
 ...     assert is_valid(tree, kind="tts", profile="azure")
 >>> test_valid()
 
-This module imports hypothesis; ``import ttsbuilder`` does not import it.
+This module imports hypothesis (the ``hypothesis`` extra: ``pip install 'ttsbuilder[hypothesis]'``;
+without it, importing this module raises :class:`~ttsbuilder.errors.MissingExtraError`);
+``import ttsbuilder`` does not import it.
 """
 
 from __future__ import annotations
@@ -28,9 +30,15 @@ import copy
 import datetime
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hypothesis import strategies as st
+from ttsbuilder._extras import require
+
+if TYPE_CHECKING:
+    from hypothesis import strategies as st
+else:  # the `hypothesis` extra: a missing one is a MissingExtraError that says so
+    require("hypothesis", extra="hypothesis", feature="ttsbuilder.strategies")
+    from hypothesis import strategies as st
 
 from ttsbuilder._mutate import Mutation, mutate
 from ttsbuilder.builder import Prompt
