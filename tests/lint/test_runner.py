@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,3 +122,28 @@ def test_config_table_is_read_and_checked(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.ttsbuilder\n")
     with pytest.raises(ConfigError, match="cannot read"):
         load_config(found)
+
+
+def test_a_bug_on_one_file_costs_only_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ttsbuilder.lint import runner
+
+    real = runner.lint_data
+
+    def buggy(data: bytes, format: Any, job: Any) -> Any:
+        if b"boom" in data:
+            raise RuntimeError("boom")
+        return real(data, format, job)
+
+    monkeypatch.setattr(runner, "lint_data", buggy)
+    for name, text in (
+        ("a.json", '{"tex": "a"}'),
+        ("b.json", '{"text": "boom"}'),
+        ("c.json", "{}"),
+    ):
+        (tmp_path / name).write_text(text)
+    reports = list(runner.lint_files(runner.discover([str(tmp_path)]), jobs=1))
+    assert [os.path.basename(r.path) for r in reports] == ["a.json", "b.json", "c.json"]
+    assert [p.code for p in reports[0].problems] == ["TTS101"]
+    assert reports[1].error == f"{tmp_path / 'b.json'}: internal error: RuntimeError: boom"

@@ -179,6 +179,7 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     """Lint the paths in ``args``; print the report; return 0, 1 or 2 (see docs/cli.md)."""
+    from ttsbuilder._output import printable
     from ttsbuilder.lint.check import LintOptions
     from ttsbuilder.lint.formats import FORMATTERS, Finding
     from ttsbuilder.lint.loaders import format_for
@@ -199,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
             tuple(settings["exclude"]),
         )
     except ConfigError as exc:
-        print(f"ttsbuilder lint: error: {exc}", file=sys.stderr)
+        print(printable(f"ttsbuilder lint: error: {exc}"), file=sys.stderr)
         return 2
     options = LintOptions(
         settings["kind"],
@@ -227,11 +228,8 @@ def run(args: argparse.Namespace) -> int:
             fixed_files += 1
             fixed_problems += len(report.changes)
             for change in report.changes:
-                print(
-                    f"{shown}:{change.line}:{change.column}: fixed {change.code} "
-                    f"{change.description}",
-                    file=sys.stderr,
-                )
+                line = f"{shown}:{change.line}:{change.column}: fixed {change.code} "
+                print(printable(line + change.description), file=sys.stderr)
     # A file that could not be read was not checked: "no problems" must not count it.
     output = FORMATTERS[settings["format"]](findings, len(files) - len(io_errors))
     if output:
@@ -241,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
         where = "file" if fixed_files == 1 else "files"
         print(f"fixed {fixed_problems} {noun} in {fixed_files} {where}", file=sys.stderr)
     for message in io_errors:
-        print(f"ttsbuilder lint: error: {message}", file=sys.stderr)
+        print(printable(f"ttsbuilder lint: error: {message}"), file=sys.stderr)
     if io_errors:
         return 2
     failing = [p for _, p in findings if p.is_error or settings["strict"]]

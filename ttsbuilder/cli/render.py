@@ -72,7 +72,9 @@ def resolve_pointer(document: Any, pointer: str) -> Any:
 
 
 def _fail(message: str, status: int = 2) -> int:
-    print(f"ttsbuilder render: error: {message}", file=sys.stderr)
+    from ttsbuilder._output import printable
+
+    print(printable(f"ttsbuilder render: error: {message}"), file=sys.stderr)
     return status
 
 

@@ -229,6 +229,14 @@ def _lint_path_safely(path: str, job: Job) -> FileReport:
         return lint_path(path, job)
     except TTSBuilderError as exc:
         return FileReport(path, error=f"{path}: {exc}")
+    except OSError:  # writing standard output (lint --fix -) failed: the command says so
+        raise
+    except Exception as exc:  # a bug: one file must not cost the report of all the others
+        if os.environ.get("TTSBUILDER_DEBUG", "") not in ("", "0"):
+            import traceback
+
+            traceback.print_exc()
+        return FileReport(path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
 
 
 def lint_files(
