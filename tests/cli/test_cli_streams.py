@@ -155,3 +155,21 @@ def test_an_internal_error_is_one_line_and_its_traceback_is_there_when_asked(
     assert done.stderr.startswith("Traceback (most recent call last):\n")
     assert "in run\n" in done.stderr
     assert done.stderr.endswith("ttsbuilder: internal error: KeyError: 'boom'\n")
+
+
+def test_an_internal_error_with_no_message_still_names_itself(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What a memory cap made of the preview: "internal error: " and nothing after it.
+    import ttsbuilder.cli.schema as schema
+    from ttsbuilder.cli import main
+
+    def run(args: object) -> int:
+        raise MemoryError
+
+    monkeypatch.delenv("TTSBUILDER_DEBUG", raising=False)
+    monkeypatch.setattr(schema, "run", run)
+    assert main(["schema", "play"]) == 2
+    assert capsys.readouterr().err == (
+        "ttsbuilder: internal error: MemoryError (TTSBUILDER_DEBUG=1 shows the traceback)\n"
+    )

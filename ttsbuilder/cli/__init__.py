@@ -105,8 +105,9 @@ def _run(args: list[str]) -> int:
 
             with contextlib.suppress(OSError, ValueError):
                 traceback.print_exc()
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         hint = "" if debugging() else " (TTSBUILDER_DEBUG=1 shows the traceback)"
-        say(printable(f"ttsbuilder: internal error: {type(exc).__name__}: {exc}{hint}"))
+        say(printable(f"ttsbuilder: internal error: {what}{hint}"))
         return USAGE_ERROR
 
 
