@@ -114,7 +114,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (sdist,) = out.glob("ttsbuilder-*.tar.gz")
     unpacked = tmp_path_factory.mktemp("sdist")
     with tarfile.open(sdist) as archive:
-        archive.extractall(unpacked, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.10.12 and later
+            archive.extractall(unpacked, filter="data")
+        else:
+            archive.extractall(unpacked)  # our own sdist
     (tree,) = unpacked.iterdir()
     _run(*build, "--wheel", tree, cwd=out)
     (wheel,) = out.glob("ttsbuilder-*.whl")
