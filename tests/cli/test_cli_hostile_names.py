@@ -8,6 +8,7 @@ UTF-8, and a key with a lone surrogate: every format reports every file, in vali
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -111,3 +112,22 @@ def test_json_and_sarif_report_every_file_with_its_exact_name(folder: Path) -> N
         "surrogate.json",
         "x%0A%3A%3Aerror%20file%3Devil.py%2Cline%3D1%3A%3AINJECTED%0A.json",
     ]
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("espeakng_loader") is None, reason="needs the preview extra"
+)
+def test_the_preview_timeline_shows_a_bidi_override_as_an_escape(tmp_path: Path) -> None:
+    # U+202E would reverse what follows it on the reader's screen ("Trojan source").
+    (tmp_path / "bidi.json").write_text('{"text": "pay \\u202e001$"}')
+    done = subprocess.run(
+        [sys.executable, "-m", "ttsbuilder", "preview", "bidi.json", "--timeline"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"pay \\u202e001$"' in done.stdout
+    assert "\u202e" not in done.stdout
