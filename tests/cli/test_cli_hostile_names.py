@@ -131,3 +131,29 @@ def test_the_preview_timeline_shows_a_bidi_override_as_an_escape(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert '"pay \\u202e001$"' in done.stdout
     assert "\u202e" not in done.stdout
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_failed_report(
+    tmp_path: Path, encoding: str
+) -> None:
+    (tmp_path / "u.json").write_text('{"text": "a", "tëxt→😀": "a"}', encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    outputs = {}
+    for output in ("text", "json", "sarif", "github"):
+        done = subprocess.run(
+            [sys.executable, "-m", "ttsbuilder", "lint", "--format", output, "u.json"],
+            cwd=tmp_path,
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (1, b"")
+        outputs[output] = done.stdout.decode(encoding)
+    shown = {"ascii": "t\\u00ebxt", "latin-1": "tëxt"}[encoding] + "\\u2192\\ud83d\\ude00"
+    assert f"unknown key '{shown}'" in outputs["text"]
+    assert "\\u2192\\ud83d\\ude00" in outputs["github"]
+    # The escapes are JSON's own: a parser reads back the exact key.
+    assert json.loads(outputs["json"])[0]["pointer"] == "/tëxt→😀"
+    json.loads(outputs["sarif"])

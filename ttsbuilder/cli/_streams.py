@@ -10,6 +10,7 @@ runs through it too.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
@@ -17,7 +18,16 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any, TextIO, cast
 
-__all__ = ["BROKEN_PIPE", "DEBUG_VARIABLE", "OutputError", "debugging", "failed", "guarded", "say"]
+__all__ = [
+    "BROKEN_PIPE",
+    "DEBUG_VARIABLE",
+    "UNENCODABLE",
+    "OutputError",
+    "debugging",
+    "failed",
+    "guarded",
+    "say",
+]
 
 #: Exit status when standard output's reader went away: 128 + SIGPIPE, what a shell
 #: reports for ``cat`` killed by a broken pipe.
@@ -107,12 +117,50 @@ def _occupy(fd: int) -> None:
             os.close(null)
 
 
+def _escape_unencodable(error: UnicodeError) -> tuple[str, int]:
+    # A \uXXXX escape (a UTF-16 pair beyond the BMP): visible in a report, and still a
+    # valid escape inside the JSON strings of the json and sarif formats.
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escapes = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escapes.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escapes.append(f"\\u{code:04x}")
+    return "".join(escapes), error.end
+
+
+#: The error handler of standard output and error while a command runs: a terminal
+#: in ASCII or Latin-1 gets escapes for what it cannot show, not a failed report.
+UNENCODABLE = "ttsbuilder-escape"
+codecs.register_error(UNENCODABLE, _escape_unencodable)
+
+
+@contextlib.contextmanager
+def _escaping(stream: TextIO | None) -> Iterator[None]:
+    errors = getattr(stream, "errors", None)
+    if stream is None or errors is None or not hasattr(stream, "reconfigure"):
+        yield
+        return
+    with contextlib.suppress(OSError, ValueError):
+        stream.reconfigure(errors=UNENCODABLE)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            stream.reconfigure(errors=errors)
+
+
 @contextlib.contextmanager
 def guarded() -> Iterator[TextIO]:
     """Within the block, ``sys.stdout`` raises :class:`OutputError` when it cannot write.
 
     A closed standard error becomes a sink (the messages have nowhere to go, and must
-    not land on standard output).
+    not land on standard output). A character the streams' encoding cannot carry is
+    written as a ``\\uXXXX`` escape.
     """
     real_out, real_err = sys.stdout, sys.stderr
     if real_out is None:
@@ -120,15 +168,16 @@ def guarded() -> Iterator[TextIO]:
     if real_err is None:
         _occupy(2)
     sink = open(os.devnull, "w") if real_err is None else None  # noqa: SIM115
-    sys.stdout = cast(TextIO, _Guarded(real_out))
-    if sink is not None:
-        sys.stderr = sink
-    try:
-        yield sys.stdout
-    finally:
-        sys.stdout, sys.stderr = real_out, real_err
+    with _escaping(real_out), _escaping(real_err):
+        sys.stdout = cast(TextIO, _Guarded(real_out))
         if sink is not None:
-            sink.close()
+            sys.stderr = sink
+        try:
+            yield sys.stdout
+        finally:
+            sys.stdout, sys.stderr = real_out, real_err
+            if sink is not None:
+                sink.close()
 
 
 def say(message: str) -> None:
