@@ -26,6 +26,8 @@ needs_preview = pytest.mark.skipif(
 )
 COMMANDS = [
     pytest.param(["--version"], id="version"),
+    pytest.param(["--help"], id="help"),  # argparse swallows the error: reported all the same
+    pytest.param(["lint", "--help"], id="lint-help"),
     pytest.param(["render", "hi.json"], id="render"),
     pytest.param(["schema", "play"], id="schema"),
     pytest.param(["lint", "--fix", "-"], id="lint-fix-stdin"),

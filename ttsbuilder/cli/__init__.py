@@ -75,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stdout.flush()  # a full disk shows here, not in the interpreter's last flush
         except _streams.OutputError as error:
             return _streams.failed(error)
+        if stdout.failures:  # raised, but swallowed on the way (argparse's --help does)
+            return _streams.failed(stdout.failures[0])
     return status
 
 

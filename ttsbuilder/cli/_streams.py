@@ -22,6 +22,7 @@ __all__ = [
     "BROKEN_PIPE",
     "DEBUG_VARIABLE",
     "UNENCODABLE",
+    "Guarded",
     "OutputError",
     "debugging",
     "failed",
@@ -60,19 +61,28 @@ def _failure(error: OSError) -> OutputError:
     return OutputError(error.errno, error.strerror or str(error))
 
 
-class _Guarded:
-    """A stream whose failed writes raise :class:`OutputError`; ``None`` is a closed one."""
+class Guarded:
+    """A stream whose failed writes raise :class:`OutputError`; ``None`` is a closed one.
 
-    def __init__(self, stream: IO[Any] | None) -> None:
+    ``failures`` keeps each error raised, so one that a caller swallowed (argparse
+    ignores a failed ``--help``) is reported all the same.
+    """
+
+    def __init__(self, stream: IO[Any] | None, failures: list[OutputError] | None = None) -> None:
         self._stream = stream
+        self.failures: list[OutputError] = [] if failures is None else failures
+
+    def _failed(self, error: OutputError) -> OutputError:
+        self.failures.append(error)
+        return error
 
     def write(self, data: Any) -> int:
         if self._stream is None:
-            raise _closed()
+            raise self._failed(_closed())
         try:
             return self._stream.write(data)
         except OSError as error:
-            raise _failure(error) from error
+            raise self._failed(_failure(error)) from error
 
     def writelines(self, lines: Any) -> None:
         for line in lines:
@@ -84,20 +94,20 @@ class _Guarded:
         try:
             self._stream.flush()
         except OSError as error:
-            raise _failure(error) from error
+            raise self._failed(_failure(error)) from error
 
     @property
-    def buffer(self) -> _Guarded:
+    def buffer(self) -> Guarded:
         if self._stream is None:
-            return _Guarded(None)
-        return _Guarded(getattr(self._stream, "buffer"))  # noqa: B009
+            return Guarded(None, self.failures)
+        return Guarded(getattr(self._stream, "buffer"), self.failures)  # noqa: B009
 
     def isatty(self) -> bool:
         return self._stream is not None and self._stream.isatty()
 
     def fileno(self) -> int:
         if self._stream is None:
-            raise _closed()
+            raise self._failed(_closed())
         return self._stream.fileno()
 
     def __getattr__(self, name: str) -> Any:  # encoding, seekable, ...: as the real stream
@@ -155,7 +165,7 @@ def _escaping(stream: TextIO | None) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def guarded() -> Iterator[TextIO]:
+def guarded() -> Iterator[Guarded]:
     """Within the block, ``sys.stdout`` raises :class:`OutputError` when it cannot write.
 
     A closed standard error becomes a sink (the messages have nowhere to go, and must
@@ -169,11 +179,12 @@ def guarded() -> Iterator[TextIO]:
         _occupy(2)
     sink = open(os.devnull, "w") if real_err is None else None  # noqa: SIM115
     with _escaping(real_out), _escaping(real_err):
-        sys.stdout = cast(TextIO, _Guarded(real_out))
+        guard = Guarded(real_out)
+        sys.stdout = cast(TextIO, guard)
         if sink is not None:
             sys.stderr = sink
         try:
-            yield sys.stdout
+            yield guard
         finally:
             sys.stdout, sys.stderr = real_out, real_err
             if sink is not None:
