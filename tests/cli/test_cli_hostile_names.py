@@ -36,18 +36,20 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def lint(folder: Path, output: str) -> tuple[int, str, str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+def lint(
+    folder: Path, output: str, path: str = ".", encoding: str = "utf-8"
+) -> tuple[int, str, str]:
+    env = {**os.environ, "PYTHONIOENCODING": f"{encoding}:strict"}
     env.pop("TTSBUILDER_DEBUG", None)
     done = subprocess.run(
-        [sys.executable, "-m", "ttsbuilder", "lint", "--format", output, "."],
+        [sys.executable, "-m", "ttsbuilder", "lint", "--format", output, path],
         cwd=folder,
         capture_output=True,
         env=env,
         timeout=120,
         check=False,
     )
-    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    return done.returncode, done.stdout.decode(encoding), done.stderr.decode(encoding)
 
 
 def _no_controls(text: str) -> bool:
@@ -138,19 +140,10 @@ def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_failed_report(
     tmp_path: Path, encoding: str
 ) -> None:
     (tmp_path / "u.json").write_text('{"text": "a", "tëxt→😀": "a"}', encoding="utf-8")
-    env = {**os.environ, "PYTHONIOENCODING": encoding}
     outputs = {}
     for output in ("text", "json", "sarif", "github"):
-        done = subprocess.run(
-            [sys.executable, "-m", "ttsbuilder", "lint", "--format", output, "u.json"],
-            cwd=tmp_path,
-            capture_output=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
-        assert (done.returncode, done.stderr) == (1, b"")
-        outputs[output] = done.stdout.decode(encoding)
+        status, outputs[output], err = lint(tmp_path, output, "u.json", encoding)
+        assert (status, err) == (1, "")
     shown = {"ascii": "t\\u00ebxt", "latin-1": "tëxt"}[encoding] + "\\u2192\\ud83d\\ude00"
     assert f"unknown key '{shown}'" in outputs["text"]
     assert "\\u2192\\ud83d\\ude00" in outputs["github"]
