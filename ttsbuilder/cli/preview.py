@@ -143,6 +143,11 @@ def run(args: argparse.Namespace) -> int:
         report(exc.problems)
         return 1
     except TTSBuilderError as exc:
+        # The library names the stream it could not write; when that is standard output,
+        # ttsbuilder.cli.main reports it the one way every command does (docs/cli.md).
+        failures = getattr(sys.stdout, "failures", None)
+        if args.output == "-" and failures:
+            raise failures[0] from None
         return _fail(str(exc))
     except MemoryError:
         return _fail("not enough memory to preview this prompt: preview it in parts")
