@@ -246,6 +246,7 @@ def test_the_core_install_validates_renders_and_lints(
     assert report["missing"] == {
         "ttsbuilder._mutate": "hypothesis",
         "ttsbuilder._reference": "hypothesis",
+        "ttsbuilder.pydantic": "pydantic",
         "ttsbuilder.strategies": "hypothesis",
     }
     assert report["registry"] == [
