@@ -10,15 +10,9 @@ from typing import Any
 import pytest
 
 from ttsbuilder._files import write_atomically
-from ttsbuilder.lint.runner import (
-    PARALLEL_THRESHOLD,
-    ConfigError,
-    Job,
-    discover,
-    find_config,
-    lint_files,
-    load_config,
-)
+from ttsbuilder.lint.config import ConfigError, find_config, load_config
+from ttsbuilder.lint.discovery import discover
+from ttsbuilder.lint.runner import PARALLEL_THRESHOLD, Job, lint_files
 
 
 def tree(root: Path, files: dict[str, str]) -> None:
@@ -110,7 +104,7 @@ def test_write_atomically_replaces_the_content(tmp_path: Path) -> None:
 
 def test_config_table_is_read_and_checked(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.ttsbuilder]\nprofile = "azure"\nstrict = true\nignore = "TTS108"\nvoice = "x"\n'
+        '[tool.ttsbuilder]\nprofile = "azure"\nstrict = true\nignore = "TTS108"\n'
     )
     (tmp_path / "sub").mkdir()
     found = find_config(str(tmp_path / "sub"))

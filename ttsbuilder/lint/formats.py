@@ -56,17 +56,24 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def summary(findings: Sequence[Finding], files: int) -> str:
-    """The closing line: how many errors and warnings, in how many of the files checked."""
+def summary(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
+    """The closing line: how many errors and warnings, in how many of the files checked.
+
+    ``skipped``: files found in directories that hold no prompt, which were not checked.
+
+    >>> summary([], 3, skipped=40)
+    'no problems in 3 files (40 files skipped: no prompt)'
+    """
     errors = sum(1 for _, p in findings if p.severity is Severity.ERROR)
     warnings = len(findings) - errors
+    aside = f" ({_plural(skipped, 'file')} skipped: no prompt)" if skipped else ""
     if not findings:
-        return f"no problems in {_plural(files, 'file')}"
+        return f"no problems in {_plural(files, 'file')}{aside}"
     counts = [_plural(errors, "error")] if errors else []
     if warnings:
         counts.append(_plural(warnings, "warning"))
     with_problems = len({path for path, _ in findings})
-    return f"{' and '.join(counts)} in {with_problems} of {_plural(files, 'file')}"
+    return f"{' and '.join(counts)} in {with_problems} of {_plural(files, 'file')}{aside}"
 
 
 def _said(problem: Problem) -> str:
@@ -86,14 +93,14 @@ def text_line(path: str, problem: Problem) -> str:
     return printable(line)
 
 
-def format_text(findings: Sequence[Finding], files: int) -> str:
+def format_text(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
     """``path:line:col: CODE severity message (hint)`` lines and a summary line."""
     lines = [text_line(path, p) for path, p in findings]
-    lines.append(summary(findings, files))
+    lines.append(summary(findings, files, skipped))
     return "\n".join(lines)
 
 
-def format_json(findings: Sequence[Finding], files: int) -> str:
+def format_json(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
     """One JSON array of objects: path, line, column, code, severity, message, pointer, hint."""
     items = []
     for path, p in findings:
@@ -140,7 +147,7 @@ def _sarif_rule(code: str) -> dict[str, Any]:
     }
 
 
-def format_sarif(findings: Sequence[Finding], files: int) -> str:
+def format_sarif(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
     """SARIF 2.1.0 with one run, its rules (help text and link) and one result per finding."""
     codes = sorted({p.code for _, p in findings})
     index = {code: i for i, code in enumerate(codes)}
@@ -218,7 +225,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(findings: Sequence[Finding], files: int) -> str:
+def format_github(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
     lines = []
     for path, p in findings:
@@ -234,8 +241,9 @@ def format_github(findings: Sequence[Finding], files: int) -> str:
     return "\n".join(lines)
 
 
-#: Format name → function(findings, files) → output text.
-FORMATTERS: dict[str, Callable[[Sequence[Finding], int], str]] = {
+#: Format name → function(findings, files checked, files skipped) → output text. Only the
+#: text format's summary line counts files.
+FORMATTERS: dict[str, Callable[[Sequence[Finding], int, int], str]] = {
     "text": format_text,
     "json": format_json,
     "sarif": format_sarif,
