@@ -54,6 +54,7 @@ _NODE_KEYS: dict[str, frozenset[str]] = {
     "express-as": frozenset(EXPRESS_ATTRIBUTES),
     "say-as": frozenset({"interpret-as", "interpret_as", "format", "detail", "text"}),
 }
+_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*", re.ASCII)  # en, en-US, zh-Hans-CN
 _PHONE = re.compile(r"\+?[0-9][0-9 ().-]{2,30}|sips?:\S+", re.ASCII)
 
 
@@ -107,21 +108,27 @@ def _is_body(body: dict[Any, Any], root: bool) -> bool:
         return _keys_fit(body, "play")
     if type(body.get("prompt_name")) is str or type(body.get("prompt_ref")) is str:
         return _keys_fit(body, "play")
+    if body.get("voice") in ("male", "female"):  # a play body still missing its content
+        return _keys_fit(body, "play")
+    language = body.get("language")
+    if type(body.get("text")) is str and type(language) is str and _TAG.fullmatch(language):
+        return _keys_fit(body, "play")  # still missing its voice
     dial_out_only = {"owner_ref", "event_url", "auto_record"}
     if type(body.get("action_on_connect")) is dict or (
         _strings(body, "from", "to") and not dial_out_only.isdisjoint(keys)
     ):
         return _keys_fit(body, "dial-out")
+    if _strings(body, "from", "to") and keys <= {"from", "to", "name"}:
+        # {"from": "/old", "to": "/new"} is a redirect as often as a bridge: only a whole
+        # file, or phone numbers, make it one.
+        phones = all(_PHONE.fullmatch(body[key].strip()) for key in ("from", "to"))
+        return phones or (root and keys == {"from", "to"})
     if _strings(body, "from", "transfer_to") and keys <= {"from", "transfer_to"}:
         return True
     if keys == {"hold"}:
         return type(body["hold"]) is bool
     if keys and keys <= {"start", "stop", "recording_name"}:
         return type(body.get("start", body.get("stop"))) is bool
-    if keys == {"from", "to"} and _strings(body, "from", "to"):
-        # {"from": "/old", "to": "/new"} is a redirect as often as a bridge: only a whole
-        # file, or phone numbers, make it one.
-        return root or all(_PHONE.fullmatch(body[key].strip()) for key in ("from", "to"))
     return False
 
 

@@ -19,7 +19,9 @@ line is checked whatever it holds.
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -188,9 +190,31 @@ def holds_prompt(data: bytes, source: Source) -> bool:
     """
     if source.parsed:
         return document_holds_prompt(source.document, stream=source.stream)
-    return mentions_prompt(data)
+    if mentions_prompt(data):
+        return True
+    if source.format != "json" or not source.text:
+        return False
+    # A prompt with a trailing comma or a comment is still a prompt (and its TTS501 is
+    # worth reporting); a tsconfig.json with comments is still not one.
+    try:
+        document = json.loads(_without_comments(source.text))
+    except (ValueError, RecursionError):
+        return False
+    return document_holds_prompt(document)
 
 
 def mentions_prompt(data: bytes) -> bool:
     """Whether ``data`` contains a key only prompts use (for files that cannot be parsed)."""
     return any(marker.encode() in data for marker in MARKERS)
+
+
+_JSONC = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.S)
+
+
+def _without_comments(text: str) -> str:
+    """JSON text without ``//`` and ``/* */`` comments and trailing commas (strings kept).
+
+    >>> _without_comments('{"a": "//x", /* note */ "b": [1,],} // end')
+    '{"a": "//x",  "b": [1]} '
+    """
+    return _JSONC.sub(lambda match: match.group(1) or "", text)
