@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,10 @@ from ttsbuilder.lint.ignore import IgnoreFile
 
 GIT = shutil.which("git")
 
-SEGMENTS = ["a", "b", "ab", "*", "?", "a*", "*b", "[ab]", "[!a]", "[a-b]", "**", "*.json", "b?"]
+SEGMENTS = ["a", "b", "ab", "*", "?", "a*", "*b", "[ab]", "[!a]", "[^b]", "[a-b]", "**"]
+# Not "a**": gitignore(5) calls it two plain stars, but git 2.39 lets "a**/b" match "ab"
+# (its "**/" may match nothing, slash included); ttsbuilder follows the documentation.
+SEGMENTS += ["*.json", "b?", "\\a"]
 DIRS = ["a", "b", "ab", "ba"]
 LEAVES = ["a.json", "b.json", "ab.json", "a.yml", "x.json"]
 
@@ -101,6 +105,15 @@ def test_info_exclude_and_nested_gitignore_files(tmp_path: Path) -> None:
     (tmp_path / "sub" / "drop.tmp.json").write_text("{}")
     found = {os.path.basename(p) for p in discover([str(tmp_path / "sub")])}
     assert found == {"keep.tmp.json"}
+
+
+def test_a_hostile_gitignore_costs_no_time() -> None:
+    rules = IgnoreFile.parse("", "*a" * 30 + "*b\n" + "**/" * 50 + "z\nx/" + "*/**/" * 50 + "z\n")
+    start = time.perf_counter()
+    assert rules.match("a" * 5000, False) is None
+    assert rules.match("/".join(["q"] * 500), False) is None
+    assert rules.match("x/" + "/".join(["q"] * 500) + "/y", False) is None
+    assert time.perf_counter() - start < 2  # exponential backtracking would take years
 
 
 def test_pattern_forms() -> None:

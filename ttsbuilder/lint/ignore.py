@@ -1,7 +1,8 @@
 """``.gitignore`` patterns, with git's semantics (gitignore(5)), for the directory walk.
 
-Each pattern is translated to one regular expression over the path relative to the
-directory of its ``.gitignore``: ``*`` and ``?`` stop at ``/``, ``[...]`` is a class
+A pattern is matched segment by segment against the path relative to the directory of
+its ``.gitignore`` (so a hostile ``*a*a*a*...`` or ``**/**/...`` costs polynomial time,
+never exponential): ``*`` and ``?`` stop at ``/``, ``[...]`` is a class
 (``[!...]`` negated), ``**`` spans directories only as ``**/``, ``/**/`` or ``/**``, a
 pattern with a ``/`` before its end is anchored to its directory, a trailing ``/``
 matches directories only, ``!`` re-includes, ``\\`` escapes, trailing spaces are dropped.
@@ -24,46 +25,94 @@ from dataclasses import dataclass
 __all__ = ["IgnoreFile", "IgnoreStack", "git_root"]
 
 
+#: A ``**`` segment: any number of directories (one or more at the end of a pattern).
+_ANY_DEPTH = None
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern:
-    regex: re.Pattern[str]
+    segments: tuple[re.Pattern[str] | None, ...]  # None: a ``**`` segment
+    anchored: bool
     negated: bool
     directory_only: bool
 
+    def matches(self, path: str) -> bool:
+        parts = path.split("/")
+        if not self.anchored:  # no "/" in the pattern: it is about the last name only
+            segment = self.segments[0]
+            return segment is None or segment.fullmatch(parts[-1]) is not None
+        return _match_segments(self.segments, parts)
 
-def _translate(glob: str) -> str:
-    """The regex body of a glob (after anchoring and ``**`` are settled by the caller)."""
-    out: list[str] = []
+
+def _match_segments(segments: tuple[re.Pattern[str] | None, ...], parts: list[str]) -> bool:
+    """Segment by segment, so that matching is polynomial whatever the pattern."""
+    last = len(segments) - 1
+    # reach[j]: the first i segments can match the first j parts.
+    reach = [True] + [False] * len(parts)
+    for i, segment in enumerate(segments):
+        following = [False] * (len(parts) + 1)
+        if segment is None:
+            least = 1 if i == last else 0  # a trailing /** is everything inside, not the folder
+            earliest = next((j for j, ok in enumerate(reach) if ok), None)
+            if earliest is not None:
+                for j in range(earliest + least, len(parts) + 1):
+                    following[j] = True
+        else:
+            for j, ok in enumerate(reach[:-1]):
+                if ok and segment.fullmatch(parts[j]):
+                    following[j + 1] = True
+        reach = following
+    return reach[-1]
+
+
+def _segment(glob: str) -> re.Pattern[str] | None:
+    """One ``/``-free piece of a pattern as a regex; ``**`` alone is None (any depth).
+
+    Runs of stars are made atomic with a lookahead (as :func:`fnmatch.translate` does),
+    so a pattern like ``*a*a*a*a*b`` cannot make matching exponential.
+    """
+    if glob == "**":
+        return _ANY_DEPTH
+    pieces: list[str | None] = []  # None: a star
     i, n = 0, len(glob)
     while i < n:
         char = glob[i]
         if char == "\\" and i + 1 < n:
-            out.append(re.escape(glob[i + 1]))
+            pieces.append(re.escape(glob[i + 1]))
             i += 2
         elif char == "*":
-            if glob.startswith("**/", i) and (i == 0 or glob[i - 1] == "/"):
-                out.append("(?:.*/)?")  # zero or more directories
-                i += 3
-            elif glob.startswith("**", i) and i + 2 == n and i > 0 and glob[i - 1] == "/":
-                out.append(".*")  # everything inside
-                i += 2
-            else:
-                while i < n and glob[i] == "*":  # other runs of stars are one star
-                    i += 1
-                out.append("[^/]*")
+            while i < n and glob[i] == "*":  # a run of stars is one star here
+                i += 1
+            pieces.append(None)
         elif char == "?":
-            out.append("[^/]")
+            pieces.append(".")
             i += 1
         elif char == "[":
             end, body = _bracket(glob, i)
             if end < 0:
-                return "(?!)"  # git's wildmatch: an unclosed bracket matches nothing
-            out.append(body)
+                return re.compile("(?!)")  # git's wildmatch: an unclosed bracket matches nothing
+            pieces.append(body)
             i = end
         else:
-            out.append(re.escape(char))
+            pieces.append(re.escape(char))
             i += 1
-    return "".join(out)
+    out: list[str] = []
+    k, count, group = 0, len(pieces), 0
+    while k < count and pieces[k] is not None:
+        out.append(str(pieces[k]))
+        k += 1
+    while k < count:
+        k += 1  # the star
+        fixed: list[str] = []
+        while k < count and pieces[k] is not None:
+            fixed.append(str(pieces[k]))
+            k += 1
+        if k == count:
+            out.append(".*" + "".join(fixed))
+        else:
+            group += 1
+            out.append(f"(?=(?P<g{group}>.*?{''.join(fixed)}))(?P=g{group})")
+    return re.compile("".join(out), re.DOTALL)
 
 
 def _bracket(glob: str, start: int) -> tuple[int, str]:
@@ -79,8 +128,8 @@ def _bracket(glob: str, start: int) -> tuple[int, str]:
         if char == "]" and not first:
             inner = "".join(items)
             if not inner:  # only empty ranges such as z-a: nothing is in the class
-                return i + 1, "[^/]" if negated else "(?!)"
-            return i + 1, f"[^/{inner}]" if negated else f"(?!/)[{inner}]"
+                return i + 1, "." if negated else "(?!)"
+            return i + 1, f"[^{inner}]" if negated else f"[{inner}]"
         first = False
         if char == "\\" and i + 1 < len(glob):
             char = glob[i + 1]
@@ -137,9 +186,13 @@ def _pattern(line: str) -> _Pattern | None:
         return None
     anchored = "/" in line
     line = line[1:] if line.startswith("/") else line
-    body = _translate(line)
-    prefix = "" if anchored else "(?:.*/)?"
-    return _Pattern(re.compile(f"{prefix}{body}", re.DOTALL), negated, directory_only)
+    segments: list[re.Pattern[str] | None] = []
+    for piece in line.split("/"):
+        segment = _segment(piece)
+        if segment is None and segments and segments[-1] is None:
+            continue  # **/**: the same depths as one
+        segments.append(segment)
+    return _Pattern(tuple(segments), anchored, negated, directory_only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +220,7 @@ class IgnoreFile:
         for pattern in reversed(self.patterns):
             if pattern.directory_only and not is_dir:
                 continue
-            if pattern.regex.fullmatch(path):
+            if pattern.matches(path):
                 return not pattern.negated
         return None
 
