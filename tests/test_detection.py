@@ -41,6 +41,15 @@ NOT_FOUND_ALONE = {("TTS101", "bad"), ("TTS103", "bad"), ("TTS413", "bad")}
         ({"text": "Hi", "url": "https://example.com"}, False),  # a link, not a tree
         ({"$schema": "https://ttsbuilder.dev/schemas/play.schema.json", "text": "Hi"}, True),
         ({"hold": "yes"}, False),
+        # A schema or an API description shows prompts in its examples; it is not one.
+        (
+            {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "examples": [{"text": "Hi"}],
+            },
+            False,
+        ),
+        ({"openapi": "3.1.0", "components": {"examples": {"p": {"value": {"text": "Hi"}}}}}, False),
         ({"start": 1, "stop": 9}, False),  # a range
     ],
 )

@@ -138,6 +138,16 @@ def _is_prompt(value: dict[Any, Any], root: bool) -> bool:
     return _is_tree(value) or _is_body(value, root)
 
 
+def _describes_data(root: Any) -> bool:
+    """A JSON Schema or an API description: its examples are prompts, it is not one."""
+    if type(root) is not dict:
+        return False
+    schema = root.get("$schema")
+    if type(schema) is str and "json-schema.org" in schema:
+        return True
+    return not {"openapi", "swagger", "asyncapi"}.isdisjoint(root)
+
+
 def holds_prompt(document: Any, *, stream: bool = False) -> bool:
     """True when ``document`` holds at least one object that can only be a prompt.
 
@@ -146,7 +156,9 @@ def holds_prompt(document: Any, *, stream: bool = False) -> bool:
     stand) or a request body recognised by a key only its kind uses (``text_to_speech_option``,
     ``prompt_name``, ``action_on_connect``, ``transfer_to``, ...). ``stream``: the
     document is the list of a YAML stream's documents, each of them a root.
-    Objects are searched down to the depth ``validate()`` searches.
+    Objects are searched down to the depth ``validate()`` searches. A JSON Schema (its
+    ``$schema`` is a json-schema.org meta-schema) or an OpenAPI, Swagger or AsyncAPI
+    document holds none, whatever prompts its examples show.
 
     >>> holds_prompt({"from": "CLI number", "to": "Destination number"})  # a whole body
     True
@@ -154,6 +166,8 @@ def holds_prompt(document: Any, *, stream: bool = False) -> bool:
     False
     """
     roots = document if stream and type(document) is list else [document]
+    if any(_describes_data(root) for root in roots):
+        return False
     pending: list[tuple[Any, int, bool]] = [(item, 0, True) for item in roots]
     while pending:
         value, depth, root = pending.pop()

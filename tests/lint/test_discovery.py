@@ -138,6 +138,19 @@ def test_every_prompt_in_tests_and_examples_is_found() -> None:
     assert checked == {p.resolve() for p in prompts}
 
 
+def test_in_this_repository_only_its_prompts_are_checked() -> None:
+    """``ttsbuilder lint .`` here: the schemas, the node tools, the corpus are skipped."""
+    prompts = {
+        *(ROOT / "examples" / "prompts").iterdir(),
+        *(ROOT / "tests" / "data" / "seed").iterdir(),
+    }
+    found = [f.path for f in find([str(ROOT)])]
+    reports = lint_files(found, prompts_only=found)
+    assert {Path(r.path).resolve() for r in reports if not r.skipped} == {
+        p.resolve() for p in prompts
+    }
+
+
 def tree(root: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         path = root / name
