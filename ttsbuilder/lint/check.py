@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,7 +93,7 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
     return sort_problems(problems)
 
 
-def _in_prompts(problems: list[Problem], bodies: list[tuple[str, str]]) -> list[Problem]:
+def _in_prompts(problems: list[Problem], bodies: Sequence[tuple[str, str]]) -> list[Problem]:
     """Drop the YAML-only values (TTS505) that are in no prompt: no prompt carries them.
 
     A value above a prompt (the catalog's own tag) is kept: it may hide that prompt.
