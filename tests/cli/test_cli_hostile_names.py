@@ -20,8 +20,8 @@ import pytest
 FORGED = "x\n::error file=evil.py,line=1::INJECTED\n.json"
 CONTROLS = "bell\x07\x1b[31m.json"
 NOT_UTF8 = os.fsdecode(b"bad\xff.json")  # 'bad\udcff.json'
-BAD = '{"tex": "a"}\n'
-SURROGATE = '{"te\\udfffxt": "a\\udfffb"}\n'  # legal JSON escapes
+BAD = '{"tex": "a", "text": "b"}\n'  # a prompt, so a directory walk checks it
+SURROGATE = '{"te\\udfffxt": "a\\udfffb", "text": "c"}\n'  # legal JSON escapes
 
 
 @pytest.fixture

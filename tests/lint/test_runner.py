@@ -125,19 +125,19 @@ def test_a_bug_on_one_file_costs_only_that_file(
 
     real = runner.lint_data
 
-    def buggy(data: bytes, format: Any, job: Any) -> Any:
+    def buggy(data: bytes, format: Any, job: Any, *rest: Any) -> Any:
         if b"boom" in data:
             raise RuntimeError("boom")
-        return real(data, format, job)
+        return real(data, format, job, *rest)
 
     monkeypatch.setattr(runner, "lint_data", buggy)
     for name, text in (
-        ("a.json", '{"tex": "a"}'),
+        ("a.json", '{"tex": "a", "text": "b"}'),
         ("b.json", '{"text": "boom"}'),
         ("c.json", "{}"),
     ):
         (tmp_path / name).write_text(text)
-    reports = list(runner.lint_files(runner.discover([str(tmp_path)]), jobs=1))
+    reports = list(runner.lint_files(discover([str(tmp_path)]), jobs=1))
     assert [os.path.basename(r.path) for r in reports] == ["a.json", "b.json", "c.json"]
     assert [p.code for p in reports[0].problems] == ["TTS101"]
     assert reports[1].error == f"{tmp_path / 'b.json'}: internal error: RuntimeError: boom"
