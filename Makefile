@@ -12,7 +12,7 @@ NODE_TOOLS := tests/node/node_modules/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,preview]'
+	$(BIN)/python -m pip install --quiet -e '.[all,dev]'
 	touch $(STAMP)
 
 # Independent checkers from other ecosystems (editor language services, an SSML checker),
@@ -34,7 +34,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy --strict ttsbuilder
 
 pytest: $(STAMP) $(NODE_TOOLS)
-	$(BIN)/pytest -n auto -q
+	$(BIN)/pytest -n auto --dist loadgroup -q
 
 bench: $(STAMP)
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done

@@ -361,15 +361,6 @@ def test_validate_accepts_builder_values() -> None:
     assert validate(Prompt("Hi").break_("1s"), kind="tts") == []
 
 
-@pytest.mark.parametrize("module", ["prompt", "types", "render", "encode", "checks"])
-def test_docstring_examples_run(module: str) -> None:
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(f"ttsbuilder.builder.{module}"))
-    assert result.failed == 0
-
-
 # ---------------------------------------------------------------- hostile arguments
 
 _HUGE_INT = 10**5000  # more digits than Python turns into a str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import doctest
 import itertools
 from typing import Any
 
@@ -170,12 +169,6 @@ def test_import_ttsbuilder_does_not_import_hypothesis() -> None:
 
     code = "import sys, ttsbuilder; assert 'hypothesis' not in sys.modules, 'eager import'"
     subprocess.run([sys.executable, "-c", code], check=True)
-
-
-def test_docstring_examples_run() -> None:
-    result = doctest.testmod(strategies)
-    assert result.failed == 0
-    assert result.attempted > 0
 
 
 @pytest.mark.parametrize("profile", PROFILES)

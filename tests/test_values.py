@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ttsbuilder.errors import BuildError
+from ttsbuilder.errors import ArgumentError
 from ttsbuilder.values import Duration, Pitch, Rate, Volume, format_number
 
 
@@ -23,7 +23,7 @@ def test_duration_parse(text: str, ms: float) -> None:
 
 @pytest.mark.parametrize("text", ["2000", "2 s", "-2s", "+2s", "2sec", "", "1e3ms", "٣s"])
 def test_duration_refuses(text: str) -> None:
-    with pytest.raises(BuildError) as caught:
+    with pytest.raises(ArgumentError) as caught:
         Duration.parse(text, argument="value")
     assert caught.value.argument == "value"
     assert repr(text) in str(caught.value)
@@ -31,7 +31,8 @@ def test_duration_refuses(text: str) -> None:
 
 def test_duration_order_equality_and_forms() -> None:
     assert Duration.parse("2s") < Duration.parse("2500ms")
-    assert Duration.parse("2s") != Duration.parse("2000ms")  # equal length, different text
+    assert Duration.parse("2s") == Duration.parse("2000ms")  # equal length, different text
+    assert Duration.parse("2s").text != Duration.parse("2000ms").text
     assert Duration.parse("2s").milliseconds == Duration.parse("2000ms").milliseconds
     assert Duration.from_ms(250).text == "250ms"
     assert Duration.from_seconds(1.5).text == "1.5s"
@@ -62,7 +63,7 @@ def test_pitch_forms(text: str, form: str, number: float | None) -> None:
 
 @pytest.mark.parametrize("text", ["2st", "80hz", "+x%", "higher", "", "+-2st"])
 def test_pitch_refuses(text: str) -> None:
-    with pytest.raises(BuildError, match="pitch"):
+    with pytest.raises(ArgumentError, match="pitch"):
         Pitch.parse(text)
 
 
@@ -101,10 +102,13 @@ def test_rate_percent_conversion_matches_the_factor(percent: float) -> None:
     assert math.isclose(float(w3c.rstrip("%")), max(0.0, 100 + round(percent, 2)), abs_tol=0.01)
 
 
-def test_values_compare_by_text_and_hash() -> None:
+def test_values_compare_by_meaning_and_hash() -> None:
     assert Rate.parse("+30%") == Rate.parse("+30%")
-    assert Rate.parse("+30%") != Rate.parse("+30.00%")
-    assert len({Rate.parse("+30%"), Rate.parse("+30%")}) == 1
+    assert Rate.parse("+30%") == Rate.parse("+30.00%") == Rate.parse("1.3")
+    assert Rate.parse("+30%").text != Rate.parse("+30.00%").text
+    assert len({Rate.parse("+30%"), Rate.parse("+30.00%")}) == 1
+    assert Rate.parse("slow") != Rate.parse("x-slow")
+    assert Pitch.parse("+50%") != Rate.parse("+50%")  # different attributes
 
 
 def test_format_number() -> None:

@@ -12,7 +12,7 @@ True
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ttsbuilder._version import __version__
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         semitones,
     )
     from ttsbuilder.errors import (
+        ArgumentError,
         BuildError,
         PreviewError,
         SSMLError,
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
     )
     from ttsbuilder.profiles import (
         Profile,
+        ProfileName,
         get_profile,
     )
     from ttsbuilder.published import (
@@ -80,8 +82,10 @@ if TYPE_CHECKING:
         RULES,
         Rule,
     )
+    from ttsbuilder.rules.payloads import DocumentKind
     from ttsbuilder.ssml import (
         Rendering,
+        Target,
         parse_ssml,
         render_ssml,
         render_ssml_with_problems,
@@ -89,6 +93,7 @@ if TYPE_CHECKING:
         set_default_voice,
     )
     from ttsbuilder.validation import (
+        Kind,
         detect,
         ensure_valid,
         is_valid,
@@ -98,6 +103,7 @@ if TYPE_CHECKING:
 
 # public name → the module that defines it ("module:attribute" where the names differ)
 _EXPORTS = {
+    "ArgumentError": "ttsbuilder.errors",
     "BuildError": "ttsbuilder.errors",
     "PreviewError": "ttsbuilder.errors",
     "SSMLError": "ttsbuilder.errors",
@@ -106,6 +112,10 @@ _EXPORTS = {
     "Problem": "ttsbuilder.problems",
     "Severity": "ttsbuilder.problems",
     "Profile": "ttsbuilder.profiles",
+    "ProfileName": "ttsbuilder.profiles",
+    "DocumentKind": "ttsbuilder.rules.payloads",
+    "Kind": "ttsbuilder.validation",
+    "Target": "ttsbuilder.ssml",
     "get_profile": "ttsbuilder.profiles",
     "RULES": "ttsbuilder.rules",
     "Rule": "ttsbuilder.rules",
@@ -156,16 +166,20 @@ _EXPORTS = {
 
 __all__ = [
     "RULES",
+    "ArgumentError",
     "BreakStrength",
     "BuildError",
     "DateFormat",
+    "DocumentKind",
     "DurationFormat",
     "InterpretAs",
+    "Kind",
     "PitchLevel",
     "PreviewError",
     "PreviewResult",
     "Problem",
     "Profile",
+    "ProfileName",
     "Prompt",
     "RateLevel",
     "Rendering",
@@ -176,6 +190,7 @@ __all__ = [
     "SilenceType",
     "Style",
     "TTSBuilderError",
+    "Target",
     "TimeFormat",
     "Timeline",
     "TimelineEntry",
@@ -213,14 +228,18 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    target = _EXPORTS.get(name)
-    if target is None:
-        raise AttributeError(f"module 'ttsbuilder' has no attribute {name!r}")
-    module, _, attribute = target.partition(":")
-    value = getattr(importlib.import_module(module), attribute or name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
+# Under TYPE_CHECKING the names above are real imports, so a type checker sees exactly
+# the public names: ``ttsbuilder.valdiate`` is an error, not an ``Any`` from __getattr__.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        target = _EXPORTS.get(name)
+        if target is None:
+            raise AttributeError(f"module 'ttsbuilder' has no attribute {name!r}")
+        module, _, attribute = target.partition(":")
+        value = getattr(importlib.import_module(module), attribute or name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
 
 
 def __dir__() -> list[str]:

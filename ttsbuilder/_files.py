@@ -144,6 +144,22 @@ def open_output(path: str) -> Iterator[BinaryIO]:
 
 
 def _new_file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux tells it."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # Elsewhere the only way to read it is to set it: the strictest mask meanwhile (a file
+    # another thread creates now is private, never public), restored whatever happens.
+    umask = os.umask(0o077)
+    try:
+        return umask
+    finally:
+        os.umask(umask)

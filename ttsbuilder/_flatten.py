@@ -20,8 +20,9 @@ from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin
 
 from ttsbuilder.errors import TTSBuilderError
-from ttsbuilder.profiles import PROFILES, Profile
+from ttsbuilder.profiles import PROFILES, Profile, ProfileName
 from ttsbuilder.published import BASE_URI, SCHEMA_KINDS, schema, schema_file
+from ttsbuilder.rules.payloads import DocumentKind
 
 __all__ = ["LOCAL", "flatten"]
 
@@ -33,7 +34,9 @@ LOCAL = "#/$defs/"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")  # OpenAPI component names allow only these
 
 
-def flatten(kind: str, profile: str | Profile = "enablex") -> tuple[str, dict[str, Schema]]:
+def flatten(
+    kind: DocumentKind, profile: ProfileName | Profile = "enablex"
+) -> tuple[str, dict[str, Schema]]:
     """(the root's name, every definition by name) of ``kind``'s published schema."""
     return _Flattener().run(schema(kind, profile))
 

@@ -9,9 +9,15 @@ collected only when ``warnings`` is true.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from hypothesis import strategies as st
+from ttsbuilder._extras import require
+
+if TYPE_CHECKING:
+    from hypothesis import strategies as st
+else:  # the `hypothesis` extra: a missing one is a MissingExtraError that says so
+    require("hypothesis", extra="hypothesis", feature="ttsbuilder.strategies")
+    from hypothesis import strategies as st
 
 from ttsbuilder.codec import split_member
 from ttsbuilder.model import EXPRESS_ATTRIBUTES, PROSODY_ATTRIBUTES

@@ -19,16 +19,25 @@ from pathlib import Path
 from typing import Any
 
 from ttsbuilder.model import CONTENT_KINDS, KINDS
-from ttsbuilder.profiles import AZURE_STYLES, ENABLEX_STYLES, ROLES, Profile, get_profile
+from ttsbuilder.profiles import (
+    AZURE_STYLES,
+    ENABLEX_STYLES,
+    PROFILE_NAMES,
+    ROLES,
+    Profile,
+    ProfileName,
+    get_profile,
+)
 from ttsbuilder.published import (
     BASE_URI,
     CATALOG_FILE,
+    PROFILED_KINDS,
     SCHEMA_KINDS,
     file_match,
     schema_file,
 )
 from ttsbuilder.rules.context import MAX_DEPTH
-from ttsbuilder.rules.payloads import FIELDS
+from ttsbuilder.rules.payloads import DOCUMENT_KINDS, FIELDS, DocumentKind
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DATE_FORMATS,
@@ -61,8 +70,7 @@ NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 XML_CHARACTERS = r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]*"
 # Python's re.ASCII \s, written out: the payload rules use it, and ECMA-262's \s is wider.
 SPACE = r" \t\n\r\f\v"
-PROFILED_KINDS = ("tts", "play", "dial-out")
-CONTROL_KINDS = ("connect", "transfer", "forward", "hold", "recording")
+CONTROL_KINDS = tuple(kind for kind in DOCUMENT_KINDS if kind not in PROFILED_KINDS)
 
 SEED_TREE: Schema = {
     "silence": {"type": "leading", "value": "2000ms"},
@@ -80,18 +88,6 @@ SEED_TREE: Schema = {
         "say-as": {"interpret-as": "date", "format": "mdy", "text": "10/19/2020"},
         "text3": "Text Play",
     },
-}
-SEED_PLAY: Schema = {
-    "prompt_name": "prompt_name",
-    "prompt_ref": "welcome_ref",
-    "text": "text to be played as speech",
-    "language": "en-US",
-    "voice": "female",
-    "dtmf": True,
-    "asr": True,
-    "start_timeout": 10,
-    "recognizer_timeout": 1,
-    "text_to_speech_option": SEED_TREE,
 }
 SEED_PLAY_PROMPT: Schema = {"prompt_name": "prompt_name", "prompt_ref": "1"}
 SEED_PLAY_TEXT: Schema = {
@@ -498,11 +494,11 @@ def tree_resources(profile: Profile) -> Schema:
 # --- request bodies ------------------------------------------------------------------------
 
 
-def header(kind: str, profile: Profile | None) -> Schema:
+def header(kind: DocumentKind, profile: Profile | None) -> Schema:
     return {"$schema": DIALECT, "$id": BASE_URI + file_name(kind, profile)}
 
 
-def file_name(kind: str, profile: Profile | None) -> str:
+def file_name(kind: DocumentKind, profile: Profile | None) -> str:
     """The file of ``kind``'s schema under ``profile`` (None: a kind with one schema)."""
     return schema_file(kind, profile or "enablex")
 
@@ -747,7 +743,7 @@ CONTROL_EXAMPLES: dict[str, list[Schema]] = {
 }
 
 
-def control_body(kind: str, *, root: bool) -> Schema:
+def control_body(kind: DocumentKind, *, root: bool) -> Schema:
     _, description, fields = CONTROL[kind]
     assert set(fields) == set(FIELDS[kind])
     properties = {"$schema": SCHEMA_MEMBER, **fields} if root else dict(fields)
@@ -770,7 +766,7 @@ def control_body(kind: str, *, root: bool) -> Schema:
     return body
 
 
-def control_schema(kind: str) -> Schema:
+def control_schema(kind: DocumentKind) -> Schema:
     return {
         **header(kind, None),
         "title": CONTROL[kind][0],
@@ -786,7 +782,7 @@ def control_schema(kind: str) -> Schema:
 def build() -> dict[str, Schema]:
     """Every schema file: name → schema."""
     files: dict[str, Schema] = {}
-    for name in ("enablex", "azure"):
+    for name in PROFILE_NAMES:
         profile = get_profile(name)
         files[file_name("tts", profile)] = tts_schema(profile)
         files[file_name("play", profile)] = play_schema(profile)
@@ -807,7 +803,9 @@ def build_catalog(files: dict[str, Schema]) -> Schema:
     """
     entries: list[Schema] = []
     for kind in SCHEMA_KINDS:
-        profiles = ("enablex", "azure") if kind in PROFILED_KINDS else ("enablex",)
+        profiles: tuple[ProfileName, ...] = (
+            PROFILE_NAMES if kind in PROFILED_KINDS else ("enablex",)
+        )
         for name in profiles:
             schema = files[schema_file(kind, name)]
             suffix = f" ({name})" if kind in PROFILED_KINDS else ""

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ttsbuilder._extras import require
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
-from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.routes import check_request
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ Mode = Literal["raise", "warn"]
 LOGGER = logging.getLogger("ttsbuilder.clients")
 
 
-def _checker(mode: str, profile: str | Profile) -> Callable[[str, str, Any, object], None]:
+def _checker(mode: str, profile: ProfileName | Profile) -> Callable[[str, str, Any, object], None]:
     """Check one request: ``(method, target, body, url)``, then raise, log, or let it pass.
 
     ``target`` is what routes are matched on (the URL, or just its path and query);
@@ -97,7 +97,7 @@ def _without_credentials(url: str) -> str:
 
 
 def httpx_event_hooks(
-    *, mode: Mode = "raise", profile: str | Profile = "enablex"
+    *, mode: Mode = "raise", profile: ProfileName | Profile = "enablex"
 ) -> dict[str, list[Callable[[httpx.Request], None]]]:
     """The ``event_hooks`` of an :class:`httpx.Client` that checks each request before sending.
 
@@ -117,7 +117,7 @@ def httpx_event_hooks(
 
 
 def httpx_async_event_hooks(
-    *, mode: Mode = "raise", profile: str | Profile = "enablex"
+    *, mode: Mode = "raise", profile: ProfileName | Profile = "enablex"
 ) -> dict[str, list[Callable[[httpx.Request], Awaitable[None]]]]:
     """The ``event_hooks`` of an :class:`httpx.AsyncClient`; as :func:`httpx_event_hooks`.
 
@@ -138,7 +138,7 @@ def httpx_async_event_hooks(
 
 
 def requests_session(
-    *, mode: Mode = "raise", profile: str | Profile = "enablex"
+    *, mode: Mode = "raise", profile: ProfileName | Profile = "enablex"
 ) -> requests.Session:
     """A :class:`requests.Session` that checks each request before it sends it.
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ttsbuilder.problems import Problem
 
 __all__ = [
+    "ArgumentError",
     "BuildError",
     "MissingExtraError",
     "PreviewError",
@@ -55,10 +56,16 @@ class ValidationError(TTSBuilderError, ValueError):
         super().__init__(f"{prefix}{len(errors)} {noun}: {shown}{more}")
 
 
-class BuildError(TTSBuilderError, ValueError):
-    """A builder call got a value it cannot use. The message names the argument and value.
+class ArgumentError(TTSBuilderError, ValueError):
+    """A function got an argument it cannot use. The message names the argument and value.
 
     ``argument`` is the parameter name, ``value`` what was passed, ``hint`` a fix if known.
+    Raised by the value types (``Duration.parse("2 s")``) and by SSML rendering options;
+    the builder raises its subclass :class:`BuildError`.
+
+    >>> error = ArgumentError("voice='robot' is not allowed", argument="voice", value="robot")
+    >>> error.argument, isinstance(error, ValueError)
+    ('voice', True)
     """
 
     def __init__(self, message: str, *, argument: str, value: object, hint: str | None = None):
@@ -66,6 +73,10 @@ class BuildError(TTSBuilderError, ValueError):
         self.value = value
         self.hint = hint
         super().__init__(f"{message} ({hint})" if hint else message)
+
+
+class BuildError(ArgumentError):
+    """A builder call (``Prompt`` and the request-body functions) got a value it cannot use."""
 
 
 class SSMLError(TTSBuilderError, ValueError):

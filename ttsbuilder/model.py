@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar, Union
+from typing import ClassVar, Literal, Union, get_args
 
 from ttsbuilder.values import Duration, Pitch, Rate, Volume
 
@@ -28,6 +28,7 @@ __all__ = [
     "ExpressAs",
     "Node",
     "Prosody",
+    "ProsodyAttribute",
     "SayAs",
     "Silence",
     "Text",
@@ -106,7 +107,8 @@ ContentNode = Union[Text, Break, Prosody, SayAs]  # noqa: UP007  (a runtime alia
 Node = Union[Text, Silence, Break, ExpressAs, Prosody, SayAs]  # noqa: UP007
 
 #: The attributes of prosody, in the order the tree writes them (the seed's order).
-PROSODY_ATTRIBUTES: tuple[str, ...] = ("rate", "pitch", "volume")
+ProsodyAttribute = Literal["rate", "pitch", "volume"]
+PROSODY_ATTRIBUTES: tuple[ProsodyAttribute, ...] = get_args(ProsodyAttribute)
 #: The attributes of express-as, in the order the tree writes them.
 EXPRESS_ATTRIBUTES: tuple[str, ...] = ("style", "styledegree", "role")
 

@@ -25,7 +25,7 @@ from typing import Any
 from ttsbuilder._files import write_atomically
 from ttsbuilder._flatten import LOCAL, flatten
 from ttsbuilder.errors import TTSBuilderError
-from ttsbuilder.profiles import PROFILES, Profile, get_profile
+from ttsbuilder.profiles import PROFILES, Profile, ProfileName, get_profile
 from ttsbuilder.published import _load  # the one reader of ttsbuilder/schemas/ files
 from ttsbuilder.routes import BASE_URL, ROUTES, Route
 
@@ -57,7 +57,7 @@ _FAILURE: Schema = {
 }
 
 
-def openapi_file(profile: str | Profile = "enablex") -> str:
+def openapi_file(profile: ProfileName | Profile = "enablex") -> str:
     """The file name of the document for ``profile``: ``openapi.json``, ``openapi-azure.json``."""
     name = get_profile(profile).name
     return "openapi.json" if name == "enablex" else f"openapi-{name}.json"
@@ -182,7 +182,7 @@ def _merged(components: dict[str, Schema], roots: set[str]) -> dict[str, Schema]
     return merged
 
 
-def build(profile: str | Profile = "enablex") -> Schema:
+def build(profile: ProfileName | Profile = "enablex") -> Schema:
     """The OpenAPI 3.1 document for ``profile``, built now from the published schemas."""
     resolved = get_profile(profile)
     components: dict[str, Schema] = {"CallState": _CALL_STATE, "Failure": _FAILURE}
@@ -227,7 +227,7 @@ def build(profile: str | Profile = "enablex") -> Schema:
     }
 
 
-def openapi_document(profile: str | Profile = "enablex") -> dict[str, Any]:
+def openapi_document(profile: ProfileName | Profile = "enablex") -> dict[str, Any]:
     """The shipped OpenAPI 3.1 document of the Voice API for ``profile``, as a new dict.
 
     Raises :class:`~ttsbuilder.errors.TTSBuilderError` for an unknown profile.

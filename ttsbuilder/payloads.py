@@ -24,6 +24,7 @@ from ttsbuilder.builder.checks import profile_of
 from ttsbuilder.errors import BuildError
 from ttsbuilder.problems import shown
 from ttsbuilder.profiles import Profile, ProfileName
+from ttsbuilder.rules.payloads import DocumentKind
 from ttsbuilder.validation import ensure_valid
 
 __all__ = ["connect", "dial_out", "forward", "hold", "play", "recording", "transfer"]
@@ -31,7 +32,9 @@ __all__ = ["connect", "dial_out", "forward", "hold", "play", "recording", "trans
 Voice = Literal["male", "female"]
 
 
-def _body(kind: str, fields: dict[str, Any], profile: ProfileName | Profile) -> dict[str, Any]:
+def _body(
+    kind: DocumentKind, fields: dict[str, Any], profile: ProfileName | Profile
+) -> dict[str, Any]:
     body = {key: value for key, value in fields.items() if value is not None}
     ensure_valid(body, kind=kind, profile=profile_of(kind.replace("-", "_"), profile))
     return body

@@ -7,7 +7,7 @@ from a file), *what* (a stable ``code`` and a one-line ``message``) and *how bad
 
 >>> p = Problem("TTS201", Severity.ERROR, "/break/value", "bad duration '2 s'")
 >>> str(p)
-'/break/value: TTS201 error bad duration \\'2 s\\''
+"/break/value: TTS201 error bad duration '2 s'"
 """
 
 from __future__ import annotations

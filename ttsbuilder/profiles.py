@@ -11,9 +11,9 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
-from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.errors import ArgumentError
 from ttsbuilder.problems import shown
 
 __all__ = [
@@ -22,39 +22,44 @@ __all__ = [
     "ENABLEX",
     "ENABLEX_STYLES",
     "PROFILES",
+    "PROFILE_NAMES",
     "ROLES",
+    "EnablexStyle",
     "Profile",
     "ProfileName",
+    "Role",
+    "Style",
     "get_profile",
 ]
 
+#: The profiles by name; add a name here and a :class:`Profile` to :data:`PROFILES`.
 ProfileName = Literal["enablex", "azure"]
+#: Every profile name, in the order of :data:`ProfileName`.
+PROFILE_NAMES: tuple[ProfileName, ...] = get_args(ProfileName)
 
 #: The five express-as styles the seed documents (SPEC §1 reads its garbled list as five).
-ENABLEX_STYLES: frozenset[str] = frozenset(
-    {"advertisement_upbeat", "cheerful", "customerservice", "friendly", "gentle"}
-)
-
-#: Azure's 34 speaking styles for ``mstts:express-as``.
-AZURE_STYLES: frozenset[str] = frozenset(
-    {
-        "advertisement_upbeat", "affectionate", "angry", "assistant", "calm", "chat",
-        "cheerful", "customerservice", "depressed", "disgruntled", "documentary-narration",
-        "embarrassed", "empathetic", "envious", "excited", "fearful", "friendly", "gentle",
-        "hopeful", "lyrical", "narration-professional", "narration-relaxed", "newscast",
-        "newscast-casual", "newscast-formal", "poetry-reading", "sad", "serious", "shouting",
-        "sports_commentary", "sports_commentary_excited", "terrified", "unfriendly",
-        "whispering",
-    }
-)  # fmt: skip
-
+EnablexStyle = Literal["advertisement_upbeat", "cheerful", "customerservice", "friendly", "gentle"]
+#: Azure's 34 speaking styles for ``mstts:express-as``: the enablex five and 29 more.
+Style = Literal[
+    EnablexStyle,
+    "affectionate", "angry", "assistant", "calm", "chat", "depressed", "disgruntled",
+    "documentary-narration", "embarrassed", "empathetic", "envious", "excited", "fearful",
+    "hopeful", "lyrical", "narration-professional", "narration-relaxed", "newscast",
+    "newscast-casual", "newscast-formal", "poetry-reading", "sad", "serious", "shouting",
+    "sports_commentary", "sports_commentary_excited", "terrified", "unfriendly", "whispering",
+]  # fmt: skip
 #: Azure's role-play values for express-as ``role`` (azure profile only).
-ROLES: frozenset[str] = frozenset(
-    {
-        "Girl", "Boy", "YoungAdultFemale", "YoungAdultMale", "OlderAdultFemale",
-        "OlderAdultMale", "SeniorFemale", "SeniorMale",
-    }
-)  # fmt: skip
+Role = Literal[
+    "Girl", "Boy", "YoungAdultFemale", "YoungAdultMale", "OlderAdultFemale",
+    "OlderAdultMale", "SeniorFemale", "SeniorMale",
+]  # fmt: skip
+
+#: The enablex styles as a set, derived from :data:`EnablexStyle`.
+ENABLEX_STYLES: frozenset[str] = frozenset(get_args(EnablexStyle))
+#: Azure's styles as a set, derived from :data:`Style`.
+AZURE_STYLES: frozenset[str] = frozenset(get_args(Style))
+#: The roles as a set, derived from :data:`Role`.
+ROLES: frozenset[str] = frozenset(get_args(Role))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,19 +121,22 @@ AZURE = Profile(
     allows_style_options=True,
 )
 
-PROFILES: dict[str, Profile] = {"enablex": ENABLEX, "azure": AZURE}
+#: Each profile by its name; a test checks every :data:`ProfileName` has one.
+PROFILES: dict[ProfileName, Profile] = {profile.name: profile for profile in (ENABLEX, AZURE)}
 
 
-def get_profile(profile: str | Profile) -> Profile:
+def get_profile(profile: ProfileName | Profile) -> Profile:
     """The :class:`Profile` named ``profile`` (``enablex`` or ``azure``), or ``profile`` itself.
 
-    Raises :class:`~ttsbuilder.errors.TTSBuilderError` for any other name.
+    Raises :class:`~ttsbuilder.errors.ArgumentError` for any other name.
     """
     if isinstance(profile, Profile):
         return profile
     try:
         return PROFILES[profile]
-    except (KeyError, TypeError):
-        raise TTSBuilderError(
-            f"unknown profile {shown(profile)}: use one of {', '.join(PROFILES)}"
+    except (KeyError, TypeError):  # a caller without type checking may pass anything
+        raise ArgumentError(
+            f"unknown profile {shown(profile)}: use one of {', '.join(PROFILE_NAMES)}",
+            argument="profile",
+            value=profile,
         ) from None

@@ -18,9 +18,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ttsbuilder._extras import require
 from ttsbuilder.errors import TTSBuilderError
-from ttsbuilder.profiles import Profile, get_profile
-from ttsbuilder.rules.payloads import CHECKS
+from ttsbuilder.profiles import PROFILE_NAMES, Profile, ProfileName, get_profile
+from ttsbuilder.rules.payloads import DOCUMENT_KINDS, DocumentKind
 
 if TYPE_CHECKING:
     from referencing import Registry
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BASE_URI",
     "CATALOG_FILE",
+    "PROFILED_KINDS",
     "PROMPT_FILE_EXTENSIONS",
     "SCHEMA_KINDS",
     "catalog",
@@ -40,7 +42,7 @@ __all__ = [
 ]
 
 #: The kinds that have a schema: the tree and each request body.
-SCHEMA_KINDS: tuple[str, ...] = tuple(CHECKS)
+SCHEMA_KINDS: tuple[DocumentKind, ...] = DOCUMENT_KINDS
 
 #: Every ``$id`` is this plus the file name.
 BASE_URI = "https://ttsbuilder.dev/schemas/"
@@ -52,19 +54,19 @@ CATALOG_FILE = "catalog.json"
 PROMPT_FILE_EXTENSIONS: tuple[str, ...] = ("json", "yaml", "yml")
 
 # Only these differ between profiles; the call-control bodies have one schema for both.
-_PROFILED = frozenset({"tts", "play", "dial-out"})
+PROFILED_KINDS: tuple[DocumentKind, ...] = ("tts", "play", "dial-out")
 
 
-def schema_file(kind: str, profile: str | Profile = "enablex") -> str:
+def schema_file(kind: DocumentKind, profile: ProfileName | Profile = "enablex") -> str:
     """The file name of ``kind``'s schema: ``play.schema.json``, ``play-azure.schema.json``."""
     if kind not in SCHEMA_KINDS:
         raise TTSBuilderError(f"no schema for kind {kind!r}: use one of {', '.join(SCHEMA_KINDS)}")
     name = get_profile(profile).name
-    suffix = "-azure" if name == "azure" and kind in _PROFILED else ""
+    suffix = "-azure" if name == "azure" and kind in PROFILED_KINDS else ""
     return f"{kind}{suffix}.schema.json"
 
 
-def file_match(kind: str, profile: str | Profile = "enablex") -> list[str]:
+def file_match(kind: DocumentKind, profile: ProfileName | Profile = "enablex") -> list[str]:
     """The file-name globs of prompt files that ``kind``'s schema describes (the catalog's).
 
     A prompt file is named ``<anything>.<kind>.<extension>``; under the azure profile
@@ -78,7 +80,7 @@ def file_match(kind: str, profile: str | Profile = "enablex") -> list[str]:
     return [f"*.{stem}.{extension}" for extension in PROMPT_FILE_EXTENSIONS]
 
 
-def schema_id(kind: str, profile: str | Profile = "enablex") -> str:
+def schema_id(kind: DocumentKind, profile: ProfileName | Profile = "enablex") -> str:
     """The ``$id`` of a kind's schema: what a prompt file's ``$schema`` member names.
 
     >>> schema_id("dial-out", "azure")
@@ -87,7 +89,7 @@ def schema_id(kind: str, profile: str | Profile = "enablex") -> str:
     return BASE_URI + schema_file(kind, profile)
 
 
-def schema_path(kind: str, profile: str | Profile = "enablex") -> Path:
+def schema_path(kind: DocumentKind, profile: ProfileName | Profile = "enablex") -> Path:
     """The installed file of a kind's schema, for editors that take a path.
 
     Raises :class:`~ttsbuilder.errors.TTSBuilderError` for an unknown kind or profile,
@@ -114,7 +116,7 @@ def _load(name: str) -> dict[str, Any]:
     return loaded
 
 
-def schema(kind: str, profile: str | Profile = "enablex") -> dict[str, Any]:
+def schema(kind: DocumentKind, profile: ProfileName | Profile = "enablex") -> dict[str, Any]:
     """The published JSON Schema of ``kind`` (``tts`` or a request body) as a new dict.
 
     ``profile`` picks the enablex (default) or azure limits; the call-control bodies
@@ -151,13 +153,17 @@ def registry() -> Registry[Any]:
         from jsonschema import Draft202012Validator
         validator = Draft202012Validator(schema("play"), registry=registry())
         validator.is_valid({"text": "Hello", "voice": "female"})  # True
+
+    Needs the ``jsonschema`` extra (``pip install 'ttsbuilder[jsonschema]'``); without it,
+    raises :class:`~ttsbuilder.errors.MissingExtraError`.
     """
     # Imported here so that `import ttsbuilder` can import this module eagerly at no cost.
+    require("referencing", extra="jsonschema", feature="ttsbuilder.published.registry()")
     from referencing import Registry, Resource
 
     resources: dict[str, Resource[Any]] = {}
     for kind in SCHEMA_KINDS:
-        for profile in ("enablex", "azure"):
+        for profile in PROFILE_NAMES:
             contents = schema(kind, profile)  # a copy: the registry must not share the cache
             resources[contents["$id"]] = Resource.from_contents(contents)
     return Registry().with_resources(resources.items())

@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 from ttsbuilder._extras import require
 from ttsbuilder._flatten import LOCAL, flatten
 from ttsbuilder.problems import Problem
-from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.rules import RULES
+from ttsbuilder.rules.payloads import DocumentKind
 from ttsbuilder.validation import as_document, validate
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class Validated:
         AzurePlay = Annotated[dict[str, Any], Validated("play", "azure")]
     """
 
-    def __init__(self, kind: str, profile: str | Profile = "enablex") -> None:
+    def __init__(self, kind: DocumentKind, profile: ProfileName | Profile = "enablex") -> None:
         self.kind = kind
         self.profile = get_profile(profile)
         self.root, self.definitions = flatten(kind, self.profile)
@@ -170,7 +171,7 @@ def _line(problem: Problem, document: Any) -> Any:
     return {"type": error_type, "loc": tuple(loc), "input": document if node is None else node}
 
 
-def _type(kind: str) -> Any:
+def _type(kind: DocumentKind) -> Any:
     return Annotated[dict[str, Any], Validated(kind)]
 
 

@@ -26,9 +26,9 @@ from typing import Any, Literal, get_args
 from ttsbuilder._extras import optional
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.problems import Problem, shown
-from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.rules.context import Context
-from ttsbuilder.rules.payloads import CHECKS
+from ttsbuilder.rules.payloads import CHECKS, DocumentKind
 from ttsbuilder.rules.routes import (
     BODY_NOT_JSON,
     MISSING_BODY,
@@ -77,7 +77,7 @@ class Route:
 
     method: Method
     path: str
-    body: str | None
+    body: DocumentKind | None
     name: str
     summary: str
 
@@ -209,7 +209,7 @@ def _routes_at(rest: str) -> dict[str, Route] | None:
 
 
 def check_request(
-    method: str, url: str, body: Any = None, *, profile: str | Profile = "enablex"
+    method: str, url: str, body: Any = None, *, profile: ProfileName | Profile = "enablex"
 ) -> list[Problem]:
     """The problems of a Voice API request: its route's, and its body's as that route's kind.
 

@@ -19,7 +19,9 @@ members per object) so tests stay fast.
 ...     assert is_valid(tree, kind="tts", profile="azure")
 >>> test_valid()
 
-This module imports hypothesis; ``import ttsbuilder`` does not import it.
+This module imports hypothesis (the ``hypothesis`` extra: ``pip install 'ttsbuilder[hypothesis]'``;
+without it, importing this module raises :class:`~ttsbuilder.errors.MissingExtraError`);
+``import ttsbuilder`` does not import it.
 """
 
 from __future__ import annotations
@@ -28,17 +30,23 @@ import copy
 import datetime
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hypothesis import strategies as st
+from ttsbuilder._extras import require
+
+if TYPE_CHECKING:
+    from hypothesis import strategies as st
+else:  # the `hypothesis` extra: a missing one is a MissingExtraError that says so
+    require("hypothesis", extra="hypothesis", feature="ttsbuilder.strategies")
+    from hypothesis import strategies as st
 
 from ttsbuilder._mutate import Mutation, mutate
 from ttsbuilder.builder import Prompt
 from ttsbuilder.codec import encode_tree
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.model import Break, ContentNode, ExpressAs, Prosody, SayAs, Silence, Text, Tree
-from ttsbuilder.profiles import ROLES, Profile, get_profile
-from ttsbuilder.rules.payloads import CHECKS
+from ttsbuilder.profiles import ROLES, Profile, ProfileName, get_profile
+from ttsbuilder.rules.payloads import CHECKS, DocumentKind
 from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DATE_FORMATS,
@@ -410,7 +418,7 @@ def _replace_children(node: Prosody | ExpressAs, children: tuple[Any, ...]) -> A
 
 
 def models(
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     *,
     warnings: bool = False,
     adjacent_texts: bool = True,
@@ -457,7 +465,7 @@ def _models(
 
 
 def trees(
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     *,
     warnings: bool = False,
     adjacent_texts: bool = True,
@@ -484,7 +492,7 @@ def trees(
 
 
 def prompts(
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     *,
     warnings: bool = False,
     adjacent_texts: bool = True,
@@ -552,7 +560,7 @@ def _play(draw: st.DrawFn, profile: Profile, warnings: bool) -> dict[str, Any]:
 
 
 def play_payloads(
-    profile: str | Profile = "enablex", *, warnings: bool = False
+    profile: ProfileName | Profile = "enablex", *, warnings: bool = False
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Valid play bodies (``PUT /call/{voice_id}/play``) for ``profile``.
 
@@ -604,7 +612,10 @@ _RECORDINGS = st.one_of(
 
 
 def payloads(
-    kind: str = "play", profile: str | Profile = "enablex", *, warnings: bool = False
+    kind: DocumentKind = "play",
+    profile: ProfileName | Profile = "enablex",
+    *,
+    warnings: bool = False,
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Valid request bodies of ``kind`` (one of :data:`PAYLOAD_KINDS`) for ``profile``.
 
@@ -635,7 +646,10 @@ def payloads(
 
 
 def mutations(
-    kind: str = "tts", profile: str | Profile = "enablex", *, warnings: bool = False
+    kind: DocumentKind = "tts",
+    profile: ProfileName | Profile = "enablex",
+    *,
+    warnings: bool = False,
 ) -> st.SearchStrategy[Mutation]:
     """Documents of ``kind`` with exactly one mistake: ``(document, pointer, code)``.
 
@@ -658,6 +672,6 @@ def mutations(
     return mutated()
 
 
-def invalid_trees(profile: str | Profile = "enablex") -> st.SearchStrategy[Mutation]:
+def invalid_trees(profile: ProfileName | Profile = "enablex") -> st.SearchStrategy[Mutation]:
     """Trees with exactly one error: ``(document, pointer, code)``; see :func:`mutations`."""
     return mutations("tts", profile)

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem, Severity, shown
-from ttsbuilder.profiles import Profile, get_profile
+from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.rules.common import ALIASES
 from ttsbuilder.rules.context import MAX_DEPTH, Context, child, key_text
-from ttsbuilder.rules.payloads import CHECKS, NO_PROMPT
+from ttsbuilder.rules.payloads import CHECKS, NO_PROMPT, DocumentKind
 from ttsbuilder.rules.tree import TOO_DEEP
 
 __all__ = [
@@ -36,12 +36,11 @@ __all__ = [
     "validate",
 ]
 
-Kind = Literal[
-    "auto", "tts", "play", "dial-out", "connect", "transfer", "forward", "hold", "recording"
-]
-
+#: What ``validate()`` checks a document as: ``auto`` (find the trees and bodies inside
+#: it) or one :data:`~ttsbuilder.rules.payloads.DocumentKind`.
+Kind = Literal["auto", DocumentKind]
 #: Every ``kind`` validate() takes.
-KINDS: tuple[str, ...] = ("auto", *CHECKS)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 _TREE_KINDS = frozenset({"text", "silence", "break", "express-as", "prosody", "say-as", *ALIASES})
 _PLAY_KEYS = frozenset(
@@ -60,7 +59,7 @@ _PLAY_KEYS = frozenset(
 _DIAL_OUT_KEYS = frozenset({"action_on_connect", "event_url", "auto_record", "owner_ref"})
 
 
-def _guess(body: dict[Any, Any]) -> str | None:
+def _guess(body: dict[Any, Any]) -> DocumentKind | None:
     """The kind of request body ``body`` looks like, or None for a container."""
     keys = body.keys()
     if not _DIAL_OUT_KEYS.isdisjoint(keys):
@@ -110,7 +109,7 @@ def _near_kind(key: str) -> bool:
     return bool(difflib.get_close_matches(name.lower(), _TREE_KINDS, n=1, cutoff=0.75))
 
 
-def detect(document: Any) -> list[tuple[str, str]]:
+def detect(document: Any) -> list[tuple[DocumentKind, str]]:
     """The (kind, pointer) of each tree or request body that ``kind="auto"`` finds.
 
     >>> detect({"welcome": {"text": "Hi", "voice": "male"}, "menu": [{"text": "Press 1"}]})
@@ -119,7 +118,7 @@ def detect(document: Any) -> list[tuple[str, str]]:
     return [(kind, pointer) for kind, pointer, _ in bodies(document)]
 
 
-def bodies(document: Any) -> list[tuple[str, str, Any]]:
+def bodies(document: Any) -> list[tuple[DocumentKind, str, Any]]:
     """Like :func:`detect`, with each body itself: (kind, pointer, body).
 
     >>> bodies({"menu": [{"text": "Press 1"}]})
@@ -128,7 +127,7 @@ def bodies(document: Any) -> list[tuple[str, str, Any]]:
     return [(kind, at, body) for kind, at, body in _walk(document, "", 0) if kind is not None]
 
 
-def _walk(value: Any, pointer: str, depth: int) -> Iterator[tuple[str | None, str, Any]]:
+def _walk(value: Any, pointer: str, depth: int) -> Iterator[tuple[DocumentKind | None, str, Any]]:
     """(kind, pointer, body) of each body found, in document order; kind None: too deep."""
     if depth > MAX_DEPTH:
         yield None, pointer, value
@@ -147,10 +146,10 @@ def _walk(value: Any, pointer: str, depth: int) -> Iterator[tuple[str | None, st
 
 
 def _problems(
-    document: Any, kind: str, profile: Profile, language: str | None
+    document: Any, kind: Kind, profile: Profile, language: str | None
 ) -> Iterator[Problem]:
     """The problems of ``document``, one body at a time: a caller may stop early."""
-    check = CHECKS.get(kind)
+    check = None if kind == "auto" else CHECKS[kind]
     if type(document) is dict and "$schema" in document:
         # Prompt files name their JSON Schema for editors; it is not part of the payload.
         document = {key: value for key, value in document.items() if key != "$schema"}
@@ -175,8 +174,8 @@ def _problems(
         yield from context.problems
 
 
-def _known(kind: str) -> str:
-    if type(kind) is not str or (kind != "auto" and kind not in CHECKS):
+def _known(kind: object) -> Kind:
+    if type(kind) is not str or kind not in KINDS:
         raise TTSBuilderError(f"unknown kind {shown(kind)}: use one of {', '.join(KINDS)}")
     return kind
 
@@ -208,8 +207,8 @@ def _spoken(language: str | None) -> str | None:
 
 def validate(
     document: Any,
-    kind: str = "auto",
-    profile: str | Profile = "enablex",
+    kind: Kind = "auto",
+    profile: ProfileName | Profile = "enablex",
     *,
     language: str | None = None,
 ) -> list[Problem]:
@@ -232,8 +231,8 @@ def validate(
 
 def iter_problems(
     document: Any,
-    kind: str = "auto",
-    profile: str | Profile = "enablex",
+    kind: Kind = "auto",
+    profile: ProfileName | Profile = "enablex",
     *,
     language: str | None = None,
 ) -> Iterator[Problem]:
@@ -249,8 +248,8 @@ def iter_problems(
 
 def is_valid(
     document: Any,
-    kind: str = "auto",
-    profile: str | Profile = "enablex",
+    kind: Kind = "auto",
+    profile: ProfileName | Profile = "enablex",
     *,
     language: str | None = None,
 ) -> bool:
@@ -265,8 +264,8 @@ def is_valid(
 
 def ensure_valid(
     document: Any,
-    kind: str = "auto",
-    profile: str | Profile = "enablex",
+    kind: Kind = "auto",
+    profile: ProfileName | Profile = "enablex",
     *,
     language: str | None = None,
 ) -> list[Problem]:

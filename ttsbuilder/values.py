@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
-from ttsbuilder.errors import BuildError
+from ttsbuilder.errors import ArgumentError
 
 __all__ = [
     "BREAK_STRENGTHS",
@@ -31,48 +31,49 @@ __all__ = [
     "SILENCE_TYPES",
     "TIME_FORMATS",
     "VOLUME_LEVELS",
+    "BreakStrength",
+    "DateFormat",
     "Duration",
+    "DurationFormat",
+    "InterpretAs",
     "Pitch",
+    "PitchLevel",
     "ProsodyValue",
     "Rate",
+    "RateLevel",
+    "SilenceType",
+    "TimeFormat",
     "Volume",
+    "VolumeLevel",
     "format_number",
 ]
 
-BREAK_STRENGTHS = ("none", "x-weak", "weak", "medium", "strong", "x-strong")
-SILENCE_TYPES = (
-    "leading",
-    "leading-exact",
-    "tailing",
-    "tailing-exact",
-    "sentenceboundary",
-    "sentenceboundary-exact",
-    "comma-exact",
-    "semicolon-exact",
-    "enumerationcomma-exact",
-)
-INTERPRET_AS = (
-    "characters",
-    "spell-out",
-    "cardinal",
-    "number",
-    "ordinal",
-    "number_digit",
-    "fraction",
-    "date",
-    "time",
-    "duration",
-    "telephone",
-    "currency",
-    "address",
-    "name",
-)
-DATE_FORMATS = ("dmy", "mdy", "ymd", "ydm", "ym", "my", "md", "dm", "d", "m", "y")
-TIME_FORMATS = ("hms12", "hms24")
-DURATION_FORMATS = ("hms", "hm", "ms")
-PITCH_LEVELS = ("x-low", "low", "medium", "high", "x-high", "default")
-RATE_LEVELS = ("x-slow", "slow", "medium", "fast", "x-fast", "default")
-VOLUME_LEVELS = ("silent", "x-soft", "soft", "medium", "loud", "x-loud", "default")
+BreakStrength = Literal["none", "x-weak", "weak", "medium", "strong", "x-strong"]
+SilenceType = Literal[
+    "leading", "leading-exact", "tailing", "tailing-exact", "sentenceboundary",
+    "sentenceboundary-exact", "comma-exact", "semicolon-exact", "enumerationcomma-exact",
+]  # fmt: skip
+InterpretAs = Literal[
+    "characters", "spell-out", "cardinal", "number", "ordinal", "number_digit", "fraction",
+    "date", "time", "duration", "telephone", "currency", "address", "name",
+]  # fmt: skip
+DateFormat = Literal["dmy", "mdy", "ymd", "ydm", "ym", "my", "md", "dm", "d", "m", "y"]
+TimeFormat = Literal["hms12", "hms24"]
+DurationFormat = Literal["hms", "hm", "ms"]
+PitchLevel = Literal["x-low", "low", "medium", "high", "x-high", "default"]
+RateLevel = Literal["x-slow", "slow", "medium", "fast", "x-fast", "default"]
+VolumeLevel = Literal["silent", "x-soft", "soft", "medium", "loud", "x-loud", "default"]
+
+# The same vocabularies as tuples, for membership tests, messages and schema enums.
+BREAK_STRENGTHS: tuple[BreakStrength, ...] = get_args(BreakStrength)
+SILENCE_TYPES: tuple[SilenceType, ...] = get_args(SilenceType)
+INTERPRET_AS: tuple[InterpretAs, ...] = get_args(InterpretAs)
+DATE_FORMATS: tuple[DateFormat, ...] = get_args(DateFormat)
+TIME_FORMATS: tuple[TimeFormat, ...] = get_args(TimeFormat)
+DURATION_FORMATS: tuple[DurationFormat, ...] = get_args(DurationFormat)
+PITCH_LEVELS: tuple[PitchLevel, ...] = get_args(PitchLevel)
+RATE_LEVELS: tuple[RateLevel, ...] = get_args(RateLevel)
+VOLUME_LEVELS: tuple[VolumeLevel, ...] = get_args(VolumeLevel)
 
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 DURATION_RE = re.compile(rf"({_NUMBER})(ms|s)", re.ASCII)
@@ -98,33 +99,32 @@ def format_number(value: float, *, sign: bool = False, places: int = 2) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Duration:
     """A pause length such as ``2000ms``, ``2s`` or ``1.5s``.
 
-    >>> Duration.parse("2s") < Duration.parse("2500ms")
-    True
-    >>> Duration.from_ms(250).text
-    '250ms'
+    Compares, orders and hashes by length; ``text`` keeps how it was written:
+
+    >>> Duration("500ms").milliseconds, Duration("2s") == Duration("2000ms")
+    (500.0, True)
+    >>> Duration("2s") <= Duration("2500ms"), Duration.from_ms(250).text
+    (True, '250ms')
     """
 
     text: str
-    milliseconds: float = field(compare=False, repr=False, default=0.0)
+    milliseconds: float = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "milliseconds", _milliseconds(self.text, "value"))
 
     @classmethod
     def parse(cls, text: str, *, argument: str = "value") -> Duration:
-        """Read ``text``; raise :class:`BuildError` naming ``argument`` if it is not a duration."""
-        match = DURATION_RE.fullmatch(text) if isinstance(text, str) else None
-        if match is None:
-            raise BuildError(
-                f"{argument}={text!r} is not a duration: write a number and ms or s, "
-                "like '2000ms', '2s' or '1.5s'",
-                argument=argument,
-                value=text,
-            )
-        number, unit = match.groups()
-        ms = float(number) * (1000.0 if unit == "s" else 1.0)
-        return cls(text, ms)
+        """Read ``text``; raise :class:`ArgumentError` naming ``argument`` unless a duration."""
+        milliseconds = _milliseconds(text, argument)
+        duration: Duration = _new(cls)  # the text is read once, not again in __post_init__
+        _set_text(duration, text)
+        _set_milliseconds(duration, milliseconds)
+        return duration
 
     @classmethod
     def from_ms(cls, milliseconds: float) -> Duration:
@@ -140,26 +140,77 @@ class Duration:
         """The duration in whole milliseconds (``1.5s`` → ``1500ms``), for engines that need it."""
         return f"{round(self.milliseconds)}ms"
 
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Duration:
+            return NotImplemented
+        return self.milliseconds == other.milliseconds
+
+    def __hash__(self) -> int:
+        return hash(self.milliseconds)
+
     def __lt__(self, other: Duration) -> bool:
+        if type(other) is not Duration:
+            return NotImplemented
         return self.milliseconds < other.milliseconds
+
+    def __le__(self, other: Duration) -> bool:
+        if type(other) is not Duration:
+            return NotImplemented
+        return self.milliseconds <= other.milliseconds
+
+    def __gt__(self, other: Duration) -> bool:
+        if type(other) is not Duration:
+            return NotImplemented
+        return self.milliseconds > other.milliseconds
+
+    def __ge__(self, other: Duration) -> bool:
+        if type(other) is not Duration:
+            return NotImplemented
+        return self.milliseconds >= other.milliseconds
 
     def __str__(self) -> str:
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
+_new = object.__new__
+_set_text = Duration.__dict__["text"].__set__
+_set_milliseconds = Duration.__dict__["milliseconds"].__set__
+
+
+def _milliseconds(text: object, argument: str) -> float:
+    match = DURATION_RE.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise ArgumentError(
+            f"{argument}={text!r} is not a duration: write a number and ms or s, "
+            "like '2000ms', '2s' or '1.5s'",
+            argument=argument,
+            value=text,
+        )
+    number, unit = match.groups()
+    # Shifting the decimal point in the text rounds once: '1.1s' and '1100ms' are equal.
+    return float(f"{number}e3") if unit == "s" else float(number)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class ProsodyValue:
     """Common shape of :class:`Pitch`, :class:`Rate` and :class:`Volume`.
 
     ``form`` is ``keyword``, ``absolute``, ``relative`` (signed number), ``percent``,
     ``hertz`` (signed Hz), ``semitones`` or ``multiplier``; ``number`` is the signed
     amount (``None`` for a keyword); ``signed`` tells whether the text carried a sign.
+
+    Two values of one attribute are equal (and hash alike) when they mean the same
+    (:meth:`meaning`), however written; they have no order, as ``high`` and ``+10%``
+    have none without a voice:
+
+    >>> Rate.parse("+30%") == Rate.parse("1.3"), Volume.parse("-50") == Volume.parse("50")
+    (True, True)
     """
 
     text: str
-    form: str = field(compare=False, default="keyword")
-    number: float | None = field(compare=False, default=None)
-    signed: bool = field(compare=False, default=False)
+    form: str = "keyword"
+    number: float | None = None
+    signed: bool = False
 
     attribute: ClassVar[str] = "value"
     levels: ClassVar[tuple[str, ...]] = ()
@@ -167,10 +218,10 @@ class ProsodyValue:
 
     @classmethod
     def parse(cls, text: str) -> ProsodyValue:
-        """Read ``text``; raise :class:`BuildError` if it is not a value of this attribute."""
+        """Read ``text``; raise :class:`ArgumentError` if it is not a value of this attribute."""
         parsed = cls.read(text) if isinstance(text, str) else None
         if parsed is None:
-            raise BuildError(
+            raise ArgumentError(
                 f"{cls.attribute}={text!r} is not allowed: use {cls.allowed}",
                 argument=cls.attribute,
                 value=text,
@@ -180,6 +231,8 @@ class ProsodyValue:
     @classmethod
     def read(cls, text: str) -> ProsodyValue | None:
         """The value ``text`` means, or None when it is not one; remembered per text."""
+        # A dict per class, not functools.lru_cache: benchmarks/bench_caches.py measures
+        # lru_cache behind this classmethod 1.5x slower, and the builder calls it per value.
         cache = _CACHES.setdefault(cls, {})
         try:
             return cache[text]
@@ -193,6 +246,19 @@ class ProsodyValue:
     @classmethod
     def _read(cls, text: str) -> ProsodyValue | None:
         raise NotImplementedError
+
+    def meaning(self) -> tuple[str, str | float]:
+        """What the value means, as ``==`` and ``hash`` see it: a level keyword, or a
+        number on one scale per attribute (a factor, Hz, or Azure's 0–100 volume)."""
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ProsodyValue):
+            return NotImplemented
+        return type(self) is type(other) and self.meaning() == other.meaning()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.meaning()))
 
     def azure(self) -> str:
         """The value as Azure SSML writes it: relative values always carry a sign."""
@@ -217,7 +283,7 @@ def _signed(sign: str | None, number: str) -> float:
     return -value if sign == "-" else value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Pitch(ProsodyValue):
     """A prosody ``pitch``: a level, ``600Hz``, ``+80Hz``, ``-2st`` or ``+50%``.
 
@@ -257,12 +323,25 @@ class Pitch(ProsodyValue):
             return float(2.0 ** min(self.number / 12, 1000.0))  # bounded: no OverflowError
         return None
 
+    def meaning(self) -> tuple[str, str | float]:
+        """A level, an absolute ``Hz``, a change in ``+Hz``, or a ``factor`` (``%``, ``st``).
+
+        >>> Pitch.parse("+12st").meaning(), Pitch.parse("+0Hz").meaning()
+        (('factor', 2.0), ('factor', 1.0))
+        """
+        factor = self.factor()
+        if factor is not None or (self.number == 0 and self.form == "hertz"):
+            return ("factor", 1.0 if factor is None else factor)
+        if self.number is None:
+            return ("level", self.text)
+        return ("Hz" if self.form == "absolute" else "+Hz", self.number)
+
     def to_w3c(self) -> str:
         """The value in SSML 1.1 form (W3C pitch takes the same forms, signed)."""
         return self.azure()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rate(ProsodyValue):
     """A prosody ``rate``: a level, a multiplier ``0.5``…``2`` or a percent ``+30%``.
 
@@ -299,6 +378,11 @@ class Rate(ProsodyValue):
             return 1 + self.number / 100
         return self.number
 
+    def meaning(self) -> tuple[str, str | float]:
+        """A level, or the ``factor`` of normal speed (``+30%`` and ``1.3`` alike)."""
+        factor = self.factor()
+        return ("level", self.text) if factor is None else ("factor", factor)
+
     def to_w3c(self) -> str:
         """SSML 1.1 rate: a level, or a non-negative percent of normal speed."""
         factor = self.factor()
@@ -307,7 +391,7 @@ class Rate(ProsodyValue):
         return f"{format_number(min(max(factor, 0.0), _MOST) * 100)}%"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Volume(ProsodyValue):
     """A prosody ``volume``: a level, ``0``…``100``, ``+10``/``-5.5`` or ``+50%``.
 
@@ -347,6 +431,11 @@ class Volume(ProsodyValue):
             return 100 + self.number
         return 100 * (1 + self.number / 100)
 
+    def meaning(self) -> tuple[str, str | float]:
+        """A level, or the resulting ``volume`` on the 0–100 scale (``-50``, ``50``, ``-50%``)."""
+        level = self.level()
+        return ("level", self.text) if level is None else ("volume", level)
+
     def to_w3c(self) -> str:
         """SSML 1.1 volume: a level, ``silent``, or a signed change in dB."""
         level = self.level()
@@ -357,5 +446,4 @@ class Volume(ProsodyValue):
         return f"{format_number(20 * math.log10(min(level, _MOST) / 100), sign=True)}dB"
 
 
-ProsodyAttribute = Literal["pitch", "rate", "volume"]
 PROSODY_TYPES: dict[str, type[ProsodyValue]] = {"pitch": Pitch, "rate": Rate, "volume": Volume}

@@ -26,7 +26,13 @@ def test_version_imports_nothing_but_the_version_module() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = json.loads(done.stdout.splitlines()[-1])
-    assert loaded == ["ttsbuilder", "ttsbuilder._version", "ttsbuilder.cli"]
+    # _streams guards standard output with the standard library only.
+    assert loaded == [
+        "ttsbuilder",
+        "ttsbuilder._version",
+        "ttsbuilder.cli",
+        "ttsbuilder.cli._streams",
+    ]
 
 
 def test_help_lists_commands_without_importing_them(capsys: pytest.CaptureFixture[str]) -> None:

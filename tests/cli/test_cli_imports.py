@@ -34,7 +34,13 @@ def top(modules: set[str]) -> set[str]:
 @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["-V"]])
 def test_version_and_help_import_only_the_version(tmp_path: Path, argv: list[str]) -> None:
     ours = {m for m in loaded(*argv, cwd=tmp_path) if m.startswith("ttsbuilder")}
-    assert ours == {"ttsbuilder", "ttsbuilder._version", "ttsbuilder.cli"}
+    # _streams: the guard on standard output (standard library only), --version too.
+    assert ours == {
+        "ttsbuilder",
+        "ttsbuilder._version",
+        "ttsbuilder.cli",
+        "ttsbuilder.cli._streams",
+    }
 
 
 def test_schema_imports_no_parser_or_validator(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -133,8 +134,8 @@ def test_a_file_saved_meanwhile_is_an_error_with_exit_2(
     path.write_text('{"break": {"time": "1s"}}')
     real = runner.lint_data
 
-    def meanwhile(data: bytes, fmt: runner.Format, job: runner.Job) -> runner.Linted:
-        linted = real(data, fmt, job)
+    def meanwhile(data: bytes, fmt: runner.Format, job: runner.Job, *rest: Any) -> runner.Linted:
+        linted = real(data, fmt, job, *rest)
         path.write_text('{"text": "theirs"}')
         return linted
 

@@ -133,8 +133,8 @@ def test_a_save_made_while_fixing_is_not_overwritten(
     theirs = b'{"text1": "saved by someone else meanwhile"}'
     real = runner.lint_data
 
-    def slow_fix(data: bytes, fmt: Any, job: Job) -> runner.Linted:
-        linted = real(data, fmt, job)
+    def slow_fix(data: bytes, fmt: Any, job: Job, *rest: Any) -> runner.Linted:
+        linted = real(data, fmt, job, *rest)
         path.write_bytes(theirs)  # an editor saves while the fix runs
         return linted
 
@@ -153,8 +153,8 @@ def test_a_removed_file_is_not_recreated(tmp_path: Path, monkeypatch: pytest.Mon
     path.write_text('{"text1": "old"}')
     real = runner.lint_data
 
-    def removed(data: bytes, fmt: Any, job: Job) -> runner.Linted:
-        linted = real(data, fmt, job)
+    def removed(data: bytes, fmt: Any, job: Job, *rest: Any) -> runner.Linted:
+        linted = real(data, fmt, job, *rest)
         path.unlink()
         return linted
 

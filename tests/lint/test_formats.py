@@ -22,8 +22,8 @@ FINDINGS = [("prompts/a b.json", ERROR), ("prompts/b.yaml", WARNING)]
 def test_text_lines_and_summary() -> None:
     assert format_text(FINDINGS, 4).splitlines() == [
         "prompts/a b.json:3:5: TTS105 error use 'value' (rename it)",
-        "prompts/b.yaml:7:1: TTS108 warning 50%, of, speed",
-        "ok",
+        # One problem, one line: the line break in the message is escaped.
+        "prompts/b.yaml:7:1: TTS108 warning 50%, of, speed\\nok",
         "1 error and 1 warning in 2 of 4 files",
     ]
     assert summary([], 1) == "no problems in 1 file"
@@ -119,3 +119,62 @@ def test_github_escapes_properties_per_the_workflow_command_rules() -> None:
     )
     [line] = format_github([("a.json", Problem("TTS504", Severity.ERROR, "", "x"))], 1).splitlines()
     assert ",line=1,col=1," in line
+
+
+# --- hostile file names and keys (issue 10, items 6 and 7) ----------------------------------
+
+FORGED = "x\n::error file=evil.py,line=1::INJECTED\n.json"
+SURROGATE = Problem("TTS101", Severity.ERROR, "/te\udfffxt", "unknown key 'te\udfffxt'", None, 1, 2)
+CONTROLS = Problem("TTS101", Severity.ERROR, "/a", "key 'a\x1b[2J\x07'", None, 1, 2)
+HOSTILE = [
+    (FORGED, ERROR),
+    ("bad\udcff.json", SURROGATE),  # the byte 0xFF, as os.fsdecode gives it
+    ("bell\x07\x1b[31m.json", CONTROLS),
+]
+
+
+def test_every_format_is_strict_utf8_whatever_the_names_and_keys_hold() -> None:
+    for formatter in (format_text, format_json, format_sarif, format_github):
+        formatter(HOSTILE, 3).encode("utf-8")  # no surrogate or other unencodable left
+
+
+def test_text_and_github_put_one_problem_on_one_line_with_controls_escaped() -> None:
+    text = format_text(HOSTILE, 3).splitlines()
+    assert text == [
+        "x\\n::error file=evil.py,line=1::INJECTED\\n.json:3:5: TTS105 error use 'value' "
+        "(rename it)",
+        "bad\\xff.json:1:2: TTS101 error unknown key 'te\\udfffxt'",
+        "bell\\x07\\x1b[31m.json:1:2: TTS101 error key 'a\\x1b[2J\\x07'",
+        "3 errors in 3 of 3 files",
+    ]
+    github = format_github(HOSTILE, 3).splitlines()
+    assert len(github) == 3
+    assert all(line.startswith("::error file=") for line in github)
+    # GitHub's own escaping for the line breaks (its runner decodes them back), visible
+    # escapes for what it would pass on to the log (ESC, BEL, surrogates).
+    assert github[0].startswith("::error file=x%0A%3A%3Aerror file=evil.py%2Cline=1%3A%3A")
+    assert github[1].startswith("::error file=bad\\xff.json,")
+    assert github[2] == (
+        "::error file=bell\\x07\\x1b[31m.json,line=1,col=2,title=TTS101 unknown-key::"
+        "key 'a\\x1b[2J\\x07'"
+    )
+    for line in text + github:
+        assert not [c for c in line if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0]
+
+
+def test_json_and_sarif_keep_the_exact_strings() -> None:
+    items = json.loads(format_json(HOSTILE, 3))
+    assert [item["path"] for item in items] == [path for path, _ in HOSTILE]
+    assert items[1]["pointer"] == "/te\udfffxt"
+    assert '"bad\\udcff.json"' in format_json(HOSTILE, 3)
+    log = json.loads(format_sarif(HOSTILE, 3))
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    ]
+    # URIs carry the file name's bytes (RFC 3986): 0xFF stays the byte 0xFF.
+    assert uris == [
+        "x%0A%3A%3Aerror%20file%3Devil.py%2Cline%3D1%3A%3AINJECTED%0A.json",
+        "bad%FF.json",
+        "bell%07%1B%5B31m.json",
+    ]

@@ -5,19 +5,14 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ttsbuilder._files import write_atomically
-from ttsbuilder.lint.runner import (
-    PARALLEL_THRESHOLD,
-    ConfigError,
-    Job,
-    discover,
-    find_config,
-    lint_files,
-    load_config,
-)
+from ttsbuilder.lint.config import ConfigError, find_config, load_config
+from ttsbuilder.lint.discovery import discover
+from ttsbuilder.lint.runner import PARALLEL_THRESHOLD, Job, lint_files
 
 
 def tree(root: Path, files: dict[str, str]) -> None:
@@ -109,7 +104,7 @@ def test_write_atomically_replaces_the_content(tmp_path: Path) -> None:
 
 def test_config_table_is_read_and_checked(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.ttsbuilder]\nprofile = "azure"\nstrict = true\nignore = "TTS108"\nvoice = "x"\n'
+        '[tool.ttsbuilder]\nprofile = "azure"\nstrict = true\nignore = "TTS108"\n'
     )
     (tmp_path / "sub").mkdir()
     found = find_config(str(tmp_path / "sub"))
@@ -121,3 +116,28 @@ def test_config_table_is_read_and_checked(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.ttsbuilder\n")
     with pytest.raises(ConfigError, match="cannot read"):
         load_config(found)
+
+
+def test_a_bug_on_one_file_costs_only_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ttsbuilder.lint import runner
+
+    real = runner.lint_data
+
+    def buggy(data: bytes, format: Any, job: Any, *rest: Any) -> Any:
+        if b"boom" in data:
+            raise RuntimeError("boom")
+        return real(data, format, job, *rest)
+
+    monkeypatch.setattr(runner, "lint_data", buggy)
+    for name, text in (
+        ("a.json", '{"tex": "a", "text": "b"}'),
+        ("b.json", '{"text": "boom"}'),
+        ("c.json", "{}"),
+    ):
+        (tmp_path / name).write_text(text)
+    reports = list(runner.lint_files(discover([str(tmp_path)]), jobs=1))
+    assert [os.path.basename(r.path) for r in reports] == ["a.json", "b.json", "c.json"]
+    assert [p.code for p in reports[0].problems] == ["TTS101"]
+    assert reports[1].error == f"{tmp_path / 'b.json'}: internal error: RuntimeError: boom"

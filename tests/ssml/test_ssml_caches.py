@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from ttsbuilder.errors import BuildError, TTSBuilderError, ValidationError
+from ttsbuilder.errors import ArgumentError, TTSBuilderError, ValidationError
 from ttsbuilder.ssml import (
     default_voice,
     parse_ssml,
@@ -155,9 +155,9 @@ def test_a_rendering_during_a_voice_change_is_not_cached_as_the_new_table(
 @pytest.mark.parametrize(
     ("call", "error"),
     [
-        (lambda: render_ssml({"text": "Hi"}, language=5), BuildError),
-        (lambda: render_ssml({"text": "Hi"}, language="english please"), BuildError),
-        (lambda: render_ssml({"text": "Hi"}, voice=10**5000), BuildError),
+        (lambda: render_ssml({"text": "Hi"}, language=5), ArgumentError),
+        (lambda: render_ssml({"text": "Hi"}, language="english please"), ArgumentError),
+        (lambda: render_ssml({"text": "Hi"}, voice=10**5000), ArgumentError),
         (lambda: render_ssml({"text": "Hi"}, None), TTSBuilderError),  # type: ignore[arg-type]
         (lambda: render_ssml({"text": "Hi"}, ["azure"]), TTSBuilderError),  # type: ignore[arg-type]
         (lambda: render_ssml(None), ValidationError),
@@ -174,10 +174,10 @@ def test_a_rendering_during_a_voice_change_is_not_cached_as_the_new_table(
             ),
             ValidationError,
         ),
-        (lambda: set_default_voice(5, "female", "en-US-AriaNeural"), BuildError),  # type: ignore[arg-type]
-        (lambda: set_default_voice("en-US", None, "en-US-AriaNeural"), BuildError),  # type: ignore[arg-type]
-        (lambda: set_default_voice("en-US", "female", 10**5000), BuildError),  # type: ignore[arg-type]
-        (lambda: default_voice(None), BuildError),  # type: ignore[arg-type]
+        (lambda: set_default_voice(5, "female", "en-US-AriaNeural"), ArgumentError),  # type: ignore[arg-type]
+        (lambda: set_default_voice("en-US", None, "en-US-AriaNeural"), ArgumentError),  # type: ignore[arg-type]
+        (lambda: set_default_voice("en-US", "female", 10**5000), ArgumentError),  # type: ignore[arg-type]
+        (lambda: default_voice(None), ArgumentError),  # type: ignore[arg-type]
     ],
 )
 def test_wrong_arguments_raise_the_library_s_own_errors(call: Any, error: type) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from ssml_support import seed
 
-from ttsbuilder.errors import BuildError, SSMLError
+from ttsbuilder.errors import ArgumentError, SSMLError
 from ttsbuilder.ssml import MAX_SSML_BYTES, parse_ssml, render_ssml
 from ttsbuilder.validation import validate
 
@@ -313,7 +313,7 @@ def test_w3c_unsigned_percent_is_refused_not_misread() -> None:
 
 
 def test_parse_ssml_arguments_are_checked() -> None:
-    with pytest.raises(BuildError):
+    with pytest.raises(ArgumentError):
         parse_ssml(speak("Hi"), profile="azur")
     with pytest.raises(SSMLError, match="whitespace"):
         parse_ssml(speak("Hi"), whitespace="strip")  # type: ignore[arg-type]

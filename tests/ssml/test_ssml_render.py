@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 from ssml_support import assert_valid, seed
 
-from ttsbuilder.errors import BuildError, TTSBuilderError, ValidationError
+from ttsbuilder.errors import ArgumentError, TTSBuilderError, ValidationError
 from ttsbuilder.ssml import parse_ssml, render_ssml, render_ssml_with_problems
 from ttsbuilder.ssml.names import MSTTS, SYNTHESIS
 
@@ -253,7 +253,7 @@ def test_unknown_language_without_a_voice_name_is_refused_with_a_problem() -> No
 
 
 def test_bad_voice_argument_is_a_build_error() -> None:
-    with pytest.raises(BuildError, match="voice='robot'"):
+    with pytest.raises(ArgumentError, match="voice='robot'"):
         render_ssml({"text": "Hi"}, voice="robot")
 
 

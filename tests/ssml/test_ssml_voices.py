@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ttsbuilder.errors import BuildError
+from ttsbuilder.errors import ArgumentError
 from ttsbuilder.ssml import (
     DEFAULT_VOICES,
     default_voice,
@@ -70,5 +70,5 @@ def test_the_built_in_table_is_read_only() -> None:
     [("en-US", "robot", "en-US-AriaNeural"), ("en-US", "female", "Aria"), ("en-US", "male", "")],
 )
 def test_overrides_are_checked(language: str, voice: str, name: str) -> None:
-    with pytest.raises(BuildError):
+    with pytest.raises(ArgumentError):
         set_default_voice(language, voice, name)

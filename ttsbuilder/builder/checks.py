@@ -15,10 +15,10 @@ from collections.abc import Callable, Hashable, Mapping
 from typing import Any, TypeVar
 
 from ttsbuilder.codec import encode_tree
-from ttsbuilder.errors import BuildError, TTSBuilderError
+from ttsbuilder.errors import BuildError
 from ttsbuilder.model import Break, ExpressAs, Node, Prosody, SayAs, Silence, Text, Tree
 from ttsbuilder.problems import Problem, shown
-from ttsbuilder.profiles import ENABLEX, Profile, get_profile
+from ttsbuilder.profiles import ENABLEX, PROFILE_NAMES, PROFILES, Profile
 from ttsbuilder.rules import say_as as say_as_rules
 from ttsbuilder.rules import values as value_rules
 from ttsbuilder.rules.common import check_string
@@ -98,16 +98,16 @@ def number_text(method: str, argument: str, value: float, *, places: int = 2) ->
 
 def profile_of(method: str, profile: object) -> Profile:
     """The profile named ``profile``, or BuildError naming ``method``'s argument."""
-    if isinstance(profile, (str, Profile)):
-        try:
-            return get_profile(profile)
-        except TTSBuilderError:
-            pass
+    if isinstance(profile, Profile):
+        return profile
+    if type(profile) is str and profile in PROFILES:
+        return PROFILES[profile]
     raise BuildError(
-        f"{method}(profile={shown(profile)}): unknown profile: use 'enablex' or 'azure'",
+        f"{method}(profile={shown(profile)}): unknown profile: use "
+        + " or ".join(map(repr, PROFILE_NAMES)),
         argument="profile",
         value=profile,
-        hint=suggest(profile, ("enablex", "azure")) if isinstance(profile, str) else None,
+        hint=suggest(profile, PROFILE_NAMES) if isinstance(profile, str) else None,
     )
 
 

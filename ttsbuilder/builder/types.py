@@ -1,8 +1,8 @@
 """The vocabularies of the builder as ``Literal`` types, and typed helpers for values.
 
 The ``Literal`` types let an editor complete style names, interpret-as kinds and formats;
-a test keeps them equal to the vocabularies in :mod:`ttsbuilder.values` and
-:mod:`ttsbuilder.profiles`. The helpers write values the way the tree does:
+each is defined once, in :mod:`ttsbuilder.values` or :mod:`ttsbuilder.profiles`, and
+re-exported here. The helpers write values the way the tree does:
 
 >>> ms(2000), seconds(1.5), percent(30), percent(-20), hz(600), semitones(-2)
 (Duration(text='2000ms'), Duration(text='1.5s'), '+30%', '-20%', '600Hz', '-2st')
@@ -11,11 +11,27 @@ a test keeps them equal to the vocabularies in :mod:`ttsbuilder.values` and
 from __future__ import annotations
 
 import math
-from typing import Literal, Union
+from typing import Union
 
 from ttsbuilder.errors import BuildError
 from ttsbuilder.problems import shown
-from ttsbuilder.values import Duration, Pitch, Rate, Volume, format_number
+from ttsbuilder.profiles import Role, Style
+from ttsbuilder.values import (
+    BreakStrength,
+    DateFormat,
+    Duration,
+    DurationFormat,
+    InterpretAs,
+    Pitch,
+    PitchLevel,
+    Rate,
+    RateLevel,
+    SilenceType,
+    TimeFormat,
+    Volume,
+    VolumeLevel,
+    format_number,
+)
 
 __all__ = [
     "BreakStrength",
@@ -39,37 +55,6 @@ __all__ = [
     "seconds",
     "semitones",
 ]
-
-#: express-as styles: the enablex profile's five are advertisement_upbeat, cheerful,
-#: customerservice, friendly and gentle; the azure profile knows all of these.
-Style = Literal[
-    "advertisement_upbeat", "affectionate", "angry", "assistant", "calm", "chat",
-    "cheerful", "customerservice", "depressed", "disgruntled", "documentary-narration",
-    "embarrassed", "empathetic", "envious", "excited", "fearful", "friendly", "gentle",
-    "hopeful", "lyrical", "narration-professional", "narration-relaxed", "newscast",
-    "newscast-casual", "newscast-formal", "poetry-reading", "sad", "serious", "shouting",
-    "sports_commentary", "sports_commentary_excited", "terrified", "unfriendly",
-    "whispering",
-]  # fmt: skip
-Role = Literal[
-    "Girl", "Boy", "YoungAdultFemale", "YoungAdultMale", "OlderAdultFemale",
-    "OlderAdultMale", "SeniorFemale", "SeniorMale",
-]  # fmt: skip
-InterpretAs = Literal[
-    "characters", "spell-out", "cardinal", "number", "ordinal", "number_digit", "fraction",
-    "date", "time", "duration", "telephone", "currency", "address", "name",
-]  # fmt: skip
-DateFormat = Literal["dmy", "mdy", "ymd", "ydm", "ym", "my", "md", "dm", "d", "m", "y"]
-TimeFormat = Literal["hms12", "hms24"]
-DurationFormat = Literal["hms", "hm", "ms"]
-SilenceType = Literal[
-    "leading", "leading-exact", "tailing", "tailing-exact", "sentenceboundary",
-    "sentenceboundary-exact", "comma-exact", "semicolon-exact", "enumerationcomma-exact",
-]  # fmt: skip
-BreakStrength = Literal["none", "x-weak", "weak", "medium", "strong", "x-strong"]
-PitchLevel = Literal["x-low", "low", "medium", "high", "x-high", "default"]
-RateLevel = Literal["x-slow", "slow", "medium", "fast", "x-fast", "default"]
-VolumeLevel = Literal["silent", "x-soft", "soft", "medium", "loud", "x-loud", "default"]
 
 #: A pause length: ``"2000ms"``, ``"1.5s"`` or ``ms(2000)`` / ``seconds(1.5)``.
 DurationLike = Union[str, Duration]  # noqa: UP007  (a runtime alias on 3.10)

@@ -12,6 +12,7 @@ ttsbuilder ...
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -61,31 +62,54 @@ def _command_in(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ttsbuilder`` with ``argv`` (default: the process arguments); return the exit status.
 
-    0: no errors; 1: problems found; 2: usage or I/O error. Never a traceback.
+    0: no errors; 1: problems found; 2: usage or I/O error (a closed or full standard
+    output too); 141: standard output's reader went away. Never a traceback, unless
+    ``TTSBUILDER_DEBUG=1`` asks for the one of an internal error (docs/cli.md).
     """
+    from ttsbuilder.cli import _streams
+
     args = list(sys.argv[1:] if argv is None else argv)
-    if args in (["--version"], ["-V"]):
-        print(f"ttsbuilder {__version__}")
-        return 0
+    with _streams.guarded() as stdout:
+        try:
+            status = _run(args)
+            stdout.flush()  # a full disk shows here, not in the interpreter's last flush
+        except _streams.OutputError as error:
+            return _streams.failed(error)
+        if stdout.failures:  # raised, but swallowed on the way (argparse's --help does)
+            return _streams.failed(stdout.failures[0])
+    return status
+
+
+def _run(args: list[str]) -> int:
+    from ttsbuilder.cli._streams import OutputError, debugging, say
+
     try:
+        if args in (["--version"], ["-V"]):
+            print(f"ttsbuilder {__version__}")
+            return 0
         return _dispatch(args)
     except SystemExit as exc:  # argparse's --help and usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
-        print("ttsbuilder: interrupted", file=sys.stderr)
+        say("ttsbuilder: interrupted")
         return 130
-    except BrokenPipeError:
-        # The reader went away (``ttsbuilder lint . | head``): stop quietly, and keep
-        # the interpreter's final flush from failing on the closed pipe too.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+    except OutputError:
+        raise
     except Exception as exc:  # the last line of defence: one line, never a traceback
+        from ttsbuilder._output import printable
         from ttsbuilder.errors import TTSBuilderError
 
-        kind = "error" if isinstance(exc, (TTSBuilderError, OSError)) else "internal error"
-        print(f"ttsbuilder: {kind}: {exc}", file=sys.stderr)
+        if isinstance(exc, (TTSBuilderError, OSError)):
+            say(printable(f"ttsbuilder: error: {exc}"))
+            return USAGE_ERROR
+        if debugging():
+            import traceback
+
+            with contextlib.suppress(OSError, ValueError):
+                traceback.print_exc()
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        hint = "" if debugging() else " (TTSBUILDER_DEBUG=1 shows the traceback)"
+        say(printable(f"ttsbuilder: internal error: {what}{hint}"))
         return USAGE_ERROR
 
 
@@ -95,7 +119,8 @@ def _dispatch(args: list[str]) -> int:
     parser = _parser_class()(
         prog="ttsbuilder",
         description="Build, validate, render and lint Voice API text-to-speech prompts.",
-        epilog="Exit status: 0 no errors, 1 problems found, 2 usage or I/O error. See docs/cli.md.",
+        epilog="Exit status: 0 no errors, 1 problems found, 2 usage or I/O error (or a bug: "
+        "TTSBUILDER_DEBUG=1 shows its traceback), 141 output pipe closed. See docs/cli.md.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"ttsbuilder {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=type(parser))

@@ -21,19 +21,6 @@ __all__ = ["HELP", "configure", "run"]
 
 HELP = "check prompt files (JSON, YAML) and report problems with line and column"
 
-_DEFAULTS: dict[str, Any] = {
-    "kind": "auto",
-    "profile": "enablex",
-    "format": "text",
-    "strict": False,
-    "fix": False,
-    "unsafe_fixes": False,
-    "jobs": 0,
-    "select": [],
-    "ignore": [],
-    "include": [],
-    "exclude": [],
-}
 #: Lint at least this many files before a progress bar is worth showing.
 _PROGRESS_MIN_FILES = 20
 
@@ -116,6 +103,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--exclude", action="append", metavar="GLOB", help="skip files and directories matching"
     )
     parser.add_argument(
+        "--prompts-only",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check only files that hold a prompt, named ones too (default: only files "
+        "found in directories); --no-prompts-only checks every file",
+    )
+    parser.add_argument(
         "--config",
         metavar="FILE",
         help="read [tool.ttsbuilder] from FILE (default: nearest pyproject.toml)",
@@ -128,42 +122,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> dict[str, Any]:
-    from ttsbuilder.lint.runner import find_config, load_config
+    from ttsbuilder.lint.check import unknown_selectors
+    from ttsbuilder.lint.config import ConfigError, defaults, find_config, load_config
 
-    settings = dict(_DEFAULTS)
+    settings = defaults()
     config_path = args.config or find_config()
     if config_path is not None:
         if not os.path.isfile(config_path):
-            from ttsbuilder.lint.runner import ConfigError
-
             raise ConfigError(f"{config_path}: no such configuration file")
         settings.update(load_config(config_path))
-    for key in _DEFAULTS:
+    for key in settings:
         value = getattr(args, key, None)
         if value is not None:
             settings[key] = value
-    return settings
-
-
-def _check_choices(settings: dict[str, Any]) -> None:
-    from ttsbuilder.lint.check import unknown_selectors
-    from ttsbuilder.lint.formats import FORMATTERS
-    from ttsbuilder.lint.runner import ConfigError
-    from ttsbuilder.profiles import PROFILES
-    from ttsbuilder.validation import KINDS
-
-    for key, choices in (
-        ("kind", KINDS),
-        ("profile", tuple(PROFILES)),
-        ("format", tuple(FORMATTERS)),
-    ):
-        if settings[key] not in choices:
-            raise ConfigError(f"{key} {settings[key]!r} is not one of {', '.join(choices)}")
-    unknown = unknown_selectors(tuple(settings["select"]) + tuple(settings["ignore"]))
+    # The table's values were checked with their file and key; these came from options.
+    unknown = unknown_selectors(tuple(args.select or ()) + tuple(args.ignore or ()))
     if unknown:
         raise ConfigError(f"unknown rule code or name: {', '.join(unknown)}")
-    if settings["jobs"] < 0:
-        raise ConfigError(f"jobs must be at least 1, got {settings['jobs']}")
+    return settings
 
 
 class _Progress:
@@ -187,28 +163,27 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     """Lint the paths in ``args``; print the report; return 0, 1 or 2 (see docs/cli.md)."""
+    from ttsbuilder._output import printable
     from ttsbuilder.lint.check import LintOptions
+    from ttsbuilder.lint.config import ConfigError
+    from ttsbuilder.lint.discovery import DEFAULT_INCLUDE, find
     from ttsbuilder.lint.formats import FORMATTERS, Finding
     from ttsbuilder.lint.loaders import format_for
-    from ttsbuilder.lint.runner import (
-        DEFAULT_INCLUDE,
-        ConfigError,
-        Job,
-        discover,
-        lint_files,
-    )
+    from ttsbuilder.lint.runner import Job, lint_files
 
     try:
         settings = _settings(args)
-        _check_choices(settings)
-        files = discover(
+        found = find(
             args.paths or ["."],
             tuple(settings["include"]) or DEFAULT_INCLUDE,
             tuple(settings["exclude"]),
         )
     except ConfigError as exc:
-        print(f"ttsbuilder lint: error: {exc}", file=sys.stderr)
+        print(printable(f"ttsbuilder lint: error: {exc}"), file=sys.stderr)
         return 2
+    files = [f.path for f in found]
+    only = settings["prompts_only"]
+    prompts_only = [f.path for f in found if only or (only is None and not f.named)]
     options = LintOptions(
         settings["kind"],
         settings["profile"],
@@ -230,8 +205,12 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stderr if settings["fix"] and "-" in files else sys.stdout
     findings: list[Finding] = []
     io_errors: list[str] = []
-    fixed_files = fixed_problems = hidden = 0
-    for report in lint_files(files, job, jobs=settings["jobs"] or None, progress=progress):
+    fixed_files = fixed_problems = hidden = skipped = 0
+    reports = lint_files(
+        files, job, jobs=settings["jobs"] or None, progress=progress, prompts_only=prompts_only
+    )
+    for report in reports:
+        skipped += report.skipped
         shown = stdin_name if report.path == "-" else report.path
         findings.extend((shown, problem) for problem in report.problems)
         if report.error is not None:
@@ -242,13 +221,11 @@ def run(args: argparse.Namespace) -> int:
             fixed_problems += len(report.changes)
             for change in report.changes:
                 unsafe = "" if change.safe else " (unsafe fix)"
-                print(
-                    f"{shown}:{change.line}:{change.column}: fixed {change.code} "
-                    f"{change.description}{unsafe}",
-                    file=sys.stderr,
-                )
+                line = f"{shown}:{change.line}:{change.column}: fixed {change.code} "
+                print(printable(line + change.description + unsafe), file=sys.stderr)
     # A file that could not be read was not checked: "no problems" must not count it.
-    output = FORMATTERS[settings["format"]](findings, len(files) - len(io_errors))
+    checked = len(files) - len(io_errors) - skipped
+    output = FORMATTERS[settings["format"]](findings, checked, skipped)
     if output:
         print(output, file=out)
     if fixed_files:
@@ -262,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     for message in io_errors:
-        print(f"ttsbuilder lint: error: {message}", file=sys.stderr)
+        print(printable(f"ttsbuilder lint: error: {message}"), file=sys.stderr)
     if io_errors:
         return 2
     failing = [p for _, p in findings if p.is_error or settings["strict"]]

@@ -68,7 +68,9 @@ class _Discard(io.RawIOBase):
 
 
 def _fail(message: str) -> int:
-    print(f"ttsbuilder preview: {message}", file=sys.stderr)
+    from ttsbuilder._output import printable
+
+    print(printable(f"ttsbuilder preview: {message}"), file=sys.stderr)
     return 2
 
 
@@ -93,9 +95,8 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``ttsbuilder preview``; returns the exit code."""
-    import json
-
     from ttsbuilder._files import write_output
+    from ttsbuilder._output import printable, to_json
     from ttsbuilder.errors import TTSBuilderError, ValidationError
     from ttsbuilder.lint.formats import text_line
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
@@ -142,10 +143,17 @@ def run(args: argparse.Namespace) -> int:
         report(exc.problems)
         return 1
     except TTSBuilderError as exc:
+        # The library names the stream it could not write; when that is standard output,
+        # ttsbuilder.cli.main reports it the one way every command does (docs/cli.md).
+        failures = getattr(sys.stdout, "failures", None)
+        if args.output == "-" and failures:
+            raise failures[0] from None
         return _fail(str(exc))
     except MemoryError:
         return _fail("not enough memory to preview this prompt: preview it in parts")
     except OSError as exc:
+        if args.output == "-":  # standard output: ttsbuilder.cli.main reports it (docs/cli.md)
+            raise
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     problems = [_located(source, p) for p in (*source.problems, *warnings)]
     if args.format == "text":
@@ -158,9 +166,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = {"file": name, "output": args.output, **line.to_dict()}
         out["problems"] = [_problem_dict(p) for p in problems]
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(to_json(out))
     elif args.timeline:
-        print(line.to_text())
+        print("\n".join(printable(text) for text in line.to_text().split("\n")))
     else:
         summary = f"{name}: {line.duration:.3f} s (eSpeak NG voice {line.voice})"
         print(summary, file=sys.stderr if args.output == "-" else sys.stdout)

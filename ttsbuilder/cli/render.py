@@ -25,11 +25,12 @@ HELP = "print the SSML of a prompt file; problems go to standard error"
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the render options to ``parser``."""
     from ttsbuilder.profiles import PROFILES
+    from ttsbuilder.ssml.names import TARGETS
     from ttsbuilder.validation import KINDS
 
     parser.add_argument("file", metavar="FILE", help="a JSON or YAML prompt file, or - for stdin")
     parser.add_argument(
-        "--target", choices=("azure", "w3c"), default="azure", help="SSML dialect (default: azure)"
+        "--target", choices=TARGETS, default="azure", help="SSML dialect (default: azure)"
     )
     parser.add_argument("--kind", choices=KINDS, default="auto", help="what the file holds")
     parser.add_argument(
@@ -71,7 +72,9 @@ def resolve_pointer(document: Any, pointer: str) -> Any:
 
 
 def _fail(message: str, status: int = 2) -> int:
-    print(f"ttsbuilder render: error: {message}", file=sys.stderr)
+    from ttsbuilder._output import printable
+
+    print(printable(f"ttsbuilder render: error: {message}"), file=sys.stderr)
     return status
 
 

@@ -6,14 +6,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.loaders import Format, Source, load_bytes
 from ttsbuilder.problems import Problem, sort_problems
+from ttsbuilder.profiles import ProfileName
 from ttsbuilder.rules import RULES, rule_named
-from ttsbuilder.validation import validate
+from ttsbuilder.rules.source import NOT_JSON_VALUE
+from ttsbuilder.validation import Kind, detect, validate
 
 __all__ = ["LintOptions", "check_source", "lint_bytes", "unknown_selectors"]
 
@@ -32,8 +35,8 @@ class LintOptions:
     True
     """
 
-    kind: str = "auto"
-    profile: str = "enablex"
+    kind: Kind = "auto"
+    profile: ProfileName = "enablex"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
@@ -81,11 +84,29 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
     if source.parsed:
         try:
             found = [p for p in _validate(source.document, options) if options.wants(p.code)]
+            if options.kind == "auto" and any(p.code == NOT_JSON_VALUE.code for p in problems):
+                problems = _in_prompts(problems, detect(source.document))
         except RecursionError:  # validate() is depth-guarded; this is the last line of defence
             raise TTSBuilderError("the document nests too deeply to check") from None
         places = source.locate_many([p.pointer for p in found])
         problems.extend(p.at(*place) for p, place in zip(found, places, strict=True))
     return sort_problems(problems)
+
+
+def _in_prompts(problems: list[Problem], bodies: Sequence[tuple[str, str]]) -> list[Problem]:
+    """Drop the YAML-only values (TTS505) that are in no prompt: no prompt carries them.
+
+    A value above a prompt (the catalog's own tag) is kept: it may hide that prompt.
+    """
+
+    def related(pointer: str) -> bool:
+        return any(_within(pointer, at) or _within(at, pointer) for _, at in bodies)
+
+    return [p for p in problems if p.code != NOT_JSON_VALUE.code or related(p.pointer)]
+
+
+def _within(pointer: str, ancestor: str) -> bool:
+    return pointer == ancestor or pointer.startswith(ancestor + "/")
 
 
 def lint_bytes(data: bytes, format: Format, options: LintOptions | None = None) -> list[Problem]:

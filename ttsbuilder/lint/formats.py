@@ -3,7 +3,9 @@
 A finding is a ``(path, problem)`` pair; every function returns the whole output as
 text. ``text`` is ``path:line:col: CODE severity message (hint)`` plus a summary line;
 ``json`` one array of objects; ``sarif`` SARIF 2.1.0 for GitHub code scanning;
-``github`` workflow-command annotations.
+``github`` workflow-command annotations. Whatever a file name or a key holds, ``text``
+and ``github`` put one problem on one line with control characters escaped, and every
+format is valid UTF-8 (``ttsbuilder._output``; docs/cli.md, "Output encoding").
 
 >>> from ttsbuilder.problems import Problem, Severity
 >>> problem = Problem("TTS105", Severity.ERROR, "/break/time", "use 'value'", line=3, column=5)
@@ -14,10 +16,10 @@ a.json:3:5: TTS105 error use 'value'
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ttsbuilder._output import printable, to_json
 from ttsbuilder._version import __version__
 from ttsbuilder.problems import Problem, Severity
 from ttsbuilder.rules import RULES
@@ -54,17 +56,24 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def summary(findings: Sequence[Finding], files: int) -> str:
-    """The closing line: how many errors and warnings, in how many of the files checked."""
+def summary(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
+    """The closing line: how many errors and warnings, in how many of the files checked.
+
+    ``skipped``: files found in directories that hold no prompt, which were not checked.
+
+    >>> summary([], 3, skipped=40)
+    'no problems in 3 files (40 files skipped: no prompt)'
+    """
     errors = sum(1 for _, p in findings if p.severity is Severity.ERROR)
     warnings = len(findings) - errors
+    aside = f" ({_plural(skipped, 'file')} skipped: no prompt)" if skipped else ""
     if not findings:
-        return f"no problems in {_plural(files, 'file')}"
+        return f"no problems in {_plural(files, 'file')}{aside}"
     counts = [_plural(errors, "error")] if errors else []
     if warnings:
         counts.append(_plural(warnings, "warning"))
     with_problems = len({path for path, _ in findings})
-    return f"{' and '.join(counts)} in {with_problems} of {_plural(files, 'file')}"
+    return f"{' and '.join(counts)} in {with_problems} of {_plural(files, 'file')}{aside}"
 
 
 def _said(problem: Problem) -> str:
@@ -73,24 +82,25 @@ def _said(problem: Problem) -> str:
 
 
 def text_line(path: str, problem: Problem) -> str:
-    """One problem as ``path:line:col: CODE severity message (hint)``.
+    """One problem as ``path:line:col: CODE severity message (hint)``, on one printable line.
 
     >>> from ttsbuilder.problems import Problem, Severity
     >>> text_line("a.json", Problem("TTS201", Severity.ERROR, "/break/value", "bad duration"))
     'a.json:1:1: TTS201 error bad duration'
     """
     p = problem
-    return f"{path}:{p.line or 1}:{p.column or 1}: {p.code} {p.severity.value} {_said(p)}"
+    line = f"{path}:{p.line or 1}:{p.column or 1}: {p.code} {p.severity.value} {_said(p)}"
+    return printable(line)
 
 
-def format_text(findings: Sequence[Finding], files: int) -> str:
+def format_text(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
     """``path:line:col: CODE severity message (hint)`` lines and a summary line."""
     lines = [text_line(path, p) for path, p in findings]
-    lines.append(summary(findings, files))
+    lines.append(summary(findings, files, skipped))
     return "\n".join(lines)
 
 
-def format_json(findings: Sequence[Finding], files: int) -> str:
+def format_json(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
     """One JSON array of objects: path, line, column, code, severity, message, pointer, hint."""
     items = []
     for path, p in findings:
@@ -106,7 +116,7 @@ def format_json(findings: Sequence[Finding], files: int) -> str:
         if p.hint:
             item["hint"] = p.hint
         items.append(item)
-    return json.dumps(items, indent=2, ensure_ascii=False)
+    return to_json(items)
 
 
 def _sarif_rule(code: str) -> dict[str, Any]:
@@ -137,7 +147,7 @@ def _sarif_rule(code: str) -> dict[str, Any]:
     }
 
 
-def format_sarif(findings: Sequence[Finding], files: int) -> str:
+def format_sarif(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
     """SARIF 2.1.0 with one run, its rules (help text and link) and one result per finding."""
     codes = sorted({p.code for _, p in findings})
     index = {code: i for i, code in enumerate(codes)}
@@ -179,30 +189,35 @@ def format_sarif(findings: Sequence[Finding], files: int) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return to_json(log)
 
 
 def _artifact(path: str) -> dict[str, str]:
     """A path as GitHub code scanning wants it: relative to the checkout, forward slashes.
 
     An absolute path is a ``file:`` URI instead (a relative reference with a base id
-    would put it under the checkout).
+    would put it under the checkout). A URI holds bytes: a name that is not UTF-8 keeps
+    its own bytes, percent-encoded (``bad%FF.json``).
     """
     import ntpath
+    import os
     import posixpath
     from urllib.parse import quote
 
     if posixpath.isabs(path) or ntpath.isabs(path):
         absolute = path.replace("\\", "/")
         prefix = "file://" if absolute.startswith("/") else "file:///"
-        return {"uri": prefix + quote(absolute, safe="/:")}
+        return {"uri": prefix + quote(os.fsencode(absolute), safe="/:")}
     path = path.replace("\\", "/")
     while path.startswith("./"):
         path = path[2:]
-    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(os.fsencode(path), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _escape_data(text: str) -> str:
+    # GitHub's runner decodes %0A back to a line break inside the annotation, but only
+    # after it has split the log into commands; other controls (ESC, BEL) it passes on.
+    text = printable(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -210,7 +225,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(findings: Sequence[Finding], files: int) -> str:
+def format_github(findings: Sequence[Finding], files: int, skipped: int = 0) -> str:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
     lines = []
     for path, p in findings:
@@ -226,8 +241,9 @@ def format_github(findings: Sequence[Finding], files: int) -> str:
     return "\n".join(lines)
 
 
-#: Format name → function(findings, files) → output text.
-FORMATTERS: dict[str, Callable[[Sequence[Finding], int], str]] = {
+#: Format name → function(findings, files checked, files skipped) → output text. Only the
+#: text format's summary line counts files.
+FORMATTERS: dict[str, Callable[[Sequence[Finding], int, int], str]] = {
     "text": format_text,
     "json": format_json,
     "sarif": format_sarif,

@@ -79,6 +79,8 @@ class Source:
     document: Any = NOTHING
     problems: list[Problem] = field(default_factory=list)
     bom: bool = False
+    #: The document is the list of a YAML stream's several documents.
+    stream: bool = False
     _scan: Callable[[], tuple[list[Member], frozenset[int]]] | None = None
     _members: list[Member] | None = None
     _merging: frozenset[int] = frozenset()
@@ -314,6 +316,7 @@ def load_yaml(text: str) -> Source:
         source.problems.append(TOO_COMPLEX.problem("", reason).at(1, 1))
         return source
     source.document = documents[0] if len(documents) == 1 else (documents or None)
+    source.stream = len(documents) > 1
     return source
 
 

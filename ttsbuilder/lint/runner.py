@@ -1,83 +1,52 @@
-"""Running the linter over many files: discovery, parallel jobs, fixes, configuration.
+"""Running the linter over many files: parallel jobs, fixes, skipping non-prompts.
+
+Which files to run over is :mod:`ttsbuilder.lint.discovery`'s business.
 
 >>> import os, tempfile
 >>> folder = tempfile.mkdtemp()
 >>> with open(os.path.join(folder, "hi.json"), "w") as f:
 ...     _ = f.write('{"text": "Hello"}')
->>> [(os.path.basename(r.path), r.problems) for r in lint_files(discover([folder]))]
+>>> [(os.path.basename(r.path), r.problems) for r in lint_files([f"{folder}/hi.json"])]
 [('hi.json', ())]
 """
 
 from __future__ import annotations
 
-import fnmatch
-import importlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ttsbuilder._files import write_atomically
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.check import LintOptions, check_source
+from ttsbuilder.lint.discovery import holds_prompt, mentions_prompt
 from ttsbuilder.lint.fix import FIXABLE, Change, fix_source
-from ttsbuilder.lint.loaders import Format, format_for, load_bytes, sniff_format
+from ttsbuilder.lint.loaders import Format, Source, format_for, load_bytes, sniff_format
 from ttsbuilder.lint.reading import TooLarge, read_input
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules.source import TOO_COMPLEX
 
-__all__ = [
-    "DEFAULT_INCLUDE",
-    "PARALLEL_THRESHOLD",
-    "ConfigError",
-    "FileReport",
-    "discover",
-    "find_config",
-    "lint_data",
-    "lint_files",
-    "load_config",
-]
-
-#: Directories are searched for files matching these globs.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.json", "*.yaml", "*.yml")
+__all__ = ["PARALLEL_THRESHOLD", "FileReport", "Job", "lint_data", "lint_files", "lint_path"]
 
 #: Below this many files, starting worker processes costs more than it saves (measured:
 #: 1,000 small JSON files lint faster in one process than in two on a 2-core machine).
 PARALLEL_THRESHOLD = 500
 
-#: The keys ``[tool.ttsbuilder]`` may set, and their types.
-CONFIG_KEYS: dict[str, type] = {
-    "kind": str,
-    "profile": str,
-    "format": str,
-    "strict": bool,
-    "fix": bool,
-    "unsafe_fixes": bool,
-    "jobs": int,
-    "select": list,
-    "ignore": list,
-    "include": list,
-    "exclude": list,
-}
-
-
-_TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer"}
-
-
-class ConfigError(TTSBuilderError):
-    """A usage problem: a path that does not exist, or a bad ``[tool.ttsbuilder]`` table."""
-
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """What linting one file found: its problems, the fixes written, or an I/O error."""
+    """What linting one file found: its problems, the fixes written, or an I/O error.
+
+    ``skipped``: the file holds no prompt and was not checked (see ``prompts_only``).
+    """
 
     path: str
     problems: tuple[Problem, ...] = ()
     changes: tuple[Change, ...] = ()
     error: str | None = None
     unsafe: int = 0  # fixes left out: they would need --unsafe-fixes
+    skipped: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,83 +57,6 @@ class Job:
     fix: bool = False
     unsafe_fixes: bool = False
     stdin_format: Format | None = None  # None: sniff standard input
-
-
-# --- discovery ------------------------------------------------------------------------
-
-
-def _matches(path: str, patterns: Sequence[str]) -> bool:
-    posix = path.replace(os.sep, "/")
-    while posix.startswith("./"):
-        posix = posix[2:]
-    name = posix.rsplit("/", 1)[-1]
-    return any(
-        fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(posix, p.lstrip("/")) for p in patterns
-    )
-
-
-def discover(
-    paths: Sequence[str],
-    include: Sequence[str] = DEFAULT_INCLUDE,
-    exclude: Sequence[str] = (),
-) -> list[str]:
-    """The files to lint: ``paths`` themselves, and ``include`` matches under directories.
-
-    ``exclude`` globs drop files and prune directories (by name or by path); hidden
-    directories (``.git``) and what is not a regular file there (a FIFO) are skipped.
-    ``-`` stands for standard input. A file named twice (``a.json dir/``) is linted once.
-    A path that does not exist or a directory that cannot be read raises
-    :class:`ConfigError`.
-    """
-    files: list[str] = []
-    for path in paths:
-        if path == "-":
-            files.append(path)
-            continue
-        if os.path.isdir(path):
-            files.extend(_walk(path, include, exclude))
-        elif os.path.exists(path):
-            if not _matches(path, exclude):
-                files.append(path)
-        else:
-            raise ConfigError(f"{path}: no such file or directory")
-    return _once(files)
-
-
-def _once(files: list[str]) -> list[str]:
-    # Twice the same file would be reported (and fixed) twice; twice "-" would read an
-    # exhausted standard input the second time.
-    seen: set[str] = set()
-    unique = []
-    for path in files:
-        key = path if path == "-" else os.path.normcase(os.path.realpath(path))
-        if key not in seen:
-            seen.add(key)
-            unique.append(path)
-    return unique
-
-
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
-    found: list[str] = []
-
-    def fail(error: OSError) -> None:
-        raise ConfigError(f"{error.filename}: cannot read the directory: {error.strerror}")
-
-    for folder, dirs, names in os.walk(root, onerror=fail):
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".") and not _matches(os.path.join(folder, d), exclude)
-        )
-        for name in sorted(names):
-            path = os.path.normpath(os.path.join(folder, name))
-            if (
-                _matches(path, include)
-                and not _matches(path, exclude)
-                and os.path.isfile(path)  # not a FIFO or a device that happens to match
-            ):
-                found.append(path)
-    return found
 
 
 # --- linting --------------------------------------------------------------------------
@@ -181,13 +73,14 @@ class Linted:
     unsafe: int = 0
 
 
-def lint_data(data: bytes, format: Format, job: Job) -> Linted:
+def lint_data(data: bytes, format: Format, job: Job, source: Source | None = None) -> Linted:
     """Lint (and with ``job.fix``, fix) one file's bytes.
 
     One way through: load and check once, and when fixing, plan, apply, load and check
     the result (in :func:`~ttsbuilder.lint.fix.fix_source`), whose problems are reported.
+    ``source``: the bytes already loaded, to spare loading them again.
     """
-    source = load_bytes(data, format)
+    source = source or load_bytes(data, format)
     everything = LintOptions(job.options.kind, job.options.profile)
     problems = check_source(source, everything)
     selected = [p for p in problems if job.options.wants(p.code)]
@@ -204,15 +97,18 @@ def _encode(text: str, bom: bool) -> bytes:
     return ("\ufeff" + text if bom else text).encode("utf-8", "surrogatepass")
 
 
-def lint_path(path: str, job: Job) -> FileReport:
+def lint_path(path: str, job: Job, *, prompts_only: bool = False) -> FileReport:
     """Lint (and with ``job.fix``, repair) the file at ``path``. Never raises for its content.
 
+    ``prompts_only``: a file that holds no prompt is skipped (``FileReport.skipped``).
     Fixing standard input writes the text to standard output, fixed or as it came, so
     ``ttsbuilder lint --fix - < a.json > b.json`` always leaves a whole file in b.json.
     """
     try:
         data = read_input(path)
     except TooLarge as exc:
+        if prompts_only and not _starts_like_a_prompt(path):
+            return FileReport(path, skipped=True)
         problem = TOO_COMPLEX.problem("", f"the file is {exc.strerror}").at(1, 1)
         if job.options.wants(problem.code):
             return FileReport(path, (problem,))
@@ -222,7 +118,10 @@ def lint_path(path: str, job: Job) -> FileReport:
         return FileReport(path, error=f"{name}: cannot read the file: {exc.strerror or exc}")
     named = job.stdin_format if path == "-" else format_for(path)
     format = named or sniff_format(data)
-    linted = lint_data(data, format, job)
+    source = load_bytes(data, format)
+    if prompts_only and not holds_prompt(data, source):
+        return FileReport(path, skipped=True)
+    linted = lint_data(data, format, job, source)
     if path == "-":
         if job.fix:
             sys.stdout.buffer.write(data if linted.fixed is None else linted.fixed)
@@ -239,11 +138,29 @@ def lint_path(path: str, job: Job) -> FileReport:
     return FileReport(path, tuple(linted.problems), linted.changes, unsafe=linted.unsafe)
 
 
-def _lint_path_safely(path: str, job: Job) -> FileReport:
+def _starts_like_a_prompt(path: str) -> bool:
+    """For a file too large to check: whether its first MiB holds a prompt's key."""
     try:
-        return lint_path(path, job)
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return True  # cannot tell: report it rather than pass it silently
+    return mentions_prompt(head)
+
+
+def _lint_path_safely(path: str, job: Job, prompts_only: bool = False) -> FileReport:
+    try:
+        return lint_path(path, job, prompts_only=prompts_only)
     except TTSBuilderError as exc:
         return FileReport(path, error=f"{path}: {exc}")
+    except OSError:  # writing standard output (lint --fix -) failed: the command says so
+        raise
+    except Exception as exc:  # a bug: one file must not cost the report of all the others
+        if os.environ.get("TTSBUILDER_DEBUG", "") not in ("", "0"):
+            import traceback
+
+            traceback.print_exc()
+        return FileReport(path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
 
 
 def lint_files(
@@ -252,12 +169,15 @@ def lint_files(
     *,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    prompts_only: Collection[str] = (),
 ) -> Iterator[FileReport]:
     """Lint ``files`` in order, in ``jobs`` worker processes when there are many.
 
     ``jobs`` defaults to the number of cores; ``progress(done, total)`` is called after
-    each file.
+    each file. The files in ``prompts_only`` are checked only when they hold a prompt
+    (:func:`ttsbuilder.lint.discovery.holds_prompt`), and skipped otherwise.
     """
+    only = set(prompts_only)
     job = job or Job()
     workers = jobs or os.cpu_count() or 1
     total = len(files)
@@ -268,72 +188,21 @@ def lint_files(
         chunk = max(1, total // (workers * 8))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for done, report in enumerate(
-                pool.map(_lint_path_safely, files, [job] * total, chunksize=chunk), 1
+                pool.map(
+                    _lint_path_safely,
+                    files,
+                    [job] * total,
+                    [path in only for path in files],
+                    chunksize=chunk,
+                ),
+                1,
             ):
                 if progress is not None:
                     progress(done, total)
                 yield report
         return
     for done, path in enumerate(files, 1):
-        report = _lint_path_safely(path, job)
+        report = _lint_path_safely(path, job, path in only)
         if progress is not None:
             progress(done, total)
         yield report
-
-
-# --- configuration ----------------------------------------------------------------------
-
-
-def find_config(start: str = ".") -> str | None:
-    """The nearest ``pyproject.toml`` at or above ``start`` with a ``[tool.ttsbuilder]`` table."""
-    folder = os.path.abspath(start)
-    while True:
-        candidate = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(candidate) and "tool.ttsbuilder" in _read_text(candidate):
-            return candidate
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
-
-
-def _read_text(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read()
-    except OSError:
-        return ""
-
-
-def load_config(path: str) -> dict[str, Any]:
-    """The ``[tool.ttsbuilder]`` table of the TOML file at ``path``, type-checked.
-
-    Unknown keys are ignored (other ttsbuilder commands may read them); a key of the
-    wrong type raises :class:`ConfigError`.
-    """
-    # Python 3.10 has no tomllib; the tomli backport is the same module under another name.
-    tomllib: Any = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
-    try:
-        with open(path, "rb") as handle:
-            table = tomllib.load(handle).get("tool", {}).get("ttsbuilder", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.ttsbuilder] is not a table")
-    config: dict[str, Any] = {}
-    value: Any
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        expected = CONFIG_KEYS.get(name)
-        if expected is None:
-            continue
-        if expected is list:
-            value = [value] if isinstance(value, str) else value
-            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-                raise ConfigError(f"{path}: [tool.ttsbuilder] {key} must be a list of strings")
-        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ConfigError(
-                f"{path}: [tool.ttsbuilder] {key} must be {_TYPE_NAMES[expected]}, got {value!r}"
-            )
-        config[name] = value
-    return config

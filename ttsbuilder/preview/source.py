@@ -20,7 +20,8 @@ from ttsbuilder.codec import decode_tree, encode_tree
 from ttsbuilder.errors import PreviewError, ValidationError
 from ttsbuilder.model import ExpressAs, Node, Prosody, Tree
 from ttsbuilder.problems import Problem, errors_in, escape_pointer
-from ttsbuilder.profiles import Profile
+from ttsbuilder.profiles import Profile, ProfileName
+from ttsbuilder.rules.payloads import DocumentKind
 from ttsbuilder.validation import as_document, detect, validate
 
 __all__ = ["Placed", "Source", "place", "resolve"]
@@ -90,7 +91,7 @@ def _plain(document: Any) -> Any:
     return encode_tree(document) if isinstance(document, Tree) else as_document(document)
 
 
-def _kind(document: dict[str, Any]) -> str:
+def _kind(document: dict[str, Any]) -> DocumentKind:
     found = detect(document)
     if found and found[0][1] == "":
         return found[0][0]
@@ -100,7 +101,7 @@ def _kind(document: dict[str, Any]) -> str:
 def resolve(
     document: Any,
     *,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     language: str | None = None,
     voice: str | None = None,
 ) -> Source:

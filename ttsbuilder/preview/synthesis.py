@@ -36,7 +36,7 @@ from ttsbuilder.preview.splice import Splice
 from ttsbuilder.preview.timeline import Timeline, layout
 from ttsbuilder.preview.voices import check_language, check_voice
 from ttsbuilder.problems import Problem, shown
-from ttsbuilder.profiles import Profile
+from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.rules.preview import PREVIEW_VOICE
 
 __all__ = [
@@ -134,7 +134,7 @@ def _prepare(
     document: Any,
     raw: BinaryIO,
     *,
-    profile: str | Profile,
+    profile: ProfileName | Profile,
     voice: str | None,
     language: str | None,
 ) -> _Prepared:
@@ -218,7 +218,7 @@ def _spooled() -> BinaryIO:
 def render(
     document: Any,
     *,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     voice: str | None = None,
     language: str | None = None,
 ) -> PreviewResult:
@@ -245,7 +245,7 @@ def preview_wav(
     document: Any,
     path: str | os.PathLike[str] | BinaryIO,
     *,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     voice: str | None = None,
     language: str | None = None,
 ) -> PreviewResult:
@@ -295,7 +295,7 @@ def preview_wav(
 def timeline(
     document: Any,
     *,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     voice: str | None = None,
     language: str | None = None,
 ) -> Timeline:

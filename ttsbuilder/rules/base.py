@@ -7,7 +7,7 @@ examples run as tests, so the reference cannot drift from the code.
 
 >>> from ttsbuilder.rules import RULES
 >>> RULES["TTS101"].name
-'unknown-member'
+'unknown-key'
 """
 
 from __future__ import annotations

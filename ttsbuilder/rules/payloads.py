@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error, warning
@@ -16,7 +16,15 @@ from ttsbuilder.rules.common import MISSING_KEY, WRONG_TYPE, check_string, unkno
 from ttsbuilder.rules.context import Context, child, describe, suggest
 from ttsbuilder.rules.tree import check_tree
 
-__all__ = ["CHECKS", "FIELDS", "LANGUAGE_TAG", "check_payload"]
+__all__ = ["CHECKS", "DOCUMENT_KINDS", "FIELDS", "LANGUAGE_TAG", "DocumentKind", "check_payload"]
+
+#: What a document is: the tree (``tts``) or one Voice API request body. A new kind
+#: needs its check in :data:`CHECKS` and its schema in ``ttsbuilder/schemas/``.
+DocumentKind = Literal[
+    "tts", "play", "dial-out", "connect", "transfer", "forward", "hold", "recording"
+]  # fmt: skip
+#: Every document kind, in the order of :data:`DocumentKind`.
+DOCUMENT_KINDS: tuple[DocumentKind, ...] = get_args(DocumentKind)
 
 FAMILY = "payloads"
 
@@ -426,7 +434,7 @@ def _check_tts(context: Context, body: Any, pointer: str) -> None:
 
 
 #: kind → the check of that request body.
-CHECKS: dict[str, Callable[[Context, Any, str], None]] = {
+CHECKS: dict[DocumentKind, Callable[[Context, Any, str], None]] = {
     "tts": _check_tts,
     "play": check_play,
     "dial-out": check_dial_out,
@@ -438,6 +446,6 @@ CHECKS: dict[str, Callable[[Context, Any, str], None]] = {
 }
 
 
-def check_payload(context: Context, kind: str, body: Any, pointer: str) -> None:
+def check_payload(context: Context, kind: DocumentKind, body: Any, pointer: str) -> None:
     """Check ``body`` as ``kind`` (one of :data:`CHECKS`)."""
     CHECKS[kind](context, body, pointer)

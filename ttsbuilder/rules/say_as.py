@@ -7,6 +7,7 @@ The content checks are warnings: the service accepts the text but speaks it wron
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -189,22 +190,15 @@ def text_problem(interpret: str, form: str | None, text: str) -> str | None:
     >>> text_problem("ordinal", None, "3rd") is None
     True
     """
-    check = _CONTENT_CHECKS.get(interpret)
-    if check is None:
+    if interpret not in _CONTENT_CHECKS:
         return None
-    key = (interpret, form, text)
-    try:
-        return _VERDICTS[key]
-    except KeyError:
-        pass
-    if len(_VERDICTS) >= 4096:
-        _VERDICTS.clear()
-    verdict = _VERDICTS[key] = check(text.strip(), form)
-    return verdict
+    return _verdict(interpret, form, text)
 
 
 # Catalogs repeat the same dates and numbers: each verdict is computed once.
-_VERDICTS: dict[tuple[str, str | None, str], str | None] = {}
+@functools.lru_cache(maxsize=4096)
+def _verdict(interpret: str, form: str | None, text: str) -> str | None:
+    return _CONTENT_CHECKS[interpret](text.strip(), form)
 
 
 def _date(text: str, form: str | None) -> str | None:

@@ -73,7 +73,8 @@ NOT_JSON_VALUE = error(
     "not-json-value",
     "A YAML value that JSON cannot carry: a date or time (YAML reads 2020-10-19 "
     "unquoted as a date), binary, a set, a custom tag, .inf or .nan, a mapping as a key. "
-    "Quote it to make it a string.",
+    "Quote it to make it a string. Reported only in or above a prompt: a CloudFormation "
+    "!Ref beside the prompts of a file, or in a file with none, is not the linter's business.",
     bad="say-as:\n  interpret-as: date\n  format: ymd\n  text: 2020-10-19\n",
     good="say-as:\n  interpret-as: date\n  format: ymd\n  text: '2020-10-19'\n",
     kind=KIND,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -309,18 +310,13 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
         )
 
 
-_PROSODY_PARSERS: tuple[tuple[str, type[ProsodyValue]], ...] = tuple(
-    (attribute, PROSODY_TYPES[attribute]) for attribute in PROSODY_ATTRIBUTES
-)
 Finding = tuple[Rule, str, "str | None"]
-# (attribute, text) → what is wrong with it; prompts reuse a handful of values.
-_FINDINGS: dict[tuple[str, str], tuple[Finding, ...]] = {}
 
 
 def check_prosody_attributes(context: Context, value: dict[Any, Any], pointer: str) -> None:
     """Check a prosody's pitch, rate and volume (its content is checked as members)."""
     present = False
-    for attribute, parser in _PROSODY_PARSERS:
+    for attribute in PROSODY_ATTRIBUTES:
         if attribute not in value:
             continue
         present = True
@@ -333,19 +329,16 @@ def check_prosody_attributes(context: Context, value: dict[Any, Any], pointer: s
                 quote_hint(text),
             )
             continue
-        findings = _FINDINGS.get((attribute, text))
-        if findings is None:
-            findings = _prosody_findings(parser, text)
-            if len(_FINDINGS) < 4096:
-                _FINDINGS[attribute, text] = findings
-        for rule, message, hint in findings:
+        for rule, message, hint in _prosody_findings(attribute, text):
             context.report(rule, f"{pointer}/{attribute}", message, hint)
     if not present:
         context.report(EMPTY_PROSODY, pointer, "this prosody sets none of pitch, rate and volume")
 
 
-def _prosody_findings(parser: type[ProsodyValue], text: str) -> tuple[Finding, ...]:
-    attribute = parser.attribute
+# Prompts repeat the same few values: each (attribute, text) is judged once.
+@functools.lru_cache(maxsize=4096)
+def _prosody_findings(attribute: str, text: str) -> tuple[Finding, ...]:
+    parser = PROSODY_TYPES[attribute]
     parsed = parser.read(text)
     if parsed is None:
         message = f"{attribute} {shown(text)} is not allowed: use {parser.allowed}"

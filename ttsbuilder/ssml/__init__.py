@@ -9,7 +9,7 @@ See ``docs/ssml.md`` for what each node becomes in each target.
 
 from __future__ import annotations
 
-from ttsbuilder.ssml.names import TARGETS
+from ttsbuilder.ssml.names import TARGETS, Target
 from ttsbuilder.ssml.parse import MAX_SSML_BYTES, parse_ssml
 from ttsbuilder.ssml.render import Rendering, render_ssml, render_ssml_with_problems
 from ttsbuilder.ssml.voices import (
@@ -25,6 +25,7 @@ __all__ = [
     "MAX_SSML_BYTES",
     "TARGETS",
     "Rendering",
+    "Target",
     "default_voice",
     "parse_ssml",
     "render_ssml",

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 __all__ = [
     "BREAK",
     "EXPRESS_AS",
@@ -19,6 +21,7 @@ __all__ = [
     "TARGETS",
     "VOICE",
     "XML_LANG",
+    "Target",
 ]
 
 #: The SSML namespace (W3C SSML 1.0 and 1.1 share it).
@@ -37,5 +40,8 @@ SAY_AS = f"{{{SYNTHESIS}}}say-as"
 SILENCE = f"{{{MSTTS}}}silence"
 EXPRESS_AS = f"{{{MSTTS}}}express-as"
 
-#: The SSML dialects :func:`ttsbuilder.ssml.render_ssml` writes.
-TARGETS: tuple[str, ...] = ("azure", "w3c")
+#: The SSML dialects :func:`ttsbuilder.ssml.render_ssml` writes; a new dialect is a new
+#: name here and its writer in :mod:`ttsbuilder.ssml.render`.
+Target = Literal["azure", "w3c"]
+#: Every target, in the order of :data:`Target`.
+TARGETS: tuple[Target, ...] = get_args(Target)

@@ -19,9 +19,8 @@ from typing import Any, Literal
 
 from lxml import etree
 
-from ttsbuilder.builder.checks import profile_of
 from ttsbuilder.codec import encode_tree, member_name
-from ttsbuilder.errors import BuildError, SSMLError
+from ttsbuilder.errors import ArgumentError, SSMLError
 from ttsbuilder.model import (
     EXPRESS_ATTRIBUTES,
     PROSODY_ATTRIBUTES,
@@ -34,7 +33,7 @@ from ttsbuilder.model import (
     Text,
     Tree,
 )
-from ttsbuilder.profiles import Profile
+from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.rules.context import MAX_DEPTH
 from ttsbuilder.ssml.names import MSTTS_NAMESPACES, SYNTHESIS
 from ttsbuilder.validation import validate
@@ -203,7 +202,7 @@ class _Reader:
     def duration(self, element: Element, text: str) -> Duration:
         try:
             return Duration.parse(text.strip(), argument=_name(element))
-        except BuildError as exc:
+        except ArgumentError as exc:
             raise _refuse(element, str(exc)) from None
 
     def value(
@@ -220,7 +219,7 @@ class _Reader:
             )
         try:
             return kind.parse(text)  # type: ignore[return-value]
-        except BuildError as exc:
+        except ArgumentError as exc:
             raise _refuse(element, str(exc)) from None
 
 
@@ -297,7 +296,7 @@ def parse_ssml(
     text: str | bytes,
     *,
     whitespace: Whitespace = "keep",
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
 ) -> dict[str, Any]:
     """The canonical tree dict of Azure-dialect SSML ``text`` (a str, or bytes in any XML encoding).
 
@@ -312,12 +311,12 @@ def parse_ssml(
     the result is always a tree ``validate()`` accepts; its warnings are not reported
     here. SSML 1.1 (``version="1.1"``) prosody percents without a sign mean a share of the
     normal value and are refused. Raises only :class:`~ttsbuilder.errors.SSMLError`
-    (and :class:`~ttsbuilder.errors.BuildError` for an unknown ``profile``).
+    (and :class:`~ttsbuilder.errors.ArgumentError` for an unknown ``profile``).
 
     >>> parse_ssml('<speak><voice name="x"><prosody rate="+30%">Hi</prosody></voice></speak>')
     {'prosody': {'rate': '+30%', 'text': 'Hi'}}
     """
-    chosen = profile_of("parse_ssml", profile)
+    chosen = get_profile(profile)
     if whitespace not in ("keep", "normalize"):
         raise SSMLError(f"whitespace={whitespace!r}: use 'keep' or 'normalize'")
     reader = _Reader(whitespace)

@@ -19,9 +19,9 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ttsbuilder.errors import BuildError, TTSBuilderError, ValidationError
+from ttsbuilder.errors import ArgumentError, TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem, shown
-from ttsbuilder.profiles import Profile
+from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.rules.payloads import LANGUAGE_TAG
 from ttsbuilder.rules.render import NO_DEFAULT_VOICE
 from ttsbuilder.ssml.names import (
@@ -31,6 +31,7 @@ from ttsbuilder.ssml.names import (
     TARGETS,
     VOICE,
     XML_LANG,
+    Target,
 )
 from ttsbuilder.ssml.source import Source, locate
 from ttsbuilder.ssml.voices import (
@@ -50,7 +51,7 @@ Element = etree._Element
 # lxml takes None for the default namespace; its stubs do not say so.
 _AZURE_NSMAP: Any = {None: SYNTHESIS, "mstts": MSTTS}
 _W3C_NSMAP: Any = {None: SYNTHESIS}
-_VERSIONS = {"azure": "1.0", "w3c": "1.1"}
+_VERSIONS: dict[Target, str] = {"azure": "1.0", "w3c": "1.1"}
 _SKELETONS: dict[tuple[Any, ...], Element] = {}
 
 
@@ -106,7 +107,7 @@ def _voice(
     """The speak element's language and the voice element's attributes."""
     explicit = voice if is_voice_name(voice) else None
     if voice is not None and explicit is None and voice not in GENDERS:
-        raise BuildError(
+        raise ArgumentError(
             f"voice={shown(voice)} is not allowed: use 'female', 'male' or an Azure voice name "
             "like 'en-US-JennyNeural'",
             argument="voice",
@@ -135,12 +136,12 @@ def _voice(
 
 def render_ssml_with_problems(
     document: Any,
-    target: str = "azure",
+    target: Target = "azure",
     *,
     voice: str | None = None,
     language: str | None = None,
     pretty: bool = False,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
 ) -> Rendering:
     """Like :func:`render_ssml`, and also return the warnings (:class:`Rendering`).
 
@@ -155,11 +156,11 @@ def render_ssml_with_problems(
 
 def _render(
     document: Any,
-    target: str,
+    target: Target,
     voice: str | None,
     language: str | None,
     pretty: bool,
-    profile: str | Profile,
+    profile: ProfileName | Profile,
 ) -> tuple[str, list[Problem]]:
     if type(target) is not str or target not in TARGETS:
         raise TTSBuilderError(
@@ -167,7 +168,7 @@ def _render(
         )
     # The play payload's language rule holds the one definition of a language tag.
     if language is not None and (type(language) is not str or not LANGUAGE_TAG.fullmatch(language)):
-        raise BuildError(
+        raise ArgumentError(
             f"language={shown(language)} is not a language tag like 'en-US'",
             argument="language",
             value=language,
@@ -202,12 +203,12 @@ def _write(
 
 def render_ssml(
     document: Any,
-    target: str = "azure",
+    target: Target = "azure",
     *,
     voice: str | None = None,
     language: str | None = None,
     pretty: bool = False,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
 ) -> str:
     """The SSML that ``document`` speaks, in ``target`` dialect ``azure`` or ``w3c``.
 

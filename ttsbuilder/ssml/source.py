@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
-from ttsbuilder.profiles import Profile
+from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.rules.render import NOTHING_TO_RENDER
 from ttsbuilder.validation import as_document, bodies, validate
 
@@ -42,7 +42,7 @@ def _refuse(problems: list[Problem], pointer: str, message: str) -> ValidationEr
     return ValidationError([*problems, NOTHING_TO_RENDER.problem(pointer, message)])
 
 
-def locate(document: Any, profile: str | Profile, language: str | None) -> Source:
+def locate(document: Any, profile: ProfileName | Profile, language: str | None) -> Source:
     """The tree to render in ``document`` (a tree, a play or dial-out body, a builder value).
 
     Raises :class:`~ttsbuilder.errors.ValidationError` when the document has errors or

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ttsbuilder.errors import BuildError
+from ttsbuilder.errors import ArgumentError
 from ttsbuilder.problems import shown
 
 __all__ = [
@@ -89,7 +89,7 @@ _VOICE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)+")
 
 def _gender(voice: object) -> str:
     if type(voice) is not str or voice not in GENDERS:
-        raise BuildError(
+        raise ArgumentError(
             f"voice={shown(voice)} is not allowed: use 'female' or 'male'",
             argument="voice",
             value=voice,
@@ -99,7 +99,7 @@ def _gender(voice: object) -> str:
 
 def _language(language: object) -> str:
     if type(language) is not str or not language:
-        raise BuildError(
+        raise ArgumentError(
             f"language={shown(language)} is not a language tag like 'en-US'",
             argument="language",
             value=language,
@@ -133,21 +133,24 @@ def set_default_voice(language: str, voice: str, name: str | None) -> None:
     >>> set_default_voice("en-NZ", "female", None)
     """
     key = (_language(language), _gender(voice))
-    if name is None:
-        _OVERRIDES.pop(key, None)
-        _OVERRIDE_LABELS.pop(key, None)
-    elif not is_voice_name(name):
-        raise BuildError(
+    if name is not None and not is_voice_name(name):
+        raise ArgumentError(
             f"name={shown(name)} is not an Azure voice name like 'en-US-JennyNeural'",
             argument="name",
             value=name,
         )
-    else:
-        _OVERRIDES[key] = name
-        _OVERRIDE_LABELS[key] = language
-    # Bumped after the change: a rendering that read the old number while the table
-    # changed may cache under it, but no later rendering looks that number up again.
-    _VERSION[0] += 1
+    try:
+        if name is None:
+            _OVERRIDES.pop(key, None)
+            _OVERRIDE_LABELS.pop(key, None)
+        else:
+            _OVERRIDES[key] = name
+            _OVERRIDE_LABELS[key] = language
+    finally:
+        # Bumped after the change, even one cut short (a KeyboardInterrupt between the
+        # two tables): a rendering that read the old number while the table changed may
+        # cache under it, but no later rendering looks that number up again.
+        _VERSION[0] += 1
 
 
 def reset_default_voices() -> None:
@@ -158,9 +161,11 @@ def reset_default_voices() -> None:
     >>> default_voice("en-US", "male")
     'en-US-GuyNeural'
     """
-    _OVERRIDES.clear()
-    _OVERRIDE_LABELS.clear()
-    _VERSION[0] += 1  # after the change, as in set_default_voice
+    try:
+        _OVERRIDES.clear()
+        _OVERRIDE_LABELS.clear()
+    finally:
+        _VERSION[0] += 1  # after the change, as in set_default_voice
 
 
 def table_version() -> int:

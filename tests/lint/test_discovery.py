@@ -1,0 +1,243 @@
+"""``ttsbuilder lint .`` in a real repository: only files that hold a prompt are checked.
+
+The corpus is real-world JSON and YAML that holds no prompt: the hand-written files of
+tests/data/not-prompts/ (a package.json, tsconfig.json, GitHub workflow, docker-compose
+file, Kubernetes manifest, CloudFormation template, .travis.yml, OpenAPI document...)
+and, gathered at test time, every JSON and YAML file of the installed packages and of
+the node tools in tests/node.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from ttsbuilder.cli import main
+from ttsbuilder.lint import reading
+from ttsbuilder.lint.discovery import find
+from ttsbuilder.lint.runner import lint_files
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+NOT_PROMPTS = ROOT / "tests" / "data" / "not-prompts"
+ENDINGS = (".json", ".yaml", ".yml")
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(argv)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def gather(source: Path, target: Path) -> int:
+    """Copy every JSON and YAML file under ``source`` into ``target``, flattened."""
+    count = 0
+    for folder, _, names in os.walk(source):
+        for name in names:
+            if name.endswith(ENDINGS):
+                relative = os.path.relpath(os.path.join(folder, name), source)
+                flat = relative.replace(os.sep, "__")
+                shutil.copyfile(os.path.join(folder, name), target / f"{source.name}__{flat}")
+                count += 1
+    return count
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(NOT_PROMPTS, root / "not-prompts")
+    count = sum(1 for _, _, names in os.walk(NOT_PROMPTS) for n in names if n.endswith(ENDINGS))
+    for source in (Path(sysconfig.get_paths()["purelib"]), ROOT / "tests" / "node"):
+        flat = root / f"from-{source.name}"  # "site-packages" itself is never searched
+        flat.mkdir()
+        count += gather(source, flat)
+    return root, count
+
+
+def test_a_repository_of_files_that_hold_no_prompt_passes(
+    corpus: tuple[Path, int], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, count = corpus
+    assert count > 60  # the hand-written files and at least the package data of the venv
+    monkeypatch.chdir(root)
+    status, out, err = run(["lint", "."], capsys)
+    assert (status, err) == (0, "")
+    assert out == f"no problems in 0 files ({count} files skipped: no prompt)\n"
+    assert run(["lint", "--format", "json", "."], capsys)[:2] == (0, "[]\n")
+
+
+def test_pre_commit_names_every_file_and_prompts_only_skips_them(
+    corpus: tuple[Path, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, _ = corpus
+    files = [str(p) for p in root.rglob("*") if p.is_file()]
+    status, out, _ = run(["lint", "--prompts-only", *files], capsys)
+    assert status == 0
+    assert out.startswith("no problems in 0 files")
+
+
+def test_a_named_file_keeps_todays_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    travis = str(NOT_PROMPTS / ".travis.yml")
+    status, out, _ = run(["lint", travis], capsys)
+    assert status == 1  # read as a play body, as before: it was asked for
+    assert "TTS101" in out
+    assert run(["lint", "--prompts-only", travis], capsys)[0] == 0
+
+
+def test_yaml_only_values_outside_any_prompt_are_not_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    named = tmp_path / "template.yaml"
+    shutil.copyfile(NOT_PROMPTS / "cloudformation.yaml", named)
+    # Named, a CloudFormation template is reported as holding no prompt, and its tags
+    # are not errors: there is no prompt for them to break.
+    status, out, _ = run(["lint", str(named)], capsys)
+    assert status == 0
+    assert "TTS413" in out
+    assert "TTS505" not in out
+    prompt = tmp_path / "prompt.yaml"
+    prompt.write_text(
+        "welcome:\n  text: Hi\n  break: {value: !Ref Pause}\nmeta: {added: 2026-01-02}\n"
+    )
+    status, out, _ = run(["lint", str(prompt)], capsys)
+    assert status == 1
+    lines = out.splitlines()[:-1]
+    # The tag inside the prompt is reported; the date beside it, in no prompt, is not.
+    assert sorted(line.split(": ")[1].split()[0] for line in lines) == ["TTS201", "TTS505"]
+    assert not any(line.startswith(f"{prompt}:4:") for line in lines)
+
+
+def test_every_prompt_in_tests_and_examples_is_found() -> None:
+    """Every JSON and YAML file of tests/ and examples/ is either a known prompt, which a
+    walk must check, or a known non-prompt, which it must skip."""
+    prompts = {
+        *(ROOT / "examples" / "prompts").iterdir(),
+        *(ROOT / "tests" / "data" / "seed").iterdir(),
+    }
+    not_prompts = {p for p in NOT_PROMPTS.rglob("*") if p.is_file()}
+    not_prompts |= {ROOT / "tests" / "node" / "package.json"}
+    not_prompts |= {ROOT / "tests" / "node" / "package-lock.json"}
+    every = {
+        Path(folder, name)
+        for top in (ROOT / "tests", ROOT / "examples")
+        for folder, dirs, names in os.walk(top)
+        if not dirs.__setitem__(slice(None), [d for d in dirs if d != "node_modules"])
+        for name in names
+        if name.endswith(ENDINGS)
+    }
+    assert every == prompts | not_prompts, "classify the new file here"
+    found = find([str(ROOT / "tests"), str(ROOT / "examples")])
+    walked = {Path(f.path).resolve() for f in found} - {p.resolve() for p in not_prompts}
+    assert walked == {p.resolve() for p in prompts}
+    reports = lint_files([f.path for f in found], prompts_only=[f.path for f in found])
+    checked = {Path(r.path).resolve() for r in reports if not r.skipped}
+    assert checked == {p.resolve() for p in prompts}
+
+
+def test_in_this_repository_only_its_prompts_are_checked() -> None:
+    """``ttsbuilder lint .`` here: the schemas, the node tools, the corpus are skipped."""
+    prompts = {
+        *(ROOT / "examples" / "prompts").iterdir(),
+        *(ROOT / "tests" / "data" / "seed").iterdir(),
+    }
+    found = [f.path for f in find([str(ROOT)])]
+    reports = lint_files(found, prompts_only=found)
+    assert {Path(r.path).resolve() for r in reports if not r.skipped} == {
+        p.resolve() for p in prompts
+    }
+
+
+def tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+PROMPT = '{"text": "Hi", "break": {"value": "9s"}}'
+
+
+def test_environments_dependencies_caches_and_build_output_are_not_searched(
+    tmp_path: Path,
+) -> None:
+    tree(
+        tmp_path,
+        {
+            "prompts/a.json": PROMPT,
+            "node_modules/pkg/b.json": PROMPT,
+            "my-env/pyvenv.cfg": "home = /usr/bin\n",
+            "my-env/lib/c.json": PROMPT,
+            "conda/conda-meta/history.json": PROMPT,
+            "__pycache__/d.json": PROMPT,
+            "build/e.json": PROMPT,
+            "dist/f.json": PROMPT,
+            "pkg.egg-info/g.json": PROMPT,
+            ".tox/h.json": PROMPT,
+            ".git/i.json": PROMPT,
+        },
+    )
+    found = [os.path.relpath(f.path, tmp_path) for f in find([str(tmp_path)])]
+    assert found == [os.path.join("prompts", "a.json")]
+    # A directory named on the command line is searched all the same.
+    assert [os.path.basename(f.path) for f in find([str(tmp_path / "build")])] == ["e.json"]
+
+
+def test_broken_files_are_reported_only_when_they_are_prompts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree(
+        tmp_path,
+        {
+            "trailing-comma.json": '{"text": "Hello",}',
+            "commented.json": '// a prompt\n{"text": "Hello", "break": {"value": "1s"}}',
+            "broken.yaml": "say-as:\n  interpret-as: date\n text: [\n",
+            "tsconfig.json": '{\n  // comment\n  "compilerOptions": {"strict": true,},\n}\n',
+            "chart.yaml": "name: {{ .Chart.Name }}\n  bad: [\n",
+            "empty.json": "",
+            "latin1.json": '{"description": "caf\xe9"}',
+        },
+    )
+    (tmp_path / "latin1.json").write_bytes('{"description": "café"}'.encode("latin-1"))
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(["lint", "."], capsys)
+    assert status == 1
+    reported = sorted({line.split(":")[0] for line in out.splitlines()[:-1]})
+    assert reported == ["broken.yaml", "commented.json", "trailing-comma.json"]
+    assert out.splitlines()[-1].endswith("in 3 of 3 files (4 files skipped: no prompt)")
+
+
+def test_too_large_files_are_skipped_unless_they_look_like_prompts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
+    (tmp_path / "data.json").write_text(json.dumps({"rows": list(range(100))}))
+    (tmp_path / "catalog.json").write_text(
+        json.dumps({"p": {"prosody": {"rate": "+1%", "text": "x" * 200}}})
+    )
+    found = [f.path for f in find([str(tmp_path)])]
+    reports = {os.path.basename(r.path): r for r in lint_files(found, prompts_only=found)}
+    assert reports["data.json"].skipped
+    assert [p.code for p in reports["catalog.json"].problems] == ["TTS506"]
+
+
+def test_include_and_exclude_from_the_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.ttsbuilder]\ninclude = ["*.prompt.json"]\n'
+            'exclude = ["legacy"]\n',
+            "a.prompt.json": PROMPT,
+            "b.json": PROMPT,
+            "legacy/c.prompt.json": PROMPT,
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(["lint", "."], capsys)
+    assert status == 1
+    assert [line.split(":")[0] for line in out.splitlines()[:-1]] == ["a.prompt.json"]

@@ -1,0 +1,106 @@
+"""``holds_prompt()``: strict about what is not a prompt, and blind to no real one."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ttsbuilder.detection import holds_prompt
+from ttsbuilder.rules import RULES
+from ttsbuilder.strategies import PAYLOAD_KINDS, mutations, payloads, trees
+from ttsbuilder.validation import KINDS
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=30,
+)
+
+#: Rule examples that are a prompt only to someone already told they are one: a file of
+#: nothing but a misspelt member, or a member of the wrong type (docs/cli.md, item 4).
+NOT_FOUND_ALONE = {("TTS101", "bad"), ("TTS103", "bad"), ("TTS413", "bad")}
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        # The issue's three: a .travis.yml, a package.json script, a CloudFormation value.
+        ({"language": "python", "python": ["3.11"], "script": ["pytest"]}, False),
+        ({"name": "x", "scripts": {"test": "jest", "lint": "eslint ."}}, False),
+        ({"Resources": {"Q": {"Properties": {"QueueName": "calls"}}}}, False),
+        # A JSON Schema describing a TTS request is not one.
+        ({"properties": {"text": {"type": "string"}, "voice": {"type": "string"}}}, False),
+        ({"redirects": [{"from": "/old", "to": "/new"}]}, False),
+        ({"bridge": {"from": "+14255550100", "to": "sip:desk@example.com"}}, True),
+        ({"from": "CLI number", "to": "Destination number"}, True),  # a whole connect file
+        ({"menu": {"text": "Press 1", "brek": {"value": "1s"}}}, True),  # typo inside a prompt
+        ({"prompts": [{"txt": "Hi"}, {"text": "Hello"}]}, True),
+        ({"text": "Hi", "url": "https://example.com"}, False),  # a link, not a tree
+        ({"$schema": "https://ttsbuilder.dev/schemas/play.schema.json", "text": "Hi"}, True),
+        ({"hold": "yes"}, False),
+        # A schema or an API description shows prompts in its examples; it is not one.
+        (
+            {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "examples": [{"text": "Hi"}],
+            },
+            False,
+        ),
+        ({"openapi": "3.1.0", "components": {"examples": {"p": {"value": {"text": "Hi"}}}}}, False),
+        ({"start": 1, "stop": 9}, False),  # a range
+    ],
+)
+def test_what_holds_a_prompt(document: Any, expected: bool) -> None:
+    assert holds_prompt(document) is expected
+
+
+def test_every_rule_example_is_a_prompt() -> None:
+    missed = []
+    for code, rule in RULES.items():
+        if rule.kind not in KINDS:
+            continue  # file contents (covered by the discovery tests), HTTP requests
+        for which in ("bad", "good"):
+            example = json.loads(getattr(rule, which))
+            if not holds_prompt(example) and (code, which) not in NOT_FOUND_ALONE:
+                missed.append((code, which))
+    assert missed == []
+
+
+@settings(max_examples=50)
+@given(st.sampled_from(PAYLOAD_KINDS).flatmap(lambda kind: payloads(kind)), st.text())
+def test_every_valid_body_is_a_prompt_alone_or_in_a_catalog(body: Any, name: str) -> None:
+    assert holds_prompt(body)
+    if set(body) != {"from", "to"}:  # a bare bridge is one only as a whole file
+        assert holds_prompt({name: [body]})
+
+
+@settings(max_examples=50)
+@given(trees(warnings=True))
+def test_every_tree_is_a_prompt(tree: dict[str, Any]) -> None:
+    assert holds_prompt(tree) is bool(tree)  # {} holds nothing
+
+
+@settings(max_examples=50)
+@given(mutations("play"))
+def test_a_play_body_with_one_error_is_still_a_prompt(mutation: Any) -> None:
+    document, _, code = mutation
+    # TTS101/TTS103: a key neither known nor close. TTS401: the body lost all it says
+    # ({"dtmf": false}), so nothing in it is a prompt's own.
+    if document and code not in ("TTS101", "TTS103", "TTS401"):
+        assert holds_prompt(document)
+
+
+@given(JSON, st.booleans())
+def test_any_json_value_is_an_answer(document: Any, stream: bool) -> None:
+    assert holds_prompt(document, stream=stream) in (True, False)
+
+
+def test_deep_nesting_costs_nothing() -> None:
+    document: Any = {"text": "Hi"}
+    for _ in range(100_000):
+        document = [document]
+    assert holds_prompt(document) is False  # deeper than validate() looks

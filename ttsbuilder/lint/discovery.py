@@ -1,0 +1,220 @@
+"""Which files to lint: the paths given, the walk of directories, and which hold a prompt.
+
+A directory walk honours ``.gitignore`` (see :mod:`ttsbuilder.lint.ignore`), skips
+hidden directories, virtual environments, ``node_modules``, caches and build output
+(:data:`DEFAULT_EXCLUDE`), and the ``exclude`` globs. A file found by the walk is
+checked only when it holds a prompt (:func:`holds_prompt`); a file named on the command
+line is checked whatever it holds.
+
+>>> import os, tempfile
+>>> folder = tempfile.mkdtemp()
+>>> for name in ("hi.json", "node_modules/x.json"):
+...     os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+...     with open(os.path.join(folder, name), "w") as f:
+...         _ = f.write('{"text": "Hello"}')
+>>> [(os.path.basename(f.path), f.named) for f in find([folder])]
+[('hi.json', False)]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ttsbuilder.detection import MARKERS
+from ttsbuilder.detection import holds_prompt as document_holds_prompt
+from ttsbuilder.lint.config import ConfigError
+from ttsbuilder.lint.ignore import IgnoreStack, stack_for
+from ttsbuilder.lint.loaders import Source
+
+__all__ = [
+    "DEFAULT_EXCLUDE",
+    "DEFAULT_INCLUDE",
+    "Found",
+    "discover",
+    "find",
+    "holds_prompt",
+    "mentions_prompt",
+]
+
+#: Directories are searched for files matching these globs.
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.json", "*.yaml", "*.yml")
+
+#: Directories never searched (hidden ones, ``.git`` and ``.venv`` included, are
+#: skipped too, and so is any directory holding ``pyvenv.cfg`` or ``conda-meta``: a
+#: virtual environment whatever its name). A directory named on the command line is
+#: searched all the same.
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    "node_modules",
+    "bower_components",
+    "__pycache__",
+    "__pypackages__",
+    "site-packages",
+    "venv",
+    "build",
+    "dist",
+    "_build",
+    "buck-out",
+    "htmlcov",
+    "*.egg-info",
+)
+
+_ENVIRONMENT_FILES = ("pyvenv.cfg", "conda-meta")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A file to lint; ``named``: given on the command line rather than found in a folder."""
+
+    path: str
+    named: bool
+
+
+def _matches(path: str, patterns: Sequence[str]) -> bool:
+    posix = path.replace(os.sep, "/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    name = posix.rsplit("/", 1)[-1]
+    return any(
+        fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(posix, p.lstrip("/")) for p in patterns
+    )
+
+
+def find(
+    paths: Sequence[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> list[Found]:
+    """The files to lint: ``paths`` themselves, and ``include`` matches under directories.
+
+    ``exclude`` globs drop files (named ones too, so a pre-commit hook honours them) and
+    prune directories (by name or by path). ``-`` stands for standard input. A file
+    named twice (``a.json dir/``) is linted once. A path that does not exist or a
+    directory that cannot be read raises :class:`ConfigError`.
+    """
+    files: list[Found] = []
+    for path in paths:
+        if path == "-":
+            files.append(Found(path, True))
+        elif os.path.isdir(path):
+            files.extend(Found(f, False) for f in _walk(path, include, exclude))
+        elif os.path.exists(path):
+            if not _matches(path, exclude):
+                files.append(Found(path, True))
+        else:
+            raise ConfigError(f"{path}: no such file or directory")
+    return _once(files)
+
+
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> list[str]:
+    """The paths of :func:`find`."""
+    return [found.path for found in find(paths, include, exclude)]
+
+
+def _once(files: list[Found]) -> list[Found]:
+    # Twice the same file would be reported (and fixed) twice; twice "-" would read an
+    # exhausted standard input the second time. Named wins: it keeps today's checks.
+    first: dict[str, int] = {}
+    unique: list[Found] = []
+    for found in files:
+        path = found.path
+        key = path if path == "-" else os.path.normcase(os.path.realpath(path))
+        if key not in first:
+            first[key] = len(unique)
+            unique.append(found)
+        elif found.named:
+            unique[first[key]] = Found(unique[first[key]].path, True)
+    return unique
+
+
+def _skipped_folder(folder: str, name: str) -> bool:
+    if name.startswith(".") or _matches(name, DEFAULT_EXCLUDE):
+        return True
+    return any(os.path.exists(os.path.join(folder, name, f)) for f in _ENVIRONMENT_FILES)
+
+
+def _walk(top: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    found: list[str] = []
+
+    def fail(error: OSError) -> None:
+        raise ConfigError(f"{error.filename}: cannot read the directory: {error.strerror}")
+
+    stack, root = stack_for(top)
+    base = os.path.relpath(os.path.abspath(top), root).replace(os.sep, "/")
+    stacks: dict[str, tuple[IgnoreStack, str]] = {top: (stack, "" if base == "." else base)}
+    for folder, dirs, names in os.walk(top, onerror=fail):
+        stack, here = stacks.pop(folder)
+        kept = []
+        for name in sorted(dirs):
+            path = os.path.join(folder, name)
+            relative = f"{here}/{name}" if here else name
+            if _skipped_folder(folder, name) or _matches(path, exclude):
+                continue
+            if stack.ignored(relative, True):
+                continue
+            kept.append(name)
+            if os.path.exists(os.path.join(path, ".git")):  # a nested repository starts afresh
+                stacks[path] = stack_for(path)[0], ""
+            else:
+                stacks[path] = stack.entering(path, relative), relative
+        dirs[:] = kept
+        for name in sorted(names):
+            path = os.path.normpath(os.path.join(folder, name))
+            relative = f"{here}/{name}" if here else name
+            if (
+                _matches(path, include)
+                and not _matches(path, exclude)
+                and not stack.ignored(relative, False)
+                and os.path.isfile(path)  # not a FIFO or a device that happens to match
+            ):
+                found.append(path)
+    return found
+
+
+def holds_prompt(data: bytes, source: Source) -> bool:
+    """Whether a file, loaded as ``source`` from ``data``, holds a prompt.
+
+    A parsed file: :func:`ttsbuilder.detection.holds_prompt` of its document. A file that
+    could not be parsed (a syntax error, not UTF-8, too deep) holds one when its bytes
+    contain a key only prompts use (:data:`ttsbuilder.detection.MARKERS`), so a broken
+    prompt file is still reported and a broken ``tsconfig.json`` is not. An empty file
+    holds none.
+    """
+    if source.parsed:
+        return document_holds_prompt(source.document, stream=source.stream)
+    if mentions_prompt(data):
+        return True
+    if source.format != "json" or not source.text:
+        return False
+    # A prompt with a trailing comma or a comment is still a prompt (and its TTS501 is
+    # worth reporting); a tsconfig.json with comments is still not one.
+    try:
+        document = json.loads(_without_comments(source.text))
+    except (ValueError, RecursionError):
+        return False
+    return document_holds_prompt(document)
+
+
+def mentions_prompt(data: bytes) -> bool:
+    """Whether ``data`` contains a key only prompts use (for files that cannot be parsed)."""
+    return any(marker.encode() in data for marker in MARKERS)
+
+
+_JSONC = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.S)
+
+
+def _without_comments(text: str) -> str:
+    """JSON text without ``//`` and ``/* */`` comments and trailing commas (strings kept).
+
+    >>> _without_comments('{"a": "//x", /* note */ "b": [1,],} // end')
+    '{"a": "//x",  "b": [1]} '
+    """
+    return _JSONC.sub(lambda match: match.group(1) or "", text)
