@@ -104,3 +104,11 @@ def test_deep_nesting_costs_nothing() -> None:
     for _ in range(100_000):
         document = [document]
     assert holds_prompt(document) is False  # deeper than validate() looks
+
+
+def test_text_beside_a_play_only_key_is_a_play_body() -> None:
+    # Found by hypothesis: a play body whose voice and language are missing.
+    assert holds_prompt({"text": "0", "dtmf": False})
+    assert holds_prompt({"text": "Press 1", "asr": True, "start_timeout": 5})
+    assert not holds_prompt({"text": "x", "timeout": 5})  # not a play body's key
+    assert not holds_prompt({"dtmf": False})  # nothing to say

@@ -101,6 +101,10 @@ def _strings(body: dict[Any, Any], *keys: str) -> bool:
     return all(type(body.get(key)) is str for key in keys)
 
 
+#: Keys no other document shares with a play body: beside a ``text`` string, a play body.
+_PLAY_CONTROLS = frozenset({"dtmf", "asr", "start_timeout", "recognizer_timeout"})
+
+
 def _is_body(body: dict[Any, Any], root: bool) -> bool:
     """A request body whose kind shows in a key only that kind uses, with its type."""
     keys = body.keys()
@@ -113,6 +117,8 @@ def _is_body(body: dict[Any, Any], root: bool) -> bool:
     language = body.get("language")
     if type(body.get("text")) is str and type(language) is str and _TAG.fullmatch(language):
         return _keys_fit(body, "play")  # still missing its voice
+    if type(body.get("text")) is str and not _PLAY_CONTROLS.isdisjoint(keys):
+        return _keys_fit(body, "play")  # text beside a key only a play body has
     dial_out_only = {"owner_ref", "event_url", "auto_record"}
     if type(body.get("action_on_connect")) is dict or (
         _strings(body, "from", "to") and not dial_out_only.isdisjoint(keys)
