@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
         "print the published JSON Schema of a kind, the schema catalog, or the OpenAPI document"
     ),
     "preview": "speak a prompt offline with eSpeak NG into a WAV file, and show its timeline",
+    "lsp": "run the language server for prompt files (JSON, YAML) over standard input and output",
 }
 
 #: Exit status for a usage or I/O error (see docs/cli.md).
