@@ -45,5 +45,4 @@ def run(args: argparse.Namespace) -> int:
     require("lsprotocol", extra="lsp", feature="ttsbuilder lsp")
     from ttsbuilder.lsp.server import serve
 
-    serve()
-    return 0
+    return 0 if serve() else 1

@@ -52,6 +52,7 @@ class PromptServer(LanguageServer):
         self.documents: dict[str, _Open] = {}
         self._configs: dict[str, dict[str, Any]] = {}
         self._told: set[str] = set()
+        self.shut_down = False
 
     # --- settings -------------------------------------------------------------------------
 
@@ -178,6 +179,13 @@ def _features(server: PromptServer) -> None:
     def initialize(ls: PromptServer, params: types.InitializeParams) -> None:
         ls.configure(params.initialization_options)
 
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: PromptServer, params: None) -> None:
+        ls.shut_down = True
+        for state in ls.documents.values():
+            if state.timer is not None:
+                state.timer.cancel()
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PromptServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.opened(ls.workspace.get_text_document(params.text_document.uri))
@@ -284,8 +292,15 @@ def _hover(document: TextDocument, state: _Open, position: types.Position) -> st
     return "\n\n---\n\n".join(parts)
 
 
-def serve() -> None:
-    """Run the server over standard input and output until the client says ``exit``."""
+def serve() -> bool:
+    """Run the server over standard input and output until the client says ``exit``.
+
+    True when the client asked for ``shutdown`` first (the exit status is then 0).
+    """
     server = PromptServer()
     _features(server)
-    server.start_io()
+    try:
+        server.start_io()
+    except SystemExit as exit:
+        return exit.code == 0
+    return server.shut_down

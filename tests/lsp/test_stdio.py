@@ -1,0 +1,220 @@
+"""``ttsbuilder lsp`` end to end over stdio, with a client written against the protocol.
+
+Every expected range is counted by hand from the file text; the diagnostics are also
+compared with what the real ``ttsbuilder lint --format json`` prints for the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.lsp.client import Client, apply, uri_of
+
+JSON_TEXT = '{\n  "text": "Hello",\n  "break": {"time": "2s"}\n}\n'
+YAML_TEXT = "text: Hello\nsay-as:\n  interpret-as: dat\n  text: 12/25/2025\n"
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[Client]:
+    started = Client(tmp_path)
+    try:
+        yield started
+    finally:
+        started.kill()
+
+
+def _span(diagnostic: dict[str, Any]) -> tuple[int, int, int, int]:
+    start, end = diagnostic["range"]["start"], diagnostic["range"]["end"]
+    return start["line"], start["character"], end["line"], end["character"]
+
+
+def _lint(path: Path) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "ttsbuilder", "lint", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    found: list[dict[str, Any]] = json.loads(done.stdout)
+    return found
+
+
+def _as_lint(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    severity = {1: "error", 2: "warning"}
+    return [
+        (
+            d["range"]["start"]["line"] + 1,
+            d["range"]["start"]["character"] + 1,
+            d["code"],
+            severity[d["severity"]],
+            d["message"],
+        )
+        for d in diagnostics
+    ]
+
+
+def _lint_shown(problems: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            p["line"],
+            p["column"],
+            p["code"],
+            p["severity"],
+            f"{p['message']} ({p['hint']})" if p.get("hint") else p["message"],
+        )
+        for p in problems
+    ]
+
+
+def test_json_session(client: Client, tmp_path: Path) -> None:
+    path = tmp_path / "welcome.json"
+    path.write_text(JSON_TEXT)
+    uri = uri_of(path)
+    capabilities = client.initialize(tmp_path)
+    assert capabilities["hoverProvider"]
+    client.open(uri, "json", JSON_TEXT)
+    diagnostics = client.diagnostics(uri)
+    # Line 3 is '  "break": {"time": "2s"}': '"time": "2s"' spans characters 12 to 24.
+    assert [(d["code"], _span(d)) for d in diagnostics] == [("TTS105", (2, 12, 2, 24))]
+    assert diagnostics[0]["codeDescription"]["href"].endswith("rules.md#tts105")
+    assert _as_lint(diagnostics) == _lint_shown(_lint(path))
+
+    # An edit as an editor sends it: replace 'Hello' (line 2, characters 11-16) by ''.
+    client.change(
+        uri,
+        2,
+        [
+            {
+                "range": {
+                    "start": {"line": 1, "character": 11},
+                    "end": {"line": 1, "character": 16},
+                },
+                "text": "",
+            }
+        ],
+    )
+    diagnostics = client.diagnostics(uri, 2)
+    codes = [(d["code"], _span(d)) for d in diagnostics]
+    # '  "text": ""' : the empty text member spans characters 2 to 12.
+    assert codes == [("TTS104", (1, 2, 1, 12)), ("TTS105", (2, 12, 2, 24))]
+
+    # Completion inside the break object, after '{': its keys.
+    items = client.request(
+        "textDocument/completion",
+        {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 14}},
+    )["items"]
+    assert {i["label"] for i in items} >= {"value", "strength"}
+
+    hover = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 15}},
+    )
+    assert "TTS105" in hover["contents"]["value"]
+    assert "alias-key" in hover["contents"]["value"]
+    assert client.close() == 0
+
+
+def test_yaml_session(client: Client, tmp_path: Path) -> None:
+    path = tmp_path / "menu.yaml"
+    path.write_text(YAML_TEXT)
+    uri = uri_of(path)
+    client.initialize(tmp_path)
+    client.open(uri, "yaml", YAML_TEXT)
+    diagnostics = client.diagnostics(uri)
+    # Line 3 is '  interpret-as: dat': the member spans characters 2 to 19.
+    assert [(d["code"], _span(d)) for d in diagnostics] == [("TTS301", (2, 2, 2, 19))]
+    assert _as_lint(diagnostics) == _lint_shown(_lint(path))
+
+    # Type the right value: 'dat' → 'date' by inserting 'e' at line 3, character 19.
+    client.change(
+        uri,
+        2,
+        [
+            {
+                "range": {
+                    "start": {"line": 2, "character": 19},
+                    "end": {"line": 2, "character": 19},
+                },
+                "text": "e",
+            }
+        ],
+    )
+    assert client.diagnostics(uri, 2) == []
+
+    # Completion of format values for interpret-as: date, on a new line '  format: '.
+    client.change(
+        uri,
+        3,
+        [
+            {
+                "range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}},
+                "text": "  format: ",
+            }
+        ],
+    )
+    items = client.request(
+        "textDocument/completion",
+        {"textDocument": {"uri": uri}, "position": {"line": 4, "character": 10}},
+    )["items"]
+    assert [i["label"] for i in items] == [
+        "dmy",
+        "mdy",
+        "ymd",
+        "ydm",
+        "ym",
+        "my",
+        "md",
+        "dm",
+        "d",
+        "m",
+        "y",
+    ]
+
+    hover = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 5}},
+    )
+    assert "interpret-as" in hover["contents"]["value"]
+    assert "telephone" in hover["contents"]["value"]
+    # On the tree's first member: the SSML the prompt renders to.
+    client.change(uri, 4, [{"text": "text: Hello\nbreak:\n  value: 500ms\n"}])
+    client.diagnostics(uri, 4)
+    hover = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}},
+    )
+    assert '<break time="500ms"/>' in hover["contents"]["value"]
+    assert client.close() == 0
+
+
+def test_exit_without_shutdown_is_status_1(client: Client, tmp_path: Path) -> None:
+    client.initialize(tmp_path)
+    client.notify("exit", None)
+    assert client.process.wait(30) == 1
+
+
+def test_apply_helper_counts_utf16() -> None:
+    # '😀' is two UTF-16 code units: character 3 is after it.
+    assert (
+        apply(
+            '"😀x"',
+            [
+                {
+                    "range": {
+                        "start": {"line": 0, "character": 3},
+                        "end": {"line": 0, "character": 4},
+                    },
+                    "newText": "y",
+                }
+            ],
+        )
+        == '"😀y"'
+    )
