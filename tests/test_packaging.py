@@ -246,6 +246,8 @@ def test_the_core_install_validates_renders_and_lints(
     assert report["missing"] == {
         "ttsbuilder._mutate": "hypothesis",
         "ttsbuilder._reference": "hypothesis",
+        "ttsbuilder.lsp.actions": "lsp",
+        "ttsbuilder.lsp.server": "lsp",
         "ttsbuilder.pydantic": "pydantic",
         "ttsbuilder.strategies": "hypothesis",
     }

@@ -14,11 +14,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from lsprotocol import types
-from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
-from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument
-
+from ttsbuilder._extras import require
 from ttsbuilder._version import __version__
 from ttsbuilder.lint.formats import rule_url
 from ttsbuilder.lint.loaders import Format
@@ -27,6 +23,14 @@ from ttsbuilder.lsp import assist
 from ttsbuilder.lsp.analysis import Analysis, Finding, analyse
 from ttsbuilder.lsp.places import place_at
 from ttsbuilder.lsp.settings import Settings, format_of, merge
+
+require("pygls", extra="lsp", feature="ttsbuilder lsp")
+require("lsprotocol", extra="lsp", feature="ttsbuilder lsp")
+
+from lsprotocol import types  # noqa: E402
+from pygls.lsp.server import LanguageServer  # noqa: E402
+from pygls.uris import to_fs_path  # noqa: E402
+from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument  # noqa: E402
 
 __all__ = ["PromptServer", "serve"]
 
