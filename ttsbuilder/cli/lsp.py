@@ -43,6 +43,18 @@ def run(args: argparse.Namespace) -> int:
 
     require("pygls", extra="lsp", feature="ttsbuilder lsp")
     require("lsprotocol", extra="lsp", feature="ttsbuilder lsp")
+    import contextlib
+    import os
+    import sys
+
     from ttsbuilder.lsp.server import serve
 
-    return 0 if serve() else 1
+    # The protocol gets copies of the standard streams (the server closes its own on
+    # exit); anything else printed meanwhile goes to standard error, not into the protocol.
+    with (
+        os.fdopen(os.dup(0), "rb") as stdin,
+        os.fdopen(os.dup(1), "wb") as stdout,
+        contextlib.redirect_stdout(sys.stderr),
+    ):
+        shut_down = serve(stdin, stdout)
+    return 0 if shut_down else 1

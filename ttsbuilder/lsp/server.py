@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from ttsbuilder._extras import require
 from ttsbuilder._version import __version__
@@ -296,15 +296,15 @@ def _hover(document: TextDocument, state: _Open, position: types.Position) -> st
     return "\n\n---\n\n".join(parts)
 
 
-def serve() -> bool:
-    """Run the server over standard input and output until the client says ``exit``.
+def serve(stdin: BinaryIO, stdout: BinaryIO) -> bool:
+    """Run the server over ``stdin`` and ``stdout`` until the client says ``exit``.
 
     True when the client asked for ``shutdown`` first (the exit status is then 0).
     """
     server = PromptServer()
     _features(server)
     try:
-        server.start_io()
+        server.start_io(stdin, stdout)
     except SystemExit as exit:
         return exit.code == 0
     return server.shut_down
