@@ -42,9 +42,23 @@ if arrived then
     context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buffer, first.lnum) },
   }
   local answers = vim.lsp.buf_request_sync(buffer, "textDocument/codeAction", params, 10000) or {}
+  local chosen = nil
   for _, answer in pairs(answers) do
     for _, action in ipairs(answer.result or {}) do
       out("code action: " .. action.title)
+      if chosen == nil and action.kind == "quickfix" then chosen = action end
+    end
+  end
+  if chosen ~= nil then
+    -- Apply it as the editor does, then wait for the diagnostics of the new text.
+    local before = #vim.diagnostic.get(buffer)
+    vim.lsp.util.apply_workspace_edit(chosen.edit, "utf-16")
+    out("applied: " .. chosen.title .. "; line " .. (first.lnum + 1) .. " is now: "
+      .. vim.api.nvim_buf_get_lines(buffer, first.lnum, first.lnum + 1, false)[1])
+    vim.wait(10000, function() return #vim.diagnostic.get(buffer) ~= before end, 50)
+    for _, d in ipairs(vim.diagnostic.get(buffer)) do
+      out(string.format("after the fix: %d:%d %s", d.lnum + 1, d.col + 1,
+        tostring(d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code))))
     end
   end
 end
