@@ -7,13 +7,14 @@ tests/lsp/ always run.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.lsp.client import lint
 
 SCRIPT = Path(__file__).with_name("nvim_session.lua")
 PROMPT = (
@@ -36,17 +37,11 @@ def test_neovim_receives_lint_diagnostics(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    lint = subprocess.run(
-        [sys.executable, "-m", "ttsbuilder", "lint", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
     expected = [
-        f"{p['line']}:{p['column']}-" in line and f" {p['code']} {p['severity']} {p['message']}" in line
+        f"{p['line']}:{p['column']}-" in line
+        and f" {p['code']} {p['severity']} {p['message']}" in line
         for p, line in zip(
-            json.loads(lint.stdout),
+            lint(path),
             [row for row in done.stdout.splitlines() if row[:1].isdigit()],
             strict=True,
         )

@@ -179,6 +179,19 @@ class Client:
             {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes},
         )
 
+    def edit(self, uri: str, version: int, line: int, start: int, end: int, text: str) -> None:
+        """One ranged change on one line: characters ``start`` to ``end`` become ``text``."""
+        span = {
+            "start": {"line": line, "character": start},
+            "end": {"line": line, "character": end},
+        }
+        self.change(uri, version, [{"range": span, "text": text}])
+
+    def at(self, method: str, uri: str, line: int, character: int) -> Any:
+        """A request about one position (completion, hover)."""
+        position = {"line": line, "character": character}
+        return self.request(method, {"textDocument": {"uri": uri}, "position": position})
+
     def close(self, timeout: float = TIMEOUT) -> int:
         """``shutdown`` then ``exit``; the process's exit status."""
         self.request("shutdown", None)
@@ -196,6 +209,19 @@ class Client:
         for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
             if stream is not None:
                 stream.close()
+
+
+def lint(path: Path) -> list[dict[str, Any]]:
+    """What the real ``ttsbuilder lint --format json`` reports for ``path``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ttsbuilder", "lint", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    found: list[dict[str, Any]] = json.loads(done.stdout)
+    return found
 
 
 def apply(text: str, edits: list[dict[str, Any]]) -> str:

@@ -6,16 +6,13 @@ compared with what the real ``ttsbuilder lint --format json`` prints for the sam
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.lsp.client import Client, apply, uri_of
+from tests.lsp.client import Client, apply, lint, uri_of
 
 JSON_TEXT = '{\n  "text": "Hello",\n  "break": {"time": "2s"}\n}\n'
 YAML_TEXT = "text: Hello\nsay-as:\n  interpret-as: dat\n  text: 12/25/2025\n"
@@ -35,19 +32,7 @@ def _span(diagnostic: dict[str, Any]) -> tuple[int, int, int, int]:
     return start["line"], start["character"], end["line"], end["character"]
 
 
-def _lint(path: Path) -> list[dict[str, Any]]:
-    done = subprocess.run(
-        [sys.executable, "-m", "ttsbuilder", "lint", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    found: list[dict[str, Any]] = json.loads(done.stdout)
-    return found
-
-
-def _as_lint(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+def _aslint(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     severity = {1: "error", 2: "warning"}
     return [
         (
@@ -85,38 +70,20 @@ def test_json_session(client: Client, tmp_path: Path) -> None:
     # Line 3 is '  "break": {"time": "2s"}': '"time": "2s"' spans characters 12 to 24.
     assert [(d["code"], _span(d)) for d in diagnostics] == [("TTS105", (2, 12, 2, 24))]
     assert diagnostics[0]["codeDescription"]["href"].endswith("rules.md#tts105")
-    assert _as_lint(diagnostics) == _lint_shown(_lint(path))
+    assert _aslint(diagnostics) == _lint_shown(lint(path))
 
     # An edit as an editor sends it: replace 'Hello' (line 2, characters 11-16) by ''.
-    client.change(
-        uri,
-        2,
-        [
-            {
-                "range": {
-                    "start": {"line": 1, "character": 11},
-                    "end": {"line": 1, "character": 16},
-                },
-                "text": "",
-            }
-        ],
-    )
+    client.edit(uri, 2, 1, 11, 16, "")
     diagnostics = client.diagnostics(uri, 2)
     codes = [(d["code"], _span(d)) for d in diagnostics]
     # '  "text": ""' : the empty text member spans characters 2 to 12.
     assert codes == [("TTS104", (1, 2, 1, 12)), ("TTS105", (2, 12, 2, 24))]
 
     # Completion inside the break object, after '{': its keys.
-    items = client.request(
-        "textDocument/completion",
-        {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 14}},
-    )["items"]
+    items = client.at("textDocument/completion", uri, 2, 14)["items"]
     assert {i["label"] for i in items} >= {"value", "strength"}
 
-    hover = client.request(
-        "textDocument/hover",
-        {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 15}},
-    )
+    hover = client.at("textDocument/hover", uri, 2, 15)
     assert "TTS105" in hover["contents"]["value"]
     assert "alias-key" in hover["contents"]["value"]
     assert client.close() == 0
@@ -131,22 +98,10 @@ def test_yaml_session(client: Client, tmp_path: Path) -> None:
     diagnostics = client.diagnostics(uri)
     # Line 3 is '  interpret-as: dat': the member spans characters 2 to 19.
     assert [(d["code"], _span(d)) for d in diagnostics] == [("TTS301", (2, 2, 2, 19))]
-    assert _as_lint(diagnostics) == _lint_shown(_lint(path))
+    assert _aslint(diagnostics) == _lint_shown(lint(path))
 
     # Type the right value: 'dat' → 'date' by inserting 'e' at line 3, character 19.
-    client.change(
-        uri,
-        2,
-        [
-            {
-                "range": {
-                    "start": {"line": 2, "character": 19},
-                    "end": {"line": 2, "character": 19},
-                },
-                "text": "e",
-            }
-        ],
-    )
+    client.edit(uri, 2, 2, 19, 19, "e")
     assert client.diagnostics(uri, 2) == []
 
     # Completion of format values for interpret-as: date, on a new line '  format: '.
@@ -160,10 +115,7 @@ def test_yaml_session(client: Client, tmp_path: Path) -> None:
             }
         ],
     )
-    items = client.request(
-        "textDocument/completion",
-        {"textDocument": {"uri": uri}, "position": {"line": 4, "character": 10}},
-    )["items"]
+    items = client.at("textDocument/completion", uri, 4, 10)["items"]
     assert [i["label"] for i in items] == [
         "dmy",
         "mdy",
@@ -178,19 +130,13 @@ def test_yaml_session(client: Client, tmp_path: Path) -> None:
         "y",
     ]
 
-    hover = client.request(
-        "textDocument/hover",
-        {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 5}},
-    )
+    hover = client.at("textDocument/hover", uri, 2, 5)
     assert "interpret-as" in hover["contents"]["value"]
     assert "telephone" in hover["contents"]["value"]
     # On the tree's first member: the SSML the prompt renders to.
     client.change(uri, 4, [{"text": "text: Hello\nbreak:\n  value: 500ms\n"}])
     client.diagnostics(uri, 4)
-    hover = client.request(
-        "textDocument/hover",
-        {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}},
-    )
+    hover = client.at("textDocument/hover", uri, 0, 1)
     assert '<break time="500ms"/>' in hover["contents"]["value"]
     assert client.close() == 0
 
