@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 
 from ttsbuilder.lint.check import LintOptions, check_source
+from ttsbuilder.lint.discovery import holds_prompt
 from ttsbuilder.lint.loaders import Format, Source, load_bytes
 from ttsbuilder.problems import Problem
-from ttsbuilder.validation import detect
 
 __all__ = ["Analysis", "Finding", "analyse", "encode"]
 
@@ -45,7 +45,9 @@ class Analysis:
     source: Source
     problems: tuple[Problem, ...]
     findings: tuple[Finding, ...]
-    #: Whether the document holds a prompt (a file that holds none gets no diagnostics).
+    #: Whether the document holds a prompt, as ``ttsbuilder lint`` decides for the files
+    #: it finds (:func:`ttsbuilder.lint.discovery.holds_prompt`): one that holds none gets
+    #: no diagnostics.
     prompt: bool = True
 
 
@@ -56,15 +58,12 @@ def encode(text: str) -> bytes:
 
 def analyse(text: str, format: Format, options: LintOptions | None = None) -> Analysis:
     """Lint ``text`` as ``format`` with ``options``, and range every problem."""
-    source = load_bytes(encode(text), format)
+    data = encode(text)
+    source = load_bytes(data, format)
     problems = tuple(check_source(source, options or LintOptions()))
     lines = text.split("\n")
     findings = tuple(_finding(p, lines, format) for p in problems)
-    return Analysis(source, problems, findings, _holds_prompt(source))
-
-
-def _holds_prompt(source: Source) -> bool:
-    return not source.parsed or bool(detect(source.document))
+    return Analysis(source, problems, findings, holds_prompt(data, source))
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"?')

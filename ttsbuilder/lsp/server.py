@@ -16,9 +16,9 @@ from typing import Any, BinaryIO
 
 from ttsbuilder._extras import require
 from ttsbuilder._version import __version__
+from ttsbuilder.lint.config import ConfigError, find_config, load_config
 from ttsbuilder.lint.formats import rule_url
 from ttsbuilder.lint.loaders import Format
-from ttsbuilder.lint.runner import ConfigError, find_config, load_config
 from ttsbuilder.lsp import assist
 from ttsbuilder.lsp.analysis import Analysis, Finding, analyse
 from ttsbuilder.lsp.places import place_at
