@@ -49,3 +49,7 @@ def test_neovim_receives_lint_diagnostics(tmp_path: Path) -> None:
     assert expected == [True, True], done.stdout
     # '"time": "2s"' is columns 13 to 24 of line 3 (the end is exclusive: 25).
     assert "3:13-3:25 TTS105 error" in done.stdout
+    # The quick fix, applied by Neovim itself, leaves only the other problem.
+    assert "applied: ttsbuilder: renamed 'time' to 'value'" in done.stdout
+    assert '"break": {"value": "2s"},' in done.stdout
+    assert "after the fix: 4:14 TTS301" in done.stdout

@@ -6,6 +6,8 @@ compared with what the real ``ttsbuilder lint --format json`` prints for the sam
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -164,3 +166,97 @@ def test_apply_helper_counts_utf16() -> None:
         )
         == '"😀y"'
     )
+
+
+FIXABLE = {
+    "json": (
+        '{\n  "express-as": {"style": "Cheerful", "text": "Hi"},\n  "break": {"time": "2s"}\n}\n'
+    ),
+    "yaml": "express-as:\n  style: Cheerful\n  text: Hi\nbreak:\n  time: 2s\n",
+}
+
+
+def _edits(action: dict[str, Any], uri: str) -> list[dict[str, Any]]:
+    edits: list[dict[str, Any]] = action["edit"]["changes"][uri]
+    return edits
+
+
+@pytest.mark.parametrize("language", ["json", "yaml"])
+def test_code_actions_make_what_lint_fix_writes(
+    client: Client, tmp_path: Path, language: str
+) -> None:
+    text = FIXABLE[language]
+    path = tmp_path / f"fixable.{language}"
+    path.write_text(text)
+    uri = uri_of(path)
+    client.initialize(tmp_path)
+    client.open(uri, language, text)
+    diagnostics = client.diagnostics(uri)
+    assert [d["code"] for d in diagnostics] == ["TTS205", "TTS105"]
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": 5, "character": 0}}
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": diagnostics}},
+    )
+    quick = [a for a in actions if a["kind"] == "quickfix"]
+    assert [a["diagnostics"][0]["code"] for a in quick] == ["TTS205", "TTS105"]
+    assert all(a["isPreferred"] for a in quick)
+    # Each quick fix alone repairs its own problem and nothing else.
+    for action in quick:
+        fixed = apply(text, _edits(action, uri))
+        left = [p["code"] for p in _lint_text(tmp_path, language, fixed)]
+        assert left == [c for c in ("TTS205", "TTS105") if c != action["diagnostics"][0]["code"]]
+    # Fix all is exactly what the real `ttsbuilder lint --fix` writes.
+    (fix_all,) = [a for a in actions if a["kind"] == "source.fixAll.ttsbuilder"]
+    fixed = apply(text, _edits(fix_all, uri))
+    subprocess.run(
+        [sys.executable, "-m", "ttsbuilder", "lint", "--fix", str(path)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert fixed == path.read_text()
+    client.change(uri, 2, [{"text": fixed}])
+    assert client.diagnostics(uri, 2) == []
+    only = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": whole,
+            "context": {"diagnostics": [], "only": ["source.fixAll"]},
+        },
+    )
+    assert only == []  # nothing left to fix
+    assert client.close() == 0
+
+
+def _lint_text(folder: Path, language: str, text: str) -> list[dict[str, Any]]:
+    scratch = folder / f"scratch.{language}"
+    scratch.write_text(text)
+    return lint(scratch)
+
+
+def test_unsafe_fixes_are_offered_as_such(client: Client, tmp_path: Path) -> None:
+    # Renumbering a repeated key makes both members spoken: a change of what a standard
+    # parser reads (it keeps the last), so it is unsafe.
+    text = '{"text": "a", "text": "b"}'
+    uri = uri_of(tmp_path / "repeated.json")
+    client.initialize(tmp_path)
+    client.open(uri, "json", text)
+    diagnostics = client.diagnostics(uri)
+    assert [(d["code"], _span(d)) for d in diagnostics] == [("TTS502", (0, 14, 0, 25))]
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 26}}
+    params = {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": diagnostics}}
+    (action,) = client.request("textDocument/codeAction", params)
+    assert action["kind"] == "quickfix"
+    assert "unsafe" in action["title"]
+    assert not action["isPreferred"]
+    assert apply(text, _edits(action, uri)) == '{"text": "a", "text2": "b"}'
+    # With unsafe-fixes, fix all makes it too.
+    client.notify(
+        "workspace/didChangeConfiguration", {"settings": {"ttsbuilder": {"unsafe-fixes": True}}}
+    )
+    client.diagnostics(uri)
+    kinds = [a["kind"] for a in client.request("textDocument/codeAction", params)]
+    assert kinds == ["quickfix", "source.fixAll.ttsbuilder"]
+    assert client.close() == 0

@@ -227,7 +227,10 @@ def _features(server: PromptServer) -> None:
         try:
             from ttsbuilder.lsp.actions import code_actions
 
-            return code_actions(document, state.analysis, state.settings.options, params)
+            settings = state.settings
+            return code_actions(
+                document, state.analysis, settings.options, params, unsafe=settings.unsafe_fixes
+            )
         except Exception as error:
             ls.log(f"ttsbuilder: no code actions for {document.uri}: {error!r}")
             return []

@@ -37,6 +37,8 @@ class Settings:
     include: tuple[str, ...] = ()
     #: How long to wait after a change before checking again (typing goes on meanwhile).
     debounce_ms: int = 150
+    #: Whether "fix all" makes unsafe fixes too (``--unsafe-fixes``).
+    unsafe_fixes: bool = False
 
     @property
     def options(self) -> LintOptions:
@@ -76,6 +78,13 @@ def merge(*layers: dict[str, Any]) -> tuple[Settings, list[str]]:
                 codes = _codes(name, value, errors)
                 if codes is not None:
                     values[name] = codes
+            elif name == "unsafe_fixes":
+                if isinstance(value, bool):
+                    values[name] = value
+                else:
+                    errors.append(
+                        f"ttsbuilder setting 'unsafe-fixes': expected true or false, got {value!r}"
+                    )
             elif name in ("debounce", "debounce_ms"):
                 if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10_000:
                     values["debounce_ms"] = value
