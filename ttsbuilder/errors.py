@@ -80,10 +80,14 @@ class BuildError(ArgumentError):
 
 
 class SSMLError(TTSBuilderError, ValueError):
-    """SSML that cannot be parsed or represented as a tree; ``line`` is 1-based when known."""
+    """SSML that cannot be parsed or represented as a tree; ``line`` is 1-based when known.
 
-    def __init__(self, message: str, *, line: int | None = None) -> None:
+    ``column`` (1-based) is known for syntax errors; the message names the line only.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
         self.line = line
+        self.column = column
         super().__init__(f"line {line}: {message}" if line is not None else message)
 
 

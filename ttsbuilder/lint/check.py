@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ttsbuilder.errors import TTSBuilderError
@@ -81,6 +81,8 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
     """
     options = options or LintOptions()
     problems = [p for p in source.problems if options.wants(p.code)]
+    if source.format == "ssml":  # an SSML file holds one tree, whatever kind was asked for
+        options = replace(options, kind="tts")
     if source.parsed:
         try:
             found = [p for p in _validate(source.document, options) if options.wants(p.code)]

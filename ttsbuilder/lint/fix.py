@@ -166,8 +166,10 @@ def fix_source(
     skipped = 0
     prompts: list[str] | None = None  # the renames never move a prompt: found once
     for _ in range(_ROUNDS):
-        if not state.source.parsed or not any(
-            p.code in FIXABLE and options.wants(p.code) for p in state.problems
+        if (
+            not state.source.parsed
+            or state.source.format == "ssml"  # fixes edit JSON or YAML text only
+            or not any(p.code in FIXABLE and options.wants(p.code) for p in state.problems)
         ):
             break
         if prompts is None:
@@ -223,7 +225,7 @@ def plan_fixes(
     [(False, ['"text2"'])]
     """
     options = options or LintOptions()
-    if not source.parsed:
+    if not source.parsed or source.format == "ssml":  # fixes edit JSON or YAML text only
         return []
     problems = list(problems)
     if not any(p.code in FIXABLE and options.wants(p.code) for p in problems):

@@ -54,10 +54,16 @@ __all__ = [
     "load_yaml",
 ]
 
-Format = Literal["json", "yaml"]
+Format = Literal["json", "yaml", "ssml"]
 
 #: File name endings and the format each is read as.
-FORMATS: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+FORMATS: dict[str, Format] = {
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".ssml": "ssml",
+    ".xml": "ssml",
+}
 
 #: ``Source.document`` of a file that could not be parsed.
 NOTHING: Any = type("Nothing", (), {"__repr__": lambda self: "NOTHING"})()
@@ -144,13 +150,27 @@ def format_for(path: str) -> Format | None:
 
 
 def sniff_format(data: bytes) -> Format:
-    """JSON when the first non-blank byte opens a JSON object, array or string, else YAML."""
+    """The format of standard input: JSON, SSML (it opens a tag) or else YAML.
+
+    >>> sniff_format(b'  {"text": "Hi"}'), sniff_format(b"<speak/>"), sniff_format(b"text: Hi")
+    ('json', 'ssml', 'yaml')
+    """
     stripped = data.lstrip(b" \t\r\n\xef\xbb\xbf")
+    if stripped[:1] == b"<":
+        return "ssml"
     return "json" if stripped[:1] in (b"{", b"[", b'"') else "yaml"
 
 
 def load_bytes(data: bytes, format: Format) -> Source:
-    """Decode ``data`` as UTF-8 and load it as ``format`` (``json`` or ``yaml``)."""
+    """Decode ``data`` as UTF-8 and load it as ``format`` (``json`` or ``yaml``).
+
+    ``ssml`` files are read in the encoding they declare, by
+    :func:`ttsbuilder.lint.ssml_files.load_ssml`.
+    """
+    if format == "ssml":
+        from ttsbuilder.lint.ssml_files import load_ssml  # it builds on this module
+
+        return load_ssml(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -17,6 +17,7 @@ from ttsbuilder.rules import (  # noqa: F401
     routes,
     say_as,
     source,
+    ssml_files,
     tree,
     values,
 )

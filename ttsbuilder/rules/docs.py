@@ -19,6 +19,7 @@ FAMILIES = {
     "say-as": "say-as",
     "payloads": "Request bodies",
     "source": "Source files (lint)",
+    "ssml-files": "SSML files (lint)",
     "render": "SSML rendering",
     "preview": "Audio preview",
     "routes": "Requests and routes",
@@ -44,6 +45,8 @@ def _example(text: str, kind: str) -> tuple[str, str]:
     """The code-block language and the pretty text of an example."""
     if kind == "source":
         return "text", text
+    if kind == "ssml-file":
+        return "xml", text
     try:
         return "json", json.dumps(json.loads(text), indent=2, ensure_ascii=False)
     except ValueError:
@@ -59,6 +62,8 @@ def _rule(rule: Rule) -> str:
     )
     if rule.family == "source":
         checked = "a file, by `ttsbuilder lint`"
+    elif rule.family == "ssml-files":
+        checked = "an SSML file, by `ttsbuilder lint`"
     elif rule.family == "render":
         checked = f"`{rule.kind.removeprefix('ssml-')}` SSML, by `render_ssml`"
     elif rule.family == "routes":

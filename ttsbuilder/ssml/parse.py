@@ -15,6 +15,7 @@ naming the element and its line; nothing is dropped silently.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from lxml import etree
@@ -39,7 +40,15 @@ from ttsbuilder.ssml.names import MSTTS_NAMESPACES, SYNTHESIS
 from ttsbuilder.validation import validate
 from ttsbuilder.values import Duration, Pitch, Rate, Volume
 
-__all__ = ["MAX_SSML_BYTES", "Whitespace", "parse_ssml"]
+__all__ = [
+    "MAX_SSML_BYTES",
+    "Reading",
+    "SSMLRefusal",
+    "Whitespace",
+    "parse_ssml",
+    "read_document",
+    "read_tree",
+]
 
 #: The largest SSML document :func:`parse_ssml` reads, in bytes of UTF-8.
 MAX_SSML_BYTES = 1_000_000
@@ -67,18 +76,39 @@ def _name(element: Element) -> str:
     return f"{{{qualified.namespace}}}{qualified.localname}"
 
 
-def _refuse(element: Element, message: str) -> SSMLError:
-    line = element.sourceline
-    return SSMLError(message, line=line if isinstance(line, int) else None)
+class SSMLRefusal(SSMLError):
+    """What a tree cannot hold, refused at ``element`` (so a caller can place it exactly)."""
+
+    def __init__(self, message: str, element: Element) -> None:
+        line = element.sourceline
+        super().__init__(message, line=line if isinstance(line, int) else None)
+        self.element = element
+
+
+def _refuse(element: Element, message: str) -> SSMLRefusal:
+    return SSMLRefusal(message, element)
+
+
+#: Where a member was read from: an element itself, or the text (``"text"``) or tail
+#: (``"tail"``) of an element.
+Place = tuple[Element, Literal["element", "text", "tail"]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A tree read from SSML, and where each member (by JSON pointer) was read from."""
+
+    tree: Tree
+    places: dict[str, Place]
 
 
 class _Reader:
-    __slots__ = ("lines", "w3c", "whitespace")
+    __slots__ = ("places", "w3c", "whitespace")
 
     def __init__(self, whitespace: Whitespace) -> None:
         self.whitespace = whitespace
-        #: id(node) → the line of the element it was read from, for error messages.
-        self.lines: dict[int, int] = {}
+        #: id(node) → where it was read from, for positions.
+        self.places: dict[int, Place] = {}
         self.w3c = False
 
     def speak(self, root: Element) -> Tree:
@@ -107,25 +137,25 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise _refuse(parent, f"nesting deeper than {MAX_DEPTH} levels")
         nodes: list[Node] = []
-        self.text(nodes, parent.text)
+        self.text(nodes, parent.text, (parent, "text"))
         for child in parent:
             node = self.content_item(child, depth, top=top)
             if node is not None:
                 nodes.append(node)
-                line = child.sourceline
-                if isinstance(line, int):
-                    self.lines[id(node)] = line
-            self.text(nodes, child.tail)
+                self.places[id(node)] = (child, "element")
+            self.text(nodes, child.tail, (child, "tail"))
         return tuple(nodes)
 
-    def text(self, nodes: list[Node], text: str | None) -> None:
+    def text(self, nodes: list[Node], text: str | None, place: Place) -> None:
         if not text:
             return
         if self.whitespace == "normalize":
             if text.isspace():
                 return
             text = _SPACES.sub(" ", text)
-        nodes.append(Text(text))
+        node = Text(text)
+        nodes.append(node)
+        self.places[id(node)] = place
 
     def content_item(self, child: Element, depth: int, *, top: bool) -> Node | None:
         if isinstance(child, etree._Comment):
@@ -223,7 +253,15 @@ class _Reader:
             raise _refuse(element, str(exc)) from None
 
 
-def _document(text: str | bytes) -> Element:
+def read_document(text: str | bytes) -> Element:
+    """The root element of SSML ``text``, read safely (the first step of :func:`parse_ssml`).
+
+    No entities, no DTD, no network, at most :data:`MAX_SSML_BYTES`; raises only
+    :class:`~ttsbuilder.errors.SSMLError`, with the line and column of a syntax error.
+
+    >>> read_document('<speak><voice name="x">Hi</voice></speak>')[0].get("name")
+    'x'
+    """
     if isinstance(text, str):
         data, encoding = text.encode("utf-8", "surrogatepass"), "utf-8"
     elif isinstance(text, bytes):
@@ -235,7 +273,8 @@ def _document(text: str | bytes) -> Element:
     declared = data.find(b"<!ENTITY")
     if declared >= 0:
         line = data.count(b"\n", 0, declared) + 1
-        raise SSMLError("a DOCTYPE that declares entities is refused", line=line)
+        column = declared - (data.rfind(b"\n", 0, declared) + 1) + 1
+        raise SSMLError("a DOCTYPE that declares entities is refused", line=line, column=column)
     parser = etree.XMLParser(
         encoding=encoding,
         resolve_entities=False,
@@ -248,7 +287,10 @@ def _document(text: str | bytes) -> Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise SSMLError(f"not well-formed XML: {exc.msg}", line=exc.lineno) from None
+        line, column = exc.position
+        raise SSMLError(
+            f"not well-formed XML: {exc.msg}", line=line or exc.lineno, column=column or None
+        ) from None
     except (ValueError, etree.LxmlError) as exc:
         raise SSMLError(f"cannot read the SSML: {exc}") from None
     if root is None:
@@ -259,31 +301,54 @@ def _document(text: str | bytes) -> Element:
     return root
 
 
-def _pointers(nodes: tuple[Node, ...], pointer: str, lines: dict[int, int]) -> dict[str, int]:
-    """JSON pointer → source line of every member read from an element."""
-    found: dict[str, int] = {}
+def _pointers(
+    nodes: tuple[Node, ...], pointer: str, places: dict[int, Place], found: dict[str, Place]
+) -> None:
+    """JSON pointer → where each member was read from, into ``found``."""
     counts: dict[str, int] = {}
     for node in nodes:
         count = counts[node.kind] = counts.get(node.kind, 0) + 1
         at = f"{pointer}/{member_name(node.kind, count)}"
-        if id(node) in lines:
-            found[at] = lines[id(node)]
+        if id(node) in places:
+            found[at] = places[id(node)]
         if isinstance(node, (Prosody, ExpressAs)):
-            found.update(_pointers(node.children, at, lines))
-    return found
+            _pointers(node.children, at, places, found)
 
 
-def _check(tree: Tree, document: dict[str, Any], lines: dict[int, int], profile: Profile) -> None:
+def read_tree(root: Element, *, whitespace: Whitespace = "keep") -> Reading:
+    """The tree the ``<speak>`` element ``root`` holds, not yet validated.
+
+    Raises :class:`SSMLRefusal` (an :class:`~ttsbuilder.errors.SSMLError`) at the
+    element a tree cannot hold.
+
+    >>> reading = read_tree(read_document('<speak>Hi<break time="1s"/></speak>'))
+    >>> reading.tree.children
+    (Text(text='Hi'), Break(value=Duration(text='1s'), strength=None))
+    >>> sorted(reading.places)
+    ['/break', '/text']
+    """
+    if whitespace not in ("keep", "normalize"):
+        raise SSMLError(f"whitespace={whitespace!r}: use 'keep' or 'normalize'")
+    reader = _Reader(whitespace)
+    tree = reader.speak(root)
+    places: dict[str, Place] = {}
+    _pointers(tuple(tree.children), "", reader.places, places)
+    return Reading(tree, places)
+
+
+def _check(reading: Reading, document: dict[str, Any], profile: Profile) -> None:
     """SSMLError, naming the element's line, for the first error validate() finds."""
     errors = [p for p in validate(document, kind="tts", profile=profile) if p.is_error]
     if not errors:
         return
     first = errors[0]
-    where = _pointers(tuple(tree.children), "", lines)
     line = None
     at = first.pointer
     while at and line is None:  # the member the problem is in, or its container
-        line = where.get(at)
+        place = reading.places.get(at)
+        if place is not None and place[1] == "element":
+            found = place[0].sourceline
+            line = found if isinstance(found, int) else None
         at = at.rsplit("/", 1)[0]
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     raise SSMLError(
@@ -319,8 +384,7 @@ def parse_ssml(
     chosen = get_profile(profile)
     if whitespace not in ("keep", "normalize"):
         raise SSMLError(f"whitespace={whitespace!r}: use 'keep' or 'normalize'")
-    reader = _Reader(whitespace)
-    tree = reader.speak(_document(text))
-    document = encode_tree(tree)
-    _check(tree, document, reader.lines, chosen)
+    reading = read_tree(read_document(text), whitespace=whitespace)
+    document = encode_tree(reading.tree)
+    _check(reading, document, chosen)
     return document

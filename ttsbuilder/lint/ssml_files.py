@@ -1,0 +1,133 @@
+"""The loader of SSML prompt files: a ``<speak>`` document → the tree it holds, positioned.
+
+The file is read by the same reader as :func:`~ttsbuilder.ssml.parse_ssml` (no
+entities, no DTD, no network, bounded size and depth). What stops it becomes a problem
+at its line and column: TTS510 (cannot be read), TTS511 (a tree cannot hold it), and
+for Azure-dialect files TTS512 (Microsoft's schema). The tree is left for the linter to
+validate: every member's pointer maps to the element, attribute or text it came from.
+
+>>> source = load_ssml(b'<speak>\\n  <break time="2 s"/>\\n</speak>')
+>>> [(p.code, p.line, p.column) for p in source.problems]
+[('TTS511', 2, 3)]
+>>> source = load_ssml(b'<speak>Hi\\n<say-as interpret-as="dates">1</say-as></speak>')
+>>> source.document, source.locate("/say-as/interpret-as")
+({'text': 'Hi\\n', 'say-as': {'interpret-as': 'dates', 'text': '1'}}, (2, 9))
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ttsbuilder.codec import encode_tree
+from ttsbuilder.errors import SSMLError
+from ttsbuilder.lint.loaders import Source
+from ttsbuilder.lint.positions import CONTAINER, Member, Token
+from ttsbuilder.problems import Problem
+from ttsbuilder.rules.source import EMPTY_FILE
+from ttsbuilder.rules.ssml_files import AZURE_SCHEMA, SSML_NOT_A_TREE, SSML_SYNTAX_ERROR
+from ttsbuilder.ssml.parse import Reading, SSMLRefusal, read_document, read_tree
+from ttsbuilder.ssml.schema import azure_errors, is_azure
+from ttsbuilder.ssml.spans import Spans, first_tag
+
+__all__ = ["load_ssml", "speaks"]
+
+#: The tree key an attribute is read into, where the two names differ.
+_KEYS = {("break", "time"): "value"}
+_BLANK = b" \t\r\n\xef\xbb\xbf"
+
+
+def speaks(data: bytes) -> bool:
+    """Whether ``data`` is an XML document whose root element is ``speak``.
+
+    A directory walk lints only these: an ``.xml`` file with another root (a ``pom.xml``)
+    holds no prompt.
+
+    >>> speaks(b'<?xml version="1.0"?>\\n<speak version="1.0">Hi</speak>'), speaks(b"<project/>")
+    (True, False)
+    """
+    head = data[: 1 << 16].decode("utf-8", "replace")
+    return first_tag(head) == "speak"
+
+
+def _decoded(data: bytes, encoding: str | None) -> str:
+    try:
+        return data.decode(encoding or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data.decode("utf-8", "replace")
+
+
+def _message(exc: SSMLError) -> str:
+    return str(exc).removeprefix(f"line {exc.line}: ") if exc.line is not None else str(exc)
+
+
+def _column(data: bytes, line: int, column: int | None) -> int:
+    """libxml2 counts a syntax error's column in bytes: in code points, as lint reports."""
+    if not column:
+        return 1
+    lines = data.split(b"\n", line)
+    if len(lines) < line:
+        return column
+    return len(lines[line - 1][: column - 1].decode("utf-8", "replace")) + 1
+
+
+def _unreadable(data: bytes, exc: SSMLError) -> Source:
+    line = exc.line or 1
+    problem = SSML_SYNTAX_ERROR.problem("", _message(exc))
+    text = _decoded(data, None)
+    return Source("ssml", text, problems=[problem.at(line, _column(data, line, exc.column))])
+
+
+def _member(pointer: str, place: tuple[int, int]) -> Member:
+    name = pointer.rpartition("/")[2] or None
+    return Member(pointer, name, None, Token(0, 0, *place), CONTAINER)
+
+
+def _members(reading: Reading, spans: Spans, root: etree._Element) -> list[Member]:
+    """Every member of the tree at the element, attribute or text it was read from."""
+    members = [_member("", spans.element(root))]
+    for pointer, (element, how) in reading.places.items():
+        if how == "text":
+            members.append(_member(pointer, spans.text(element)))
+            continue
+        if how == "tail":
+            members.append(_member(pointer, spans.tail(element)))
+            continue
+        members.append(_member(pointer, spans.element(element)))
+        name = etree.QName(element).localname
+        for attribute in element.attrib:
+            key = _KEYS.get((name, str(attribute)), str(attribute))
+            members.append(_member(f"{pointer}/{key}", spans.attribute(element, str(attribute))))
+        if name == "say-as":
+            members.append(_member(f"{pointer}/text", spans.text(element)))
+    return members
+
+
+def load_ssml(data: bytes) -> Source:
+    """Load an SSML file's bytes (in the encoding its XML declaration names).
+
+    Never raises: every refusal is a problem with a line and column.
+    """
+    if not data.strip(_BLANK):
+        problem = EMPTY_FILE.problem("", "the file is empty: there is no prompt in it")
+        return Source("ssml", "", problems=[problem.at(1, 1)])
+    try:
+        root = read_document(data)
+    except SSMLError as exc:
+        return _unreadable(data, exc)
+    text = _decoded(data, root.getroottree().docinfo.encoding)
+    text = text.removeprefix("\ufeff")
+    spans = Spans(text, root)
+    problems: list[Problem] = []
+    if is_azure(root):
+        for element, attribute, message in azure_errors(root):
+            place = spans.attribute(element, attribute) if attribute else spans.element(element)
+            problems.append(AZURE_SCHEMA.problem("", message).at(*place))
+    try:
+        reading = read_tree(root)
+    except SSMLRefusal as exc:
+        problem = SSML_NOT_A_TREE.problem("", _message(exc))
+        problems.append(problem.at(*spans.element(exc.element)))
+        return Source("ssml", text, problems=problems)
+    members = _members(reading, spans, root)
+    document = encode_tree(reading.tree)
+    return Source("ssml", text, document, problems, _scan=lambda: (members, frozenset()))
