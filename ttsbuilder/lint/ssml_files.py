@@ -50,6 +50,8 @@ def speaks(data: bytes) -> bool:
 
 
 def _decoded(data: bytes, encoding: str | None) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"  # lxml's docinfo names UTF-8 for a UTF-16 file with a BOM
     try:
         return data.decode(encoding or "utf-8")
     except (LookupError, UnicodeDecodeError):
@@ -60,21 +62,10 @@ def _message(exc: SSMLError) -> str:
     return str(exc).removeprefix(f"line {exc.line}: ") if exc.line is not None else str(exc)
 
 
-def _column(data: bytes, line: int, column: int | None) -> int:
-    """libxml2 counts a syntax error's column in bytes: in code points, as lint reports."""
-    if not column:
-        return 1
-    lines = data.split(b"\n", line)
-    if len(lines) < line:
-        return column
-    return len(lines[line - 1][: column - 1].decode("utf-8", "replace")) + 1
-
-
 def _unreadable(data: bytes, exc: SSMLError) -> Source:
-    line = exc.line or 1
-    problem = SSML_SYNTAX_ERROR.problem("", _message(exc))
-    text = _decoded(data, None)
-    return Source("ssml", text, problems=[problem.at(line, _column(data, line, exc.column))])
+    # libxml2 counts the column in characters, as lint does.
+    problem = SSML_SYNTAX_ERROR.problem("", _message(exc)).at(exc.line or 1, exc.column or 1)
+    return Source("ssml", _decoded(data, None), problems=[problem])
 
 
 def _member(pointer: str, place: tuple[int, int]) -> Member:

@@ -31,6 +31,13 @@ _SKIPS = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
 
 
 @dataclass(slots=True)
+class _Scan:
+    tags: list[_Tag] = field(default_factory=list)
+    #: The offsets of processing instructions (the XML declaration too).
+    instructions: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class _Tag:
     name: str
     start: int  # the offset of its "<"
@@ -48,15 +55,18 @@ def _skip_doctype(text: str, at: int) -> int:
     return len(text) if close < 0 else close + 1
 
 
-def _tags(text: str, limit: int | None = None) -> list[_Tag]:
+def _scan(text: str, limit: int | None = None) -> _Scan:
     """The start tags of ``text`` in document order (at most ``limit`` of them)."""
-    tags: list[_Tag] = []
+    scan = _Scan()
+    tags = scan.tags
     open_tags: list[_Tag] = []
     at = text.find("<")
     while at >= 0 and (limit is None or len(tags) < limit):
         following = -1
         for opening, closing in _SKIPS:
             if text.startswith(opening, at):
+                if opening == "<?":
+                    scan.instructions.append(at)
                 end = text.find(closing, at + len(opening))
                 following = len(text) if end < 0 else end + len(closing)
                 break
@@ -71,7 +81,7 @@ def _tags(text: str, limit: int | None = None) -> list[_Tag]:
             else:
                 following = _start_tag(text, at, tags, open_tags)
         at = text.find("<", following)
-    return tags
+    return scan
 
 
 def _start_tag(text: str, at: int, tags: list[_Tag], open_tags: list[_Tag]) -> int:
@@ -99,7 +109,7 @@ def first_tag(text: str) -> str | None:
     >>> first_tag('<?xml version="1.0"?><!-- a prompt --><s:speak xmlns:s="x"/>')
     'speak'
     """
-    tags = _tags(text, limit=1)
+    tags = _scan(text, limit=1).tags
     return tags[0].name.rpartition(":")[2] if tags else None
 
 
@@ -116,7 +126,8 @@ class Spans:
         self._text = text
         self._lines = [0, *(match.end() for match in re.finditer("\n", text))]
         elements = [e for e in root.iter() if isinstance(e.tag, str)]
-        tags = _tags(text)
+        scan = _scan(text)
+        tags = scan.tags
         paired = len(tags) == len(elements) and all(
             tag.name.rpartition(":")[2] == etree.QName(element).localname
             for tag, element in zip(tags, elements, strict=True)
@@ -124,6 +135,14 @@ class Spans:
         self._by_element: dict[etree._Element, _Tag] = (
             dict(zip(elements, tags, strict=True)) if paired else {}
         )
+        if paired and tags:
+            # Processing instructions inside the root, in document order, as lxml has them.
+            inside = [at for at in scan.instructions if tags[0].start < at < tags[0].after]
+            found = [e for e in root.iter(etree.ProcessingInstruction) if e is not root]
+            if len(inside) == len(found):
+                self._by_element.update(
+                    (pi, _Tag("?", at)) for pi, at in zip(found, inside, strict=True)
+                )
 
     def _place(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._lines, offset)

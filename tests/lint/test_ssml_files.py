@@ -1,0 +1,253 @@
+"""SSML prompt files linted: positions counted by hand, hostile files, the rules' examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ttsbuilder.lint.check import LintOptions, lint_bytes
+from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
+from ttsbuilder.lint.ssml_files import load_ssml, speaks
+from ttsbuilder.rules import RULES
+from ttsbuilder.rules.base import Rule
+from ttsbuilder.rules.ssml_files import FAMILY
+from ttsbuilder.ssml import MAX_SSML_BYTES, render_ssml
+from ttsbuilder.strategies import trees
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ssml"
+SPEAK = '<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="en-US">'
+SSML_RULES = [rule for rule in RULES.values() if rule.family == FAMILY]
+
+
+def resolve(document: Any, pointer: str) -> Any:
+    for part in pointer.split("/")[1:]:
+        document = document[part]
+    return document
+
+
+def found(data: bytes, **options: Any) -> list[tuple[str, int | None, int | None]]:
+    return [(p.code, p.line, p.column) for p in lint_bytes(data, "ssml", LintOptions(**options))]
+
+
+def test_mistakes_are_at_the_lines_and_columns_counted_by_hand() -> None:
+    # Counted in tests/data/ssml/mistakes.ssml with an editor: the attribute each
+    # problem is about; the prosody tag starts on line 7 and its rate is on line 8.
+    data = (DATA / "mistakes.ssml").read_bytes()
+    assert found(data) == [
+        ("TTS202", 5, 21),  # <break time="10s"/>: time
+        ("TTS301", 6, 13),  # <say-as interpret-as="dates">: interpret-as
+        ("TTS211", 8, 9),  # rate="+300%" on the prosody tag's second line
+        ("TTS205", 9, 20),  # <mstts:silence type="Sentenceboundary">: type
+    ]
+
+
+def test_the_azure_schema_reports_at_its_element_or_attribute() -> None:
+    data = (DATA / "schema.ssml").read_bytes()
+    problems = lint_bytes(data, "ssml")
+    assert [(p.code, p.line, p.column) for p in problems] == [
+        ("TTS512", 1, 1),  # <speak> without version
+        ("TTS512", 3, 28),  # strength="huge", by the schema
+        ("TTS203", 3, 28),  # and by the tree's rule
+    ]
+    assert "'version' is required" in problems[0].message
+    assert "{http" not in problems[1].message  # names written as SSML authors write them
+
+
+def test_a_file_without_the_azure_dialect_is_not_checked_against_its_schema() -> None:
+    # No mstts namespace, no Azure voice name: no version is no problem here.
+    assert found(b'<speak><voice name="Mike">Hi</voice></speak>') == []
+
+
+def test_the_https_mstts_namespace_is_checked_as_microsofts_schema_writes_it() -> None:
+    data = (
+        f'{SPEAK[:-1]} xmlns:mstts="https://www.w3.org/2001/mstts">'
+        '<voice name="en-US-JennyNeural">Hi\n<mstts:silence type="Leading" value="1 s"/>'
+        "</voice></speak>"
+    ).encode()
+    # The reader refuses "1 s" (TTS511) and the schema's pattern does too (TTS512).
+    assert found(data) == [("TTS511", 2, 1), ("TTS512", 2, 31)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not well-formed: libxml2's position (the end of the bad end tag)
+        ("<speak>\n  <voice>Hi</voce></speak>", [("TTS510", 2, 19)]),
+        # after non-ASCII text, libxml2 counts the column in characters too
+        ("<speak>\n  ééé</speak2>", [("TTS510", 2, 15)]),
+        ("<speak>\n  ééé<x a='1' a='2'/></speak>", [("TTS510", 2, 20)]),
+        ("<speak>\n <voice>Hi\n   <audio src='a.wav'/></voice></speak>", [("TTS511", 3, 4)]),
+        ("<speak><voice>a</voice>\n<voice>b</voice></speak>", [("TTS511", 2, 1)]),
+        ("<?xml version='1.0'?>\n<html><p>Hi</p></html>", [("TTS511", 2, 1)]),
+        ("<speak>Hi<?php echo 1 ?></speak>", [("TTS511", 1, 10)]),
+        (
+            "<speak>\n<prosody rate='+1%'><mstts:silence xmlns:mstts='http://www.w3.org/2001/mstts' "
+            "type='Leading' value='1s'/></prosody></speak>",
+            [("TTS512", 1, 1), ("TTS511", 2, 21)],
+        ),
+        ("", [("TTS504", 1, 1)]),
+        ("  \n ", [("TTS504", 1, 1)]),
+    ],
+)
+def test_refusals_are_problems_at_their_position(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    assert found(text.encode()) == expected
+
+
+# --- hostile files ---------------------------------------------------------------------
+
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE speak [\n <!ENTITY a "ha">\n'
+    ' <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n'
+    ' <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n]>\n<speak>&c;</speak>'
+)
+EXTERNAL = (
+    '<?xml version="1.0"?>\n<!DOCTYPE speak [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+    "<speak>&x;</speak>"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "line"),
+    [
+        (LAUGHS.encode(), "TTS510", 3),
+        (EXTERNAL.encode(), "TTS510", 2),
+        (b'<!DOCTYPE speak SYSTEM "http://127.0.0.1:9/x.dtd"><speak>Hi</speak>', None, None),
+        (b"<speak>&undefined;</speak>", "TTS510", 1),
+        (b"<speak>Caf\xe9</speak>", "TTS510", 1),  # Latin-1 with no declaration
+        (b"<speak>" + b"a" * MAX_SSML_BYTES + b"</speak>", "TTS510", 1),
+        (b"<speak>" + b"<prosody>" * 5000 + b"x" + b"</prosody>" * 5000 + b"</speak>", "TTS510", 1),
+        (b"<speak>" + b"<prosody>" * 60 + b"x" + b"</prosody>" * 60 + b"</speak>", "TTS511", 1),
+        (b"\x00\xff\xfe<speak", "TTS510", 1),
+        (b"<speak><![CDATA[a <b> c]]></speak>", None, None),
+    ],
+    ids=[
+        "billion-laughs",
+        "external-entity",
+        "external-dtd-not-loaded",
+        "undefined-entity",
+        "latin-1",
+        "huge",
+        "very-deep",
+        "deeper-than-a-tree",
+        "binary",
+        "cdata-is-text",
+    ],
+)
+def test_hostile_files_are_problems_not_crashes(
+    data: bytes, code: str | None, line: int | None
+) -> None:
+    problems = lint_bytes(data, "ssml")
+    if code is None:
+        assert [p for p in problems if p.is_error] == []
+    else:
+        assert [(p.code, p.line) for p in problems] == [(code, line)]
+        assert problems[0].column is not None
+
+
+def test_entities_are_never_expanded_into_the_tree() -> None:
+    source = load_ssml(EXTERNAL.encode())
+    assert not source.parsed
+    assert "refused" in source.problems[0].message
+
+
+def test_an_encoding_the_file_declares_is_honoured() -> None:
+    latin = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<speak>Café</speak>'.encode("latin-1")
+    assert load_ssml(latin).document == {"text": "Café"}
+    utf16 = "<speak>\n<break time='9s'/></speak>".encode("utf-16")
+    assert found(utf16) == [("TTS202", 2, 8)]
+
+
+# --- the rules' own examples --------------------------------------------------------------
+
+
+def test_the_ssml_file_rules_are_registered() -> None:
+    assert [r.code for r in SSML_RULES] == ["TTS510", "TTS511", "TTS512"]
+
+
+@pytest.mark.parametrize("rule", SSML_RULES, ids=lambda r: r.code)
+def test_bad_example_fails_with_its_code(rule: Rule) -> None:
+    assert rule.code in {code for code, _, _ in found(rule.bad.encode())}
+
+
+@pytest.mark.parametrize("rule", SSML_RULES, ids=lambda r: r.code)
+def test_good_example_passes_clean(rule: Rule) -> None:
+    assert found(rule.good.encode()) == []
+
+
+# --- formats and detection ----------------------------------------------------------------
+
+
+def test_ssml_and_xml_files_are_read_as_ssml_and_standard_input_is_sniffed() -> None:
+    assert format_for("a/welcome.ssml") == format_for("b.XML") == "ssml"
+    assert sniff_format(b"\xef\xbb\xbf  <?xml version='1.0'?><speak/>") == "ssml"
+    assert load_bytes(b"<speak>Hi</speak>", "ssml").document == {"text": "Hi"}
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'<?xml version="1.0"?>\n<!-- a prompt -->\n<speak>Hi</speak>', True),
+        (b'<speak xmlns="http://www.w3.org/2001/10/synthesis"/>', True),
+        (b"<s:speak xmlns:s='http://www.w3.org/2001/10/synthesis'/>", True),
+        (b"<project><speak/></project>", False),  # a pom.xml that mentions speak
+        (b"<!-- <speak> --><project/>", False),
+        (b"", False),
+        (b"\xff\xfe", False),
+    ],
+)
+def test_only_a_speak_root_is_a_prompt(data: bytes, expected: bool) -> None:
+    assert speaks(data) is expected
+
+
+def test_whatever_kind_is_asked_an_ssml_file_holds_a_tree() -> None:
+    assert found(b"<speak>Hi</speak>", kind="play") == []
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(trees("enablex"), st.booleans())
+def test_a_rendered_tree_lints_clean_and_reads_back_to_itself(
+    tree: dict[str, Any], pretty: bool
+) -> None:
+    ssml = render_ssml(tree, pretty=pretty).encode()
+    source = load_ssml(ssml)
+    assert lint_bytes(ssml, "ssml") == []
+    if not pretty:
+        assert source.document == tree
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(trees("enablex"), st.booleans())
+def test_every_member_is_placed_on_its_element_attribute_or_text(
+    tree: dict[str, Any], pretty: bool
+) -> None:
+    text = render_ssml(tree, pretty=pretty)
+    source = load_ssml(text.encode())
+    lines = text.split("\n")
+    for member in source.members():
+        line = lines[member.line - 1]
+        at = line[member.column - 1 :]
+        name = member.name or ""
+        kind = name.rstrip("0123456789")
+        if not member.pointer:
+            assert at.startswith("<speak")
+        elif kind == "text":
+            value = resolve(source.document, member.pointer)
+            if value.strip():
+                assert at.startswith(escape(value.lstrip()[0])), (member, at)
+        elif kind in ("break", "prosody", "say-as"):
+            assert at.startswith(f"<{kind}")
+        elif kind in ("silence", "express-as"):
+            assert at.startswith(f"<mstts:{kind}")
+        else:
+            attribute = "time" if name == "value" and "/break" in member.pointer else name
+            assert at.startswith(f"{attribute}="), (member, at)
