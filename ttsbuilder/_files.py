@@ -19,7 +19,14 @@ import stat
 from collections.abc import Iterator
 from typing import BinaryIO
 
-__all__ = ["ChangedMeanwhile", "open_output", "replacing", "write_atomically", "write_output"]
+__all__ = [
+    "ChangedMeanwhile",
+    "open_output",
+    "replacing",
+    "write_atomically",
+    "write_new",
+    "write_output",
+]
 
 
 class ChangedMeanwhile(OSError):
@@ -163,3 +170,23 @@ def _umask() -> int:
         return umask
     finally:
         os.umask(umask)
+
+
+def write_new(path: str, data: bytes) -> None:
+    """Create the file ``path`` holding ``data``, whole or not at all; never replace one.
+
+    The data goes to a temporary file beside ``path``, which is then hard-linked to
+    ``path``: the link fails with :class:`FileExistsError` if a file appeared there
+    meanwhile, so nothing is ever overwritten, and a reader never sees half a file.
+    """
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ttsbuilder-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, _new_file_mode())
+        os.link(temporary, path)
+    finally:
+        os.unlink(temporary)

@@ -25,7 +25,7 @@ from ttsbuilder.lint.positions import CONTAINER, Member, Token
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules.source import EMPTY_FILE
 from ttsbuilder.rules.ssml_files import AZURE_SCHEMA, SSML_NOT_A_TREE, SSML_SYNTAX_ERROR
-from ttsbuilder.ssml.parse import Reading, SSMLRefusal, read_document, read_tree
+from ttsbuilder.ssml.parse import Reading, SSMLRefusal, Whitespace, read_document, read_tree
 from ttsbuilder.ssml.schema import azure_errors, is_azure
 from ttsbuilder.ssml.spans import Spans, first_tag
 
@@ -93,10 +93,11 @@ def _members(reading: Reading, spans: Spans, root: etree._Element) -> list[Membe
     return members
 
 
-def load_ssml(data: bytes) -> Source:
+def load_ssml(data: bytes, *, whitespace: Whitespace = "keep") -> Source:
     """Load an SSML file's bytes (in the encoding its XML declaration names).
 
-    Never raises: every refusal is a problem with a line and column.
+    ``whitespace`` as :func:`~ttsbuilder.ssml.parse_ssml` takes it. Never raises: every
+    refusal is a problem with a line and column.
     """
     if not data.strip(_BLANK):
         problem = EMPTY_FILE.problem("", "the file is empty: there is no prompt in it")
@@ -114,7 +115,7 @@ def load_ssml(data: bytes) -> Source:
             place = spans.attribute(element, attribute) if attribute else spans.element(element)
             problems.append(AZURE_SCHEMA.problem("", message).at(*place))
     try:
-        reading = read_tree(root)
+        reading = read_tree(root, whitespace=whitespace)
     except SSMLRefusal as exc:
         problem = SSML_NOT_A_TREE.problem("", _message(exc))
         problems.append(problem.at(*spans.element(exc.element)))
