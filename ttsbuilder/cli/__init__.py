@@ -26,7 +26,7 @@ __all__ = ["COMMANDS", "main"]
 
 #: Subcommand name → one-line help (kept equal to each module's ``HELP`` by a test).
 COMMANDS: dict[str, str] = {
-    "lint": "check prompt files (JSON, YAML) and report problems with line and column",
+    "lint": "check prompt files (JSON, YAML, SSML) and report problems with line and column",
     "render": "print the SSML of a prompt file; problems go to standard error",
     "schema": (
         "print the published JSON Schema of a kind, the schema catalog, or the OpenAPI document"

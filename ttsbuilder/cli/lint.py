@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 __all__ = ["HELP", "configure", "run"]
 
-HELP = "check prompt files (JSON, YAML) and report problems with line and column"
+HELP = "check prompt files (JSON, YAML, SSML) and report problems with line and column"
 
 #: Lint at least this many files before a progress bar is worth showing.
 _PROGRESS_MIN_FILES = 20
