@@ -58,8 +58,7 @@ def test_each_refused_file_says_why_and_the_others_are_converted(
     assert main(["import", audio, laughs, good]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        f"{audio}:2:3: TTS511 error <audio> cannot be represented in a "
-        "text_to_speech_option tree",
+        f"{audio}:2:3: TTS511 error <audio> cannot be represented in a text_to_speech_option tree",
         f"ttsbuilder import: {audio}: not converted",
         f"{laughs}:1:18: TTS510 error a DOCTYPE that declares entities is refused",
         f"ttsbuilder import: {laughs}: not converted",

@@ -16,6 +16,8 @@ validate: every member's pointer maps to the element, attribute or text it came 
 
 from __future__ import annotations
 
+import functools
+
 from lxml import etree
 
 from ttsbuilder.codec import encode_tree
@@ -108,18 +110,27 @@ def load_ssml(data: bytes, *, whitespace: Whitespace = "keep") -> Source:
         return _unreadable(data, exc)
     text = _decoded(data, root.getroottree().docinfo.encoding)
     text = text.removeprefix("\ufeff")
-    spans = Spans(text, root)
+
+    @functools.cache
+    def spans() -> Spans:  # only a file with problems needs their positions
+        return Spans(text, root)
+
     problems: list[Problem] = []
     if is_azure(root):
         for element, attribute, message in azure_errors(root):
-            place = spans.attribute(element, attribute) if attribute else spans.element(element)
+            place = spans().attribute(element, attribute) if attribute else spans().element(element)
             problems.append(AZURE_SCHEMA.problem("", message).at(*place))
     try:
         reading = read_tree(root, whitespace=whitespace)
     except SSMLRefusal as exc:
         problem = SSML_NOT_A_TREE.problem("", _message(exc))
-        problems.append(problem.at(*spans.element(exc.element)))
+        problems.append(problem.at(*spans().element(exc.element)))
         return Source("ssml", text, problems=problems)
-    members = _members(reading, spans, root)
     document = encode_tree(reading.tree)
-    return Source("ssml", text, document, problems, _scan=lambda: (members, frozenset()))
+    return Source(
+        "ssml",
+        text,
+        document,
+        problems,
+        _scan=lambda: (_members(reading, spans(), root), frozenset()),
+    )
