@@ -160,3 +160,21 @@ def test_render_then_import_gives_the_same_tree(tree: dict[str, Any], fmt: str) 
             document = load_bytes(handle.read(), fmt).document  # type: ignore[arg-type]
     assert document == tree
     assert document == parse_ssml(ssml)  # the same reader as parse_ssml
+
+
+def test_render_reads_an_ssml_file_as_lint_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    azure = GOOD.replace(
+        "<speak>",
+        '<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="en-US">',
+    )
+    path = write(tmp_path, "welcome.ssml", azure)
+    assert main(["render", path, "--target", "w3c", "--voice", "male"]) == 0
+    assert capsys.readouterr().out == (
+        '<speak xmlns="http://www.w3.org/2001/10/synthesis" version="1.1" xml:lang="en-US">'
+        '<voice gender="male">Hi <break time="1s"/> there</voice></speak>\n'
+    )
+    broken = write(tmp_path, "broken.ssml", AUDIO)
+    assert main(["render", broken]) == 1
+    assert f"{broken}:2:3: TTS511" in capsys.readouterr().err
