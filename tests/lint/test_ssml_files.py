@@ -219,6 +219,14 @@ def test_only_a_speak_root_is_a_prompt(data: bytes, expected: bool) -> None:
     assert speaks(data) is expected
 
 
+def test_a_text_after_a_comment_is_placed_on_its_first_character() -> None:
+    # The comment is a member boundary (render_ssml writes one between two texts).
+    source = load_ssml(b"<speak>one<!-- x -->\n  two</speak>")
+    assert source.document == {"text": "one", "text2": "\n  two"}
+    assert source.locate("/text") == (1, 8)
+    assert source.locate("/text2") == (2, 3)
+
+
 def test_whatever_kind_is_asked_an_ssml_file_holds_a_tree() -> None:
     assert found(b"<speak>Hi</speak>", kind="play") == []
 

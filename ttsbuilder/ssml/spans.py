@@ -33,8 +33,10 @@ _SKIPS = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
 @dataclass(slots=True)
 class _Scan:
     tags: list[_Tag] = field(default_factory=list)
-    #: The offsets of processing instructions (the XML declaration too).
-    instructions: list[int] = field(default_factory=list)
+    #: The (start, end) offsets of comments and of processing instructions (the XML
+    #: declaration too), which lxml has as nodes with a tail.
+    comments: list[tuple[int, int]] = field(default_factory=list)
+    instructions: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -65,10 +67,12 @@ def _scan(text: str, limit: int | None = None) -> _Scan:
         following = -1
         for opening, closing in _SKIPS:
             if text.startswith(opening, at):
-                if opening == "<?":
-                    scan.instructions.append(at)
                 end = text.find(closing, at + len(opening))
                 following = len(text) if end < 0 else end + len(closing)
+                if opening == "<?":
+                    scan.instructions.append((at, following))
+                elif opening == "<!--":
+                    scan.comments.append((at, following))
                 break
         else:
             if text.startswith("<!", at):
@@ -136,13 +140,15 @@ class Spans:
             dict(zip(elements, tags, strict=True)) if paired else {}
         )
         if paired and tags:
-            # Processing instructions inside the root, in document order, as lxml has them.
-            inside = [at for at in scan.instructions if tags[0].start < at < tags[0].after]
-            found = [e for e in root.iter(etree.ProcessingInstruction) if e is not root]
-            if len(inside) == len(found):
-                self._by_element.update(
-                    (pi, _Tag("?", at)) for pi, at in zip(found, inside, strict=True)
-                )
+            # Comments and processing instructions inside the root, in document order.
+            for kind, spans in ((etree.Comment, scan.comments), (etree.PI, scan.instructions)):
+                inside = [span for span in spans if tags[0].start < span[0] < tags[0].after]
+                nodes = list(root.iter(kind))
+                if len(inside) == len(nodes):
+                    self._by_element.update(
+                        (node, _Tag("!", start, after=end))
+                        for node, (start, end) in zip(nodes, inside, strict=True)
+                    )
 
     def _place(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._lines, offset)
