@@ -278,3 +278,13 @@ def test_the_core_install_validates_renders_and_lints(
     assert preview.returncode == 2
     assert "pip install 'ttsbuilder[preview]'" in preview.stderr
     assert "Traceback" not in preview.stderr
+    # Microsoft's schema is read from the installed package (an SSML file without version).
+    folder = tmp_path_factory.mktemp("ssml")
+    (folder / "azure.ssml").write_text(
+        '<speak xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="en-US">'
+        '<voice name="en-US-JennyNeural">Hi</voice></speak>',
+        encoding="utf-8",
+    )
+    ssml = _run(bin_dir / "ttsbuilder", "lint", "azure.ssml", cwd=folder, check=False)
+    assert ssml.returncode == 1
+    assert ssml.stdout.startswith("azure.ssml:1:1: TTS512 error <speak>: The attribute 'version'")
