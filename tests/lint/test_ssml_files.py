@@ -211,6 +211,7 @@ def test_ssml_and_xml_files_are_read_as_ssml_and_standard_input_is_sniffed() -> 
         (b"<s:speak xmlns:s='http://www.w3.org/2001/10/synthesis'/>", True),
         (b"<project><speak/></project>", False),  # a pom.xml that mentions speak
         (b"<!-- <speak> --><project/>", False),
+        ("<?xml version='1.0' encoding='UTF-16'?><speak>Hi</speak>".encode("utf-16"), True),
         (b"", False),
         (b"\xff\xfe", False),
     ],

@@ -47,16 +47,15 @@ def speaks(data: bytes) -> bool:
     >>> speaks(b'<?xml version="1.0"?>\\n<speak version="1.0">Hi</speak>'), speaks(b"<project/>")
     (True, False)
     """
-    head = data[: 1 << 16].decode("utf-8", "replace")
-    return first_tag(head) == "speak"
+    return first_tag(_decoded(data[: 1 << 16], None)) == "speak"
 
 
 def _decoded(data: bytes, encoding: str | None) -> str:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"  # lxml's docinfo names UTF-8 for a UTF-16 file with a BOM
     try:
-        return data.decode(encoding or "utf-8")
-    except (LookupError, UnicodeDecodeError):
+        return data.decode(encoding or "utf-8", "replace")
+    except LookupError:  # an encoding lxml knows by a name Python does not
         return data.decode("utf-8", "replace")
 
 
