@@ -164,6 +164,47 @@ def test_an_element_with_80000_attributes_is_answered_quickly() -> None:
     assert time.perf_counter() - started < 10
 
 
+def test_nothing_is_fetched_whatever_the_file_points_at() -> None:
+    # A server on 127.0.0.1 counts requests: a DTD, an external entity, a schema location
+    # and an XInclude all point at it, in an Azure-dialect file (the schema is checked).
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    server.timeout = 5
+    url = f"http://127.0.0.1:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        files = [
+            f'<!DOCTYPE speak SYSTEM "{url}/a.dtd">\n<speak>Hi</speak>',
+            f'<!DOCTYPE speak [<!ENTITY x SYSTEM "{url}/b">]>\n<speak>&x;</speak>',
+            f'{SPEAK[:-1]} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            f'xsi:schemaLocation="http://www.w3.org/2001/10/synthesis {url}/c.xsd">'
+            '<voice name="en-US-JennyNeural">Hi</voice></speak>',
+            f'<speak xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="{url}/d"/>'
+            "</speak>",
+        ]
+        for text in files:
+            lint_bytes(text.encode(), "ssml")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert requests == []
+
+
 def test_entities_are_never_expanded_into_the_tree() -> None:
     source = load_ssml(EXTERNAL.encode())
     assert not source.parsed
@@ -302,35 +343,3 @@ def test_a_damaged_file_gives_positioned_problems_never_an_exception(
 def test_arbitrary_bytes_give_problems_never_an_exception(data: bytes) -> None:
     lint_bytes(b"<speak>" + data, "ssml")
     lint_bytes(data, "ssml")
-
-
-# --- the directory walk -------------------------------------------------------------------
-
-
-def test_a_walk_lints_speak_documents_and_skips_other_xml(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ttsbuilder.cli import main
-
-    files = {
-        "prompts/welcome.ssml": '<speak>\n  <break time="10s"/></speak>',
-        "prompts/broken.xml": "<speak><voice>Hi</speak>",
-        "pom.xml": '<?xml version="1.0"?>\n<project><speak>not SSML</speak></project>',
-        "feed.xml": "<rss><channel>",  # broken, and not a prompt
-        "notes.ssml.bak": "<speak>not linted: not an SSML name</speak>",
-    }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    assert main(["lint", "."]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert [line.split(" error")[0] for line in out[:-1]] == [
-        "prompts/broken.xml:1:25: TTS510",
-        "prompts/welcome.ssml:2:10: TTS202",
-    ]
-    assert out[-1] == "2 errors in 2 of 2 files"
-    assert main(["lint", "pom.xml"]) == 1  # named, it is checked whatever it holds
-    assert "pom.xml:2:1: TTS511 error the root element is <project>, not <speak>" in (
-        capsys.readouterr().out
-    )
