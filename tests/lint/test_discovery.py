@@ -24,7 +24,7 @@ from ttsbuilder.lint.runner import lint_files
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NOT_PROMPTS = ROOT / "tests" / "data" / "not-prompts"
-ENDINGS = (".json", ".yaml", ".yml")
+ENDINGS = (".json", ".yaml", ".yml", ".ssml", ".xml")
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -117,6 +117,7 @@ def test_every_prompt_in_tests_and_examples_is_found() -> None:
     prompts = {
         *(ROOT / "examples" / "prompts").iterdir(),
         *(ROOT / "tests" / "data" / "seed").iterdir(),
+        *(ROOT / "tests" / "data" / "ssml").iterdir(),
     }
     not_prompts = {p for p in NOT_PROMPTS.rglob("*") if p.is_file()}
     not_prompts |= {ROOT / "tests" / "node" / "package.json"}
@@ -143,6 +144,7 @@ def test_in_this_repository_only_its_prompts_are_checked() -> None:
     prompts = {
         *(ROOT / "examples" / "prompts").iterdir(),
         *(ROOT / "tests" / "data" / "seed").iterdir(),
+        *(ROOT / "tests" / "data" / "ssml").iterdir(),
     }
     found = [f.path for f in find([str(ROOT)])]
     reports = lint_files(found, prompts_only=found)

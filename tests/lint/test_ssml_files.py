@@ -343,3 +343,35 @@ def test_a_damaged_file_gives_positioned_problems_never_an_exception(
 def test_arbitrary_bytes_give_problems_never_an_exception(data: bytes) -> None:
     lint_bytes(b"<speak>" + data, "ssml")
     lint_bytes(data, "ssml")
+
+
+# --- the directory walk -------------------------------------------------------------------
+
+
+def test_a_walk_lints_speak_documents_and_skips_other_xml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ttsbuilder.cli import main
+
+    files = {
+        "prompts/welcome.ssml": '<speak>\n  <break time="10s"/></speak>',
+        "prompts/broken.xml": "<speak><voice>Hi</speak>",
+        "pom.xml": '<?xml version="1.0"?>\n<project><speak>not SSML</speak></project>',
+        "feed.xml": "<rss><channel>",  # broken, and not a prompt
+        "notes.ssml.bak": "<speak>not linted: not an SSML name</speak>",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "."]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(" error")[0] for line in out[:-1]] == [
+        "prompts/broken.xml:1:25: TTS510",
+        "prompts/welcome.ssml:2:10: TTS202",
+    ]
+    assert out[-1] == "2 errors in 2 of 2 files (2 files skipped: no prompt)"  # pom, feed
+    assert main(["lint", "pom.xml"]) == 1  # named, it is checked whatever it holds
+    assert "pom.xml:2:1: TTS511 error the root element is <project>, not <speak>" in (
+        capsys.readouterr().out
+    )

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 #: Directories are searched for files matching these globs.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.json", "*.yaml", "*.yml")
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.json", "*.yaml", "*.yml", "*.ssml", "*.xml")
 
 #: Directories never searched (hidden ones, ``.git`` and ``.venv`` included, are
 #: skipped too, and so is any directory holding ``pyvenv.cfg`` or ``conda-meta``: a
@@ -186,8 +186,14 @@ def holds_prompt(data: bytes, source: Source) -> bool:
     could not be parsed (a syntax error, not UTF-8, too deep) holds one when its bytes
     contain a key only prompts use (:data:`ttsbuilder.detection.MARKERS`), so a broken
     prompt file is still reported and a broken ``tsconfig.json`` is not. An empty file
-    holds none.
+    holds none. An SSML file (``.ssml``, ``.xml``) holds one when its root element is
+    ``speak``, parsed or not: a broken ``<speak>`` document is reported, a ``pom.xml``
+    is not.
     """
+    if source.format == "ssml":
+        from ttsbuilder.lint.ssml_files import speaks  # lxml, only for SSML files
+
+        return speaks(data)
     if source.parsed:
         return document_holds_prompt(source.document, stream=source.stream)
     if mentions_prompt(data):
