@@ -375,3 +375,20 @@ def test_a_walk_lints_speak_documents_and_skips_other_xml(
     assert "pom.xml:2:1: TTS511 error the root element is <project>, not <speak>" in (
         capsys.readouterr().out
     )
+
+
+def test_fix_never_rewrites_an_ssml_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ttsbuilder.cli import main
+    from ttsbuilder.lint.fix import plan_fixes
+
+    # TTS205 (a silence type's case) is fixable in a tree file: not in an SSML file.
+    data = (DATA / "mistakes.ssml").read_bytes()
+    source = load_ssml(data)
+    assert plan_fixes(source, lint_bytes(data, "ssml")) == []
+    path = tmp_path / "mistakes.ssml"
+    path.write_bytes(data)
+    assert main(["lint", "--fix", "--unsafe-fixes", str(path)]) == 1
+    assert path.read_bytes() == data
+    assert "TTS205" in capsys.readouterr().out
