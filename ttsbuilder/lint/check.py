@@ -1,5 +1,8 @@
 """One file's problems: its source problems plus ``validate()``'s, each with a position.
 
+Suppression comments of a YAML file (:mod:`ttsbuilder.lint.suppress`) apply here, so
+every caller (``lint``, ``--fix``, an editor) sees the same problems.
+
 >>> [str(p) for p in lint_bytes(b'{"break": {"time": "2s"}}', "json")]
 ["1:12: TTS105 error break key 'time' should be 'value' (rename it 'value')"]
 """
@@ -12,6 +15,7 @@ from typing import Any
 
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.loaders import Format, Source, load_bytes
+from ttsbuilder.lint.suppress import suppress, suppressions
 from ttsbuilder.problems import Problem, sort_problems
 from ttsbuilder.profiles import ProfileName
 from ttsbuilder.rules import RULES, rule_named
@@ -80,16 +84,22 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
     Raises only :class:`~ttsbuilder.errors.TTSBuilderError` (an unknown kind or profile).
     """
     options = options or LintOptions()
-    problems = [p for p in source.problems if options.wants(p.code)]
+    # With suppression comments, every problem counts: one --ignore drops is still suppressed.
+    comments = suppressions(source.text) if source.format == "yaml" else []
+    wanted = (lambda code: True) if comments else options.wants
+    problems = [p for p in source.problems if wanted(p.code)]
     if source.parsed:
         try:
-            found = [p for p in _validate(source.document, options) if options.wants(p.code)]
+            found = [p for p in _validate(source.document, options) if wanted(p.code)]
             if options.kind == "auto" and any(p.code == NOT_JSON_VALUE.code for p in problems):
                 problems = _in_prompts(problems, detect(source.document))
         except RecursionError:  # validate() is depth-guarded; this is the last line of defence
             raise TTSBuilderError("the document nests too deeply to check") from None
         places = source.locate_many([p.pointer for p in found])
         problems.extend(p.at(*place) for p, place in zip(found, places, strict=True))
+    if comments:
+        kept = suppress(problems, comments, unused=source.parsed)
+        problems = [p for p in kept if options.wants(p.code)]
     return sort_problems(problems)
 
 

@@ -12,7 +12,7 @@ tests lint them as files instead of validating them.
 
 from __future__ import annotations
 
-from ttsbuilder.rules.base import error
+from ttsbuilder.rules.base import error, warning
 
 __all__ = [
     "EMPTY_FILE",
@@ -21,6 +21,7 @@ __all__ = [
     "REPEATED_KEY",
     "SYNTAX_ERROR",
     "TOO_COMPLEX",
+    "UNUSED_SUPPRESSION",
 ]
 
 FAMILY = "source"
@@ -107,6 +108,20 @@ TOO_COMPLEX = error(
         for p, n in zip("abcd", "bcde", strict=True)
     ),
     good='text: "Hello"\n',
+    kind=KIND,
+    family=FAMILY,
+)
+UNUSED_SUPPRESSION = warning(
+    "TTS507",
+    "unused-suppression",
+    "A '# ttsbuilder: ignore[CODE]' comment in a YAML file that suppresses nothing: no "
+    "problem of that code is reported on its line (the line after, for a comment on a line "
+    "of its own), or the code names no rule. Remove it, or the code that no longer applies.",
+    why="A suppression outlives the problem it was written for: once the line is fixed it "
+    "would silently hide the next, different mistake there, so an unused one is reported as "
+    "ruff reports an unused noqa.",
+    bad="prosody:\n  rate: '+30%'  # ttsbuilder: ignore[TTS212]\n  text: Hi\n",
+    good="prosody:\n  rate: 30%  # ttsbuilder: ignore[TTS212]\n  text: Hi\n",
     kind=KIND,
     family=FAMILY,
 )
