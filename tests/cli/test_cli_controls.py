@@ -255,7 +255,7 @@ def test_per_file_ignores_match_from_the_config_folder(
         (folder / path).write_text(prompt)
     monkeypatch.chdir(folder / "sub")
     status, out, _ = run(["lint", "../legacy/a.json", "a.json", "generated.json"], capsys)
-    assert status == 1
+    assert status == 0  # warnings only
     codes = {
         line.split(":")[0] + " " + line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]
     }
