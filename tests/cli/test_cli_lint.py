@@ -118,7 +118,9 @@ def test_unsafe_fixes_are_counted_then_made_when_asked(
         "1 more fix is available with --unsafe-fixes (unsafe: what is spoken changes)"
     ]
     assert repeated.read_text() == '{"text": "a", "text": "b"}'
-    status, out, err = run(["lint", "--fix", "--unsafe-fixes", "repeated.json"], capsys)
+    status, out, err = run(
+        ["lint", "--fix", "--unsafe-fixes", "--show-fixes", "repeated.json"], capsys
+    )
     assert status == 0
     assert err.splitlines() == [
         "repeated.json:1:15: fixed TTS502 renamed 'text' to 'text2' (unsafe fix)",
