@@ -293,3 +293,16 @@ def test_a_bad_config_is_a_usage_error(
     status, _, err = run(["lint", "a.json"], capsys)
     assert status == 2
     assert message in err
+
+
+def test_diff_holds_unsafe_fixes_only_when_asked(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "r.json").write_text('{"text": "a", "text": "b"}\n')
+    status, out, err = run(["lint", "--diff", "r.json"], capsys)
+    assert (status, out) == (0, "")  # --fix would change nothing either
+    assert "1 more fix is available with --unsafe-fixes" in err
+    status, out, _ = run(["lint", "--diff", "--unsafe-fixes", "r.json"], capsys)
+    assert status == 1
+    assert '+{"text": "a", "text2": "b"}' in out.splitlines()
+    assert (folder / "r.json").read_text() == '{"text": "a", "text": "b"}\n'
