@@ -1,0 +1,222 @@
+"""The writer of the ``polly`` and ``google`` targets: the vendors' own SSML subsets.
+
+Amazon Polly and Google read plain ``<speak>`` documents with no namespace and no
+``mstts`` elements. Values are converted by :mod:`ttsbuilder.ssml.platforms`; every
+member the platform cannot carry as the tree says it becomes a TTS6xx warning. Elements
+are copies of remembered prototypes, as in :mod:`ttsbuilder.ssml.writer`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from ttsbuilder.model import EXPRESS_ATTRIBUTES, PROSODY_ATTRIBUTES
+from ttsbuilder.problems import Problem
+from ttsbuilder.rules.render import (
+    PLATFORM_EXPRESS_AS,
+    PLATFORM_LONG_BREAK,
+    PLATFORM_PROSODY,
+    PLATFORM_SAY_AS,
+    PLATFORM_SILENCE,
+    POLLY_PITCH,
+)
+from ttsbuilder.ssml.names import Target
+from ttsbuilder.ssml.platforms import (
+    MAX_BREAK_MS,
+    PLATFORM_NAMES,
+    pauses,
+    prosody_value,
+    say_as,
+)
+from ttsbuilder.ssml.writer import prototype
+from ttsbuilder.values import PROSODY_TYPES, Duration
+
+__all__ = ["PlatformWriter"]
+
+Element = etree._Element
+
+_PROSODY_ATTRIBUTES = frozenset(PROSODY_ATTRIBUTES)
+_EXPRESS_ATTRIBUTES = frozenset(EXPRESS_ATTRIBUTES)
+_NONE: frozenset[str] = frozenset()
+# target, rate, pitch, volume → (attributes, notes), so a prompt's values convert once.
+_PROSODY: dict[tuple[Any, ...], tuple[dict[str, str], tuple[tuple[str, str], ...]]] = {}
+
+
+def _prosody(key: tuple[Any, ...]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    found = _PROSODY.get(key)
+    if found is None:
+        attributes: dict[str, str] = {}
+        notes: list[tuple[str, str]] = []
+        for attribute, text in zip(PROSODY_ATTRIBUTES, key[1:], strict=True):
+            if text is None:
+                continue
+            parsed: Any = PROSODY_TYPES[attribute].read(text)  # validated: never None
+            converted = prosody_value(key[0], parsed)
+            if converted.text is not None:
+                attributes[attribute] = converted.text
+            if converted.note is not None:
+                notes.append((attribute, converted.note))
+        if len(_PROSODY) >= 4096:
+            _PROSODY.clear()
+        found = _PROSODY[key] = (attributes, tuple(notes))
+    return found
+
+
+class PlatformWriter:
+    """Writes members in ``target`` (``polly`` or ``google``), collecting TTS6xx warnings.
+
+    Leading and tailing silences are collected in ``leading`` and ``tailing`` for
+    :meth:`place_silences`.
+    """
+
+    __slots__ = ("leading", "problems", "tailing", "target")
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self.problems: list[Problem] = []
+        self.leading: list[str] = []
+        self.tailing: list[str] = []
+
+    def fill(
+        self,
+        parent: Element,
+        members: dict[str, Any],
+        pointer: str,
+        skip: frozenset[str] = _NONE,
+        last: Element | None = None,
+        text_open: bool = False,
+    ) -> tuple[Element | None, bool]:
+        """Append ``members`` after ``last``; return the new last child and whether text ends it.
+
+        Two texts in a row are kept apart by an empty comment, as in the other targets.
+        """
+        for name, value in members.items():
+            if name in skip:
+                continue
+            at = f"{pointer}/{name}"
+            kind = name.rstrip("0123456789")
+            if kind == "text" or (kind == "say-as" and self._plain(value, at)):
+                text = value if kind == "text" else value["text"]
+                if text_open:
+                    last = etree.Comment("")
+                    parent.append(last)
+                if last is None:
+                    parent.text = text
+                else:
+                    last.tail = text
+                text_open = True
+                continue
+            if kind == "express-as":
+                self._note(
+                    PLATFORM_EXPRESS_AS,
+                    at,
+                    f"express-as style {value['style']!r} is "
+                    "dropped: it is spoken in the normal voice",
+                )
+                last, text_open = self.fill(parent, value, at, _EXPRESS_ATTRIBUTES, last, text_open)
+                continue
+            if kind == "silence":
+                self._silence(value, at)
+                continue
+            if kind == "break":
+                for element in self._breaks(value, at):
+                    parent.append(element)
+                    last = element
+            elif kind == "prosody":
+                last = self._prosody_element(value, at)
+                parent.append(last)
+                self.fill(last, value, at, _PROSODY_ATTRIBUTES)
+            else:  # say-as the platform has
+                form = say_as(self.target, value["interpret-as"], value.get("format"))
+                key = (self.target, "say-as", form.interpret_as, form.format)
+                last = prototype(
+                    key,
+                    "say-as",
+                    _attributes(("interpret-as", form.interpret_as), ("format", form.format)),
+                )
+                last.text = value["text"]
+                parent.append(last)
+            text_open = False
+        return last, text_open
+
+    def _note(self, rule: Any, at: str, message: str) -> None:
+        self.problems.append(rule.problem(at, message))
+
+    def _plain(self, value: dict[str, Any], at: str) -> bool:
+        """Whether the say-as ``value`` is written as plain text (noting why, if it changes)."""
+        form = say_as(self.target, value["interpret-as"], value.get("format"))
+        if form.note is not None:
+            self._note(PLATFORM_SAY_AS, at, form.note)
+        return form.interpret_as is None
+
+    def _breaks(self, value: dict[str, Any], at: str) -> list[Element]:
+        length, strength = value["value"], value.get("strength")
+        milliseconds = Duration.parse(length).milliseconds
+        if milliseconds <= MAX_BREAK_MS:
+            times = [length]
+        else:
+            times = pauses(milliseconds)
+            self._note(
+                PLATFORM_LONG_BREAK,
+                f"{at}/value",
+                f"break {length!r} is written as {len(times)} breaks ({' + '.join(times)}): "
+                f"{PLATFORM_NAMES[self.target]} takes at most {MAX_BREAK_MS}ms in one break",
+            )
+        return [
+            prototype(
+                (self.target, "break", time, strength),
+                "break",
+                _attributes(("time", time), ("strength", strength)),
+            )
+            for time in times
+        ]
+
+    def _prosody_element(self, value: dict[str, Any], at: str) -> Element:
+        key = (self.target, value.get("rate"), value.get("pitch"), value.get("volume"))
+        attributes, notes = _prosody(key)
+        for attribute, note in notes:
+            self._note(PLATFORM_PROSODY, f"{at}/{attribute}", note)
+        if self.target == "polly" and "pitch" in attributes:
+            self._note(
+                POLLY_PITCH,
+                f"{at}/pitch",
+                f"pitch {attributes['pitch']!r} works with Polly's standard voices only: "
+                "neural, long-form and generative voices do not support it",
+            )
+        return prototype(("prosody", *key), "prosody", attributes)
+
+    def _silence(self, value: dict[str, str], at: str) -> None:
+        kind = value["type"].lower()
+        length = value["value"]
+        vendor = PLATFORM_NAMES[self.target]
+        if kind.startswith(("leading", "tailing")):
+            start = kind.startswith("leading")
+            (self.leading if start else self.tailing).append(length)
+            message = f"{kind} silence {length!r} is written as a break at the "
+            message += "start" if start else "end"
+            if kind.endswith("-exact"):
+                message += ", added to the natural pause instead of replacing it"
+        else:
+            message = f"{kind} silence {length!r} is dropped: {vendor} cannot express it"
+        self._note(PLATFORM_SILENCE, at, message)
+
+    def place_silences(self, container: Element) -> None:
+        """Put the leading silences first and the tailing silences last in ``container``."""
+        for length in reversed(self.leading):
+            for pause in reversed(self._silence_breaks(length)):
+                pause.tail, container.text = container.text, None
+                container.insert(0, pause)
+        for length in self.tailing:
+            for pause in self._silence_breaks(length):
+                container.append(pause)
+
+    def _silence_breaks(self, length: str) -> list[Element]:
+        milliseconds = Duration.parse(length).milliseconds
+        times = [length] if milliseconds <= MAX_BREAK_MS else pauses(milliseconds)
+        return [prototype((self.target, "break", t, None), "break", {"time": t}) for t in times]
+
+
+def _attributes(*pairs: tuple[str, str | None]) -> dict[str, str]:
+    return {name: text for name, text in pairs if text is not None}
