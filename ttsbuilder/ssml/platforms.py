@@ -35,6 +35,7 @@ from ttsbuilder.values import (
 )
 
 __all__ = [
+    "INTERPRET_READ_BACK",
     "MAX_BREAK_MS",
     "PITCH_PERCENT",
     "PLATFORM_NAMES",
@@ -174,6 +175,8 @@ _LACKING: dict[str, frozenset[str]] = {
     "polly": frozenset({"time", "duration", "currency", "name"}),
     "google": frozenset({"duration", "address", "name"}),
 }
+#: A platform's own interpret-as name → the tree's, for reading its SSML back.
+INTERPRET_READ_BACK: dict[str, dict[str, str]] = {"polly": {"digits": "number_digit"}}
 # Why a platform lacks a say-as the tree has.
 _MISSING: dict[str, str] = {
     "time": "Amazon Polly's 'time' is a length in minutes and seconds (1'21\"), not a time of day",
