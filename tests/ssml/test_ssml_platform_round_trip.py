@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ttsbuilder.cli.render import resolve_pointer
 from ttsbuilder.codec import decode_tree
 from ttsbuilder.errors import SSMLError
-from ttsbuilder.ssml import parse_ssml, render_ssml
+from ttsbuilder.ssml import parse_ssml, render_ssml, render_ssml_with_problems
 from ttsbuilder.strategies import trees
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -69,3 +70,16 @@ def test_dialect_values_read_as_the_tree_says_them() -> None:
         parse_ssml('<speak><prosody pitch="50%">Hi</prosody></speak>', target="google")
     with pytest.raises(SSMLError, match="target='alexa'"):
         parse_ssml("<speak>Hi</speak>", target="alexa")  # type: ignore[arg-type]
+
+
+@PROPERTY
+@given(ANY_TREE, st.sampled_from(["polly", "google"]), st.booleans())
+def test_every_warning_points_at_a_member_and_repeats_are_identical(
+    drawn: tuple[str, dict[str, Any]], target: str, pretty: bool
+) -> None:
+    profile, tree = drawn
+    first = render_ssml_with_problems(tree, target, profile=profile, pretty=pretty)
+    assert render_ssml_with_problems(tree, target, profile=profile, pretty=pretty) == first
+    for problem in first.problems:
+        if problem.code.startswith("TTS6"):
+            resolve_pointer(tree, problem.pointer)  # KeyError if it points nowhere
