@@ -97,7 +97,12 @@ class PlatformWriter:
                 continue
             at = f"{pointer}/{name}"
             kind = name.rstrip("0123456789")
-            if kind == "text" or (kind == "say-as" and self._plain(value, at)):
+            form = None
+            if kind == "say-as":
+                form = say_as(self.target, value["interpret-as"], value.get("format"))
+                if form.note is not None:
+                    self._note(PLATFORM_SAY_AS, at, form.note)
+            if kind == "text" or (form is not None and form.interpret_as is None):
                 text = value if kind == "text" else value["text"]
                 if text_open:
                     last = etree.Comment("")
@@ -112,8 +117,8 @@ class PlatformWriter:
                 self._note(
                     PLATFORM_EXPRESS_AS,
                     at,
-                    f"express-as style {value['style']!r} is "
-                    "dropped: it is spoken in the normal voice",
+                    f"express-as style {value['style']!r} is dropped: it is spoken in the "
+                    "normal voice",
                 )
                 last, text_open = self.fill(parent, value, at, _EXPRESS_ATTRIBUTES, last, text_open)
                 continue
@@ -128,14 +133,13 @@ class PlatformWriter:
                 last = self._prosody_element(value, at)
                 parent.append(last)
                 self.fill(last, value, at, _PROSODY_ATTRIBUTES)
-            else:  # say-as the platform has
-                form = say_as(self.target, value["interpret-as"], value.get("format"))
+            else:  # a say-as the platform has
+                assert form is not None
                 key = (self.target, "say-as", form.interpret_as, form.format)
-                last = prototype(
-                    key,
-                    "say-as",
-                    _attributes(("interpret-as", form.interpret_as), ("format", form.format)),
+                attributes = _attributes(
+                    ("interpret-as", form.interpret_as), ("format", form.format)
                 )
+                last = prototype(key, "say-as", attributes)
                 last.text = value["text"]
                 parent.append(last)
             text_open = False
@@ -143,13 +147,6 @@ class PlatformWriter:
 
     def _note(self, rule: Any, at: str, message: str) -> None:
         self.problems.append(rule.problem(at, message))
-
-    def _plain(self, value: dict[str, Any], at: str) -> bool:
-        """Whether the say-as ``value`` is written as plain text (noting why, if it changes)."""
-        form = say_as(self.target, value["interpret-as"], value.get("format"))
-        if form.note is not None:
-            self._note(PLATFORM_SAY_AS, at, form.note)
-        return form.interpret_as is None
 
     def _breaks(self, value: dict[str, Any], at: str) -> list[Element]:
         length, strength = value["value"], value.get("strength")
@@ -194,8 +191,10 @@ class PlatformWriter:
         if kind.startswith(("leading", "tailing")):
             start = kind.startswith("leading")
             (self.leading if start else self.tailing).append(length)
-            message = f"{kind} silence {length!r} is written as a break at the "
-            message += "start" if start else "end"
+            breaks = len(pauses(Duration.parse(length).milliseconds))
+            message = f"{kind} silence {length!r} is written as "
+            message += "a break" if breaks == 1 else f"{breaks} breaks of at most {MAX_BREAK_MS}ms"
+            message += " at the start" if start else " at the end"
             if kind.endswith("-exact"):
                 message += ", added to the natural pause instead of replacing it"
         else:
