@@ -44,6 +44,22 @@ _NONE: frozenset[str] = frozenset()
 _PROSODY: dict[tuple[Any, ...], tuple[dict[str, str], tuple[tuple[str, str], ...]]] = {}
 
 
+# A pause's text → its break times, so a prompt's pauses are read once.
+_TIMES: dict[str, tuple[str, ...]] = {}
+
+
+def _times(length: str) -> tuple[str, ...]:
+    """The ``<break time>`` values that pause ``length`` (a valid duration) is written as."""
+    found = _TIMES.get(length)
+    if found is None:
+        milliseconds = Duration.parse(length).milliseconds
+        found = (length,) if milliseconds <= MAX_BREAK_MS else tuple(pauses(milliseconds))
+        if len(_TIMES) >= 4096:
+            _TIMES.clear()
+        _TIMES[length] = found
+    return found
+
+
 def _prosody(key: tuple[Any, ...]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     found = _PROSODY.get(key)
     if found is None:
@@ -150,11 +166,8 @@ class PlatformWriter:
 
     def _breaks(self, value: dict[str, Any], at: str) -> list[Element]:
         length, strength = value["value"], value.get("strength")
-        milliseconds = Duration.parse(length).milliseconds
-        if milliseconds <= MAX_BREAK_MS:
-            times = [length]
-        else:
-            times = pauses(milliseconds)
+        times = _times(length)
+        if len(times) > 1:
             self._note(
                 PLATFORM_LONG_BREAK,
                 f"{at}/value",
@@ -191,7 +204,7 @@ class PlatformWriter:
         if kind.startswith(("leading", "tailing")):
             start = kind.startswith("leading")
             (self.leading if start else self.tailing).append(length)
-            breaks = len(pauses(Duration.parse(length).milliseconds))
+            breaks = len(_times(length))
             message = f"{kind} silence {length!r} is written as "
             message += "a break" if breaks == 1 else f"{breaks} breaks of at most {MAX_BREAK_MS}ms"
             message += " at the start" if start else " at the end"
@@ -212,9 +225,9 @@ class PlatformWriter:
                 container.append(pause)
 
     def _silence_breaks(self, length: str) -> list[Element]:
-        milliseconds = Duration.parse(length).milliseconds
-        times = [length] if milliseconds <= MAX_BREAK_MS else pauses(milliseconds)
-        return [prototype((self.target, "break", t, None), "break", {"time": t}) for t in times]
+        return [
+            prototype((self.target, "break", t, None), "break", {"time": t}) for t in _times(length)
+        ]
 
 
 def _attributes(*pairs: tuple[str, str | None]) -> dict[str, str]:
