@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     from ttsbuilder.ssml import (
         Rendering,
         Target,
+        choose_voice,
         parse_ssml,
         render_ssml,
         render_ssml_with_problems,
@@ -152,6 +153,7 @@ _EXPORTS = {
     "recording": "ttsbuilder.payloads",
     "transfer": "ttsbuilder.payloads",
     "Rendering": "ttsbuilder.ssml",
+    "choose_voice": "ttsbuilder.ssml",
     "parse_ssml": "ttsbuilder.ssml",
     "render_ssml": "ttsbuilder.ssml",
     "render_ssml_with_problems": "ttsbuilder.ssml",
@@ -198,6 +200,7 @@ __all__ = [
     "VolumeLevel",
     "__version__",
     "check_request",
+    "choose_voice",
     "connect",
     "detect",
     "dial_out",
