@@ -6,9 +6,9 @@ checks the page holds exactly these.
 
 from __future__ import annotations
 
-from ssml_support import seed
+import ssml_doc
 
-from ttsbuilder.ssml import PLATFORM_VOICES, render_ssml_with_problems
+from ttsbuilder.ssml import PLATFORM_VOICES
 
 TARGETS = ("polly", "google")
 
@@ -34,15 +34,7 @@ def voice_table() -> str:
 
 def seed_samples() -> str:
     """The seed play payload rendered in each platform target, with the problems reported."""
-    parts = []
-    for target in TARGETS:
-        ssml, problems = render_ssml_with_problems(seed("play"), target, pretty=True)
-        lines = "\n".join(
-            f"- `{p.code}` {p.severity.value} at `{p.pointer or '/'}`: {p.message}"
-            for p in problems
-        )
-        parts.append(f"### `{target}`\n\n```xml\n{ssml}```\n\nProblems:\n\n{lines}")
-    return "\n\n".join(parts)
+    return ssml_doc.seed_samples(TARGETS)
 
 
 if __name__ == "__main__":

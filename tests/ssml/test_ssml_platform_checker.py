@@ -12,13 +12,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ssml_checker import PLATFORM, check, needs_node, spoken_text
-from ssml_support import seed
+from ssml_support import ANY_TREE, seed
 
 from ttsbuilder.codec import decode_tree
 from ttsbuilder.errors import ValidationError
 from ttsbuilder.ssml import render_ssml
 from ttsbuilder.ssml.source import locate
-from ttsbuilder.strategies import play_payloads, trees
+from ttsbuilder.strategies import play_payloads
 
 pytestmark = needs_node
 
@@ -33,13 +33,6 @@ SEED_PROMPTS = {
     "dial_out_text": seed("dial_out_text")["action_on_connect"]["play"],
 }
 SAMPLE = settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
-ANY_TREE = st.one_of(
-    [
-        strategy.map(lambda tree, profile=profile: (profile, tree))
-        for profile in ("enablex", "azure")
-        for strategy in (trees(profile), trees(profile, warnings=True))
-    ]
-)
 
 
 def tree_text(document: Any, profile: str = "enablex") -> str:

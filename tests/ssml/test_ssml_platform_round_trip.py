@@ -14,21 +14,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ssml_support import ANY_TREE
 
 from ttsbuilder.cli.render import resolve_pointer
 from ttsbuilder.codec import decode_tree
 from ttsbuilder.errors import SSMLError
 from ttsbuilder.ssml import parse_ssml, render_ssml, render_ssml_with_problems
-from ttsbuilder.strategies import trees
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-ANY_TREE = st.one_of(
-    [
-        strategy.map(lambda tree, profile=profile: (profile, tree))
-        for profile in ("enablex", "azure")
-        for strategy in (trees(profile), trees(profile, warnings=True))
-    ]
-)
 
 
 def spoken(tree: dict[str, Any]) -> str:

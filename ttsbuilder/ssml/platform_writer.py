@@ -13,7 +13,6 @@ from typing import Any
 from lxml import etree
 
 from ttsbuilder.model import EXPRESS_ATTRIBUTES, PROSODY_ATTRIBUTES
-from ttsbuilder.problems import Problem
 from ttsbuilder.rules.render import (
     PLATFORM_EXPRESS_AS,
     PLATFORM_LONG_BREAK,
@@ -30,7 +29,7 @@ from ttsbuilder.ssml.platforms import (
     prosody_value,
     say_as,
 )
-from ttsbuilder.ssml.writer import prototype
+from ttsbuilder.ssml.writer import Silences, prototype
 from ttsbuilder.values import PROSODY_TYPES, Duration
 
 __all__ = ["PlatformWriter"]
@@ -80,20 +79,18 @@ def _prosody(key: tuple[Any, ...]) -> tuple[dict[str, str], tuple[tuple[str, str
     return found
 
 
-class PlatformWriter:
+class PlatformWriter(Silences):
     """Writes members in ``target`` (``polly`` or ``google``), collecting TTS6xx warnings.
 
     Leading and tailing silences are collected in ``leading`` and ``tailing`` for
     :meth:`place_silences`.
     """
 
-    __slots__ = ("leading", "problems", "tailing", "target")
+    __slots__ = ("target",)
 
     def __init__(self, target: Target) -> None:
+        super().__init__()
         self.target = target
-        self.problems: list[Problem] = []
-        self.leading: list[str] = []
-        self.tailing: list[str] = []
 
     def fill(
         self,
@@ -139,7 +136,9 @@ class PlatformWriter:
                 last, text_open = self.fill(parent, value, at, _EXPRESS_ATTRIBUTES, last, text_open)
                 continue
             if kind == "silence":
-                self._silence(value, at)
+                vendor = PLATFORM_NAMES[self.target]
+                breaks = len(_times(value["value"]))
+                self.note_silence(value, at, PLATFORM_SILENCE, vendor, breaks)
                 continue
             if kind == "break":
                 for element in self._breaks(value, at):
@@ -196,23 +195,6 @@ class PlatformWriter:
                 "neural, long-form and generative voices do not support it",
             )
         return prototype(("prosody", *key), "prosody", attributes)
-
-    def _silence(self, value: dict[str, str], at: str) -> None:
-        kind = value["type"].lower()
-        length = value["value"]
-        vendor = PLATFORM_NAMES[self.target]
-        if kind.startswith(("leading", "tailing")):
-            start = kind.startswith("leading")
-            (self.leading if start else self.tailing).append(length)
-            breaks = len(_times(length))
-            message = f"{kind} silence {length!r} is written as "
-            message += "a break" if breaks == 1 else f"{breaks} breaks of at most {MAX_BREAK_MS}ms"
-            message += " at the start" if start else " at the end"
-            if kind.endswith("-exact"):
-                message += ", added to the natural pause instead of replacing it"
-        else:
-            message = f"{kind} silence {length!r} is dropped: {vendor} cannot express it"
-        self._note(PLATFORM_SILENCE, at, message)
 
     def place_silences(self, container: Element) -> None:
         """Put the leading silences first and the tailing silences last in ``container``."""
