@@ -145,7 +145,13 @@ class PlatformWriter(Silences):
                     parent.append(element)
                     last = element
             elif kind == "prosody":
-                last = self._prosody_element(value, at)
+                prosody = self._prosody_element(value, at)
+                if prosody is None:  # SSML calls a prosody without attributes an error
+                    last, text_open = self.fill(
+                        parent, value, at, _PROSODY_ATTRIBUTES, last, text_open
+                    )
+                    continue
+                last = prosody
                 parent.append(last)
                 self.fill(last, value, at, _PROSODY_ATTRIBUTES)
             else:  # a say-as the platform has
@@ -182,7 +188,8 @@ class PlatformWriter(Silences):
             for time in times
         ]
 
-    def _prosody_element(self, value: dict[str, Any], at: str) -> Element:
+    def _prosody_element(self, value: dict[str, Any], at: str) -> Element | None:
+        """The prosody element, or None when no attribute is left to write."""
         key = (self.target, value.get("rate"), value.get("pitch"), value.get("volume"))
         attributes, notes = _prosody(key)
         for attribute, note in notes:
@@ -194,6 +201,8 @@ class PlatformWriter(Silences):
                 f"pitch {attributes['pitch']!r} works with Polly's standard voices only: "
                 "neural, long-form and generative voices do not support it",
             )
+        if not attributes:
+            return None
         return prototype(("prosody", *key), "prosody", attributes)
 
     def place_silences(self, container: Element) -> None:
