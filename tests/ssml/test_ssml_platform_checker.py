@@ -112,3 +112,43 @@ def test_w3c_passes_googles_checker_and_amazons_refuses_only_the_gender_voice() 
     assert google == []
     assert amazon == [{"type": "tag", "tag": "voice", "attribute": "gender"}]
     assert check([(render_ssml(seed("play"), "polly"), "amazon")]) == [[]]
+
+
+# Values at and beyond each platform's ends: validate() only warns about them, so they
+# render, and the platform's SSML must still pass (brought to the end, with TTS608).
+EDGES = (
+    [
+        {"prosody": {"rate": rate, "text": "r"}}
+        for rate in ("0.5", "2", "-100%", "-95%", "+500%", "0.1", "5", "default", "x-slow")
+    ]
+    + [
+        {"prosody": {"pitch": pitch, "text": "p"}}
+        for pitch in ("-100%", "-99%", "-50%", "+50%", "+200%", "-24st", "+24st", "-7st", "600Hz")
+    ]
+    + [
+        {"prosody": {"volume": volume, "text": "v"}}
+        for volume in ("-100%", "+1000%", "200", "-100", "0", "default", "x-loud")
+    ]
+    + [
+        {
+            "text": "a",
+            "break": {"value": "20000ms"},
+            "silence": {"type": "leading", "value": "20s"},
+        },
+        {"break": {"value": "10s", "strength": "x-strong"}, "text": "b"},
+        {"say-as": {"interpret-as": "date", "format": "ydm", "text": "2020/19/10"}},
+        {"say-as": {"interpret-as": "telephone", "format": "33", "text": "0612345678"}},
+        {"say-as": {"interpret-as": "time", "format": "hms24", "text": "14:30"}},
+        {"say-as": {"interpret-as": "duration", "format": "hms", "text": "1:30:00"}},
+    ]
+)
+
+
+def test_values_at_the_platforms_ends_pass_the_checker() -> None:
+    renderings = [
+        (target, render_ssml(tree, target, profile="azure")) for tree in EDGES for target in TARGETS
+    ]
+    for ssml, errors in judged(renderings):
+        assert errors == [], ssml
+    for index, (_, ssml) in enumerate(renderings):
+        assert spoken_text(ssml) == tree_text(EDGES[index // len(TARGETS)], "azure")
