@@ -12,7 +12,7 @@ import sys
 import pytest
 from ssml_support import SEED
 
-from ttsbuilder.errors import BuildError, ValidationError
+from ttsbuilder.errors import ArgumentError, ValidationError
 from ttsbuilder.ssml import (
     choose_voice,
     default_voice,
@@ -168,11 +168,11 @@ def test_voice_tables_choose_and_override() -> None:
 
 
 def test_wrong_voice_names_and_missing_voices_are_clear_errors() -> None:
-    with pytest.raises(BuildError, match="Amazon Polly voice name like 'Joanna'"):
+    with pytest.raises(ArgumentError, match="Amazon Polly voice name like 'Joanna'"):
         render_ssml({"text": "Hi"}, "polly", voice="en-US-JennyNeural")
-    with pytest.raises(BuildError, match="not Google voice name"):
+    with pytest.raises(ArgumentError, match="not Google voice name"):
         set_default_voice("en-US", "female", "Joanna", target="google")
-    with pytest.raises(BuildError, match="has no voice table"):
+    with pytest.raises(ArgumentError, match="has no voice table"):
         default_voice("en-US", target="w3c")  # type: ignore[arg-type]
     with pytest.raises(ValidationError) as refused:
         render_ssml({"text": "Hi", "voice": "male", "language": "ko-KR"}, "polly")
