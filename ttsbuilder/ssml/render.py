@@ -25,6 +25,7 @@ from ttsbuilder.problems import Problem, shown
 from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.rules.payloads import LANGUAGE_TAG
 from ttsbuilder.rules.render import NO_DEFAULT_VOICE
+from ttsbuilder.ssml.limits import check_limits
 from ttsbuilder.ssml.names import (
     MSTTS,
     PLATFORMS,
@@ -103,7 +104,9 @@ class Rendering(NamedTuple):
     """The SSML of a document and its warnings.
 
     ``problems`` are the document's own validation warnings followed by the target's
-    TTS6xx warnings (what it wrote differently, approximated or dropped). Unpacks as
+    TTS6xx warnings (what it wrote differently, approximated or dropped) and the
+    platform's TTS9xx limits (a request too large is an error here, with the SSML still
+    returned so it can be measured; :func:`render_ssml` refuses it). Unpacks as
     ``ssml, problems = render_ssml_with_problems(...)``.
     """
 
@@ -259,10 +262,12 @@ def _write(
     if pretty and container is not root:
         # Whitespace goes only where no engine speaks it: around the voice, never inside.
         root.text, root[0].tail = "\n  ", "\n"
-        return etree.tostring(root, encoding="unicode") + "\n", writer.problems
-    if pretty:
-        return etree.tostring(root, encoding="unicode") + "\n", writer.problems
-    return etree.tostring(root, encoding="unicode"), writer.problems
+    ssml = etree.tostring(root, encoding="unicode") + ("\n" if pretty else "")
+    # The platform's own limits (TTS9xx), on top of the profile's: a voice named by the
+    # caller is checked for its styles; a default voice is the service's choice.
+    named = voice if target == "azure" and is_voice_name(voice, "azure") else None
+    limits = check_limits(target, ssml, source.tree, source.pointer, named)
+    return ssml, writer.problems + limits
 
 
 def render_ssml(
@@ -287,9 +292,15 @@ def render_ssml(
     ``pretty=True`` puts the voice on a line of its own; nothing inside the voice
     changes, so the spoken text is the same and it still parses back exactly.
     Raises :class:`~ttsbuilder.errors.ValidationError` with the problems if the
-    document has errors. :func:`render_ssml_with_problems` also returns the warnings.
+    document has errors, or if the rendering breaks a limit of the target's platform
+    (TTS9xx errors: a request the service would refuse).
+    :func:`render_ssml_with_problems` also returns the warnings.
 
     >>> render_ssml({"text": "Hi"}, voice="male", language="en-GB").split("><", 1)[1]
     'voice name="en-GB-RyanNeural">Hi</voice></speak>'
     """
-    return _render(document, target, voice, language, pretty, profile)[0]
+    ssml, problems = _render(document, target, voice, language, pretty, profile)
+    if any(problem.is_error for problem in problems):
+        # A platform limit (TTS9xx) the service would refuse: never a silent bad request.
+        raise ValidationError(problems)
+    return ssml

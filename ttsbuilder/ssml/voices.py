@@ -108,7 +108,8 @@ _BY_KEY: dict[tuple[str, str, str], str] = {
 _OVERRIDES: dict[tuple[str, str, str], str] = {}
 _OVERRIDE_LABELS: dict[tuple[str, str, str], str] = {}
 _VERSION = [0]
-_VOICE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)+")
+# An Azure HD voice adds its model after a colon: en-US-Ava:DragonHDLatestNeural.
+_VOICE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)+(:[A-Za-z0-9]+)?")
 # Polly voice IDs are one capitalized word (Joanna, Matthew); Google's and Azure's names
 # start with their locale.
 _POLLY_NAME = re.compile(r"[A-Z][a-z]+")

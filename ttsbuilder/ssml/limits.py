@@ -1,0 +1,269 @@
+"""The platforms' own limits and billing rules, applied to a finished rendering.
+
+``profile`` is the Voice API's rule set; these are the platform's, on top of it: the size
+of one request (Polly's 3,000 billed / 6,000 characters, Google's 5,000 bytes, Azure's
+64 KB), what each platform bills, and, for Azure voices named by the caller, whether the
+voice has the requested speaking style and whether an HD voice reads the elements used.
+docs/platforms.md ("Limits and budgets") has each number's source.
+
+>>> billable_characters("polly", '<speak>Hi<break time="1s"/> there</speak>')
+8
+>>> billable_characters("azure", '<speak><voice name="v">你好<break time="1s"/></voice></speak>')
+22
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from lxml import etree
+
+from ttsbuilder.problems import Problem
+from ttsbuilder.rules.limits import (
+    AZURE_HD_VOICE,
+    AZURE_SSML_SIZE,
+    AZURE_VOICE_STYLE,
+    GOOGLE_SSML_BYTES,
+    POLLY_BILLED_CHARACTERS,
+    POLLY_TEXT_LENGTH,
+)
+from ttsbuilder.ssml.names import Target
+from ttsbuilder.ssml.voices import DEFAULT_VOICES
+
+__all__ = [
+    "AZURE_MAX_SSML_BYTES",
+    "AZURE_VOICE_STYLES",
+    "GOOGLE_MAX_SSML_BYTES",
+    "HD_UNSUPPORTED",
+    "POLLY_MAX_BILLED",
+    "POLLY_MAX_CHARACTERS",
+    "billable_characters",
+    "check_limits",
+    "is_hd_voice",
+    "spoken_text",
+]
+
+#: Azure: the largest SSML message of one request (64 KB).
+AZURE_MAX_SSML_BYTES = 65536
+#: Amazon Polly SynthesizeSpeech: billed characters (text, not tags) of one request.
+POLLY_MAX_BILLED = 3000
+#: Amazon Polly SynthesizeSpeech: characters of one request, tags included.
+POLLY_MAX_CHARACTERS = 6000
+#: Google Cloud Text-to-Speech: bytes of one request's input, markup included.
+GOOGLE_MAX_SSML_BYTES = 5000
+
+#: Speaking styles of well-known Azure voices (Microsoft's "voice styles and roles"
+#: table); a voice with an empty set has no styles (every default voice not named here,
+#: see ttsbuilder.ssml.DEFAULT_VOICES). A voice not in this table is not checked.
+AZURE_VOICE_STYLES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        **dict.fromkeys(DEFAULT_VOICES.values(), frozenset()),
+        **{
+            name: frozenset(styles.split())
+            for name, styles in {
+                # The default voices (ttsbuilder.ssml.DEFAULT_VOICES) that have styles.
+                "de-DE-ConradNeural": "cheerful",
+                "en-GB-RyanNeural": "chat cheerful",
+                "en-GB-SoniaNeural": "cheerful sad",
+                "en-IN-NeerjaNeural": "cheerful empathetic newscast",
+                "en-US-GuyNeural": "angry cheerful excited friendly hopeful newscast sad shouting "
+                "terrified unfriendly whispering",
+                "en-US-JennyNeural": "angry assistant chat cheerful customerservice excited "
+                "friendly hopeful newscast sad shouting terrified unfriendly whispering",
+                "fr-FR-DeniseNeural": "cheerful sad",
+                "fr-FR-HenriNeural": "cheerful sad",
+                "ja-JP-NanamiNeural": "chat cheerful customerservice",
+                "zh-CN-XiaoxiaoNeural": "affectionate angry assistant calm chat chat-casual "
+                "cheerful customerservice disgruntled excited fearful friendly gentle lyrical "
+                "newscast poetry-reading sad serious sorry whisper",
+                "zh-CN-YunxiNeural": "angry assistant chat cheerful depressed disgruntled "
+                "embarrassed fearful narration-relaxed newscast sad serious",
+                # Other well-known voices.
+                "en-US-AriaNeural": "angry chat cheerful customerservice empathetic excited "
+                "friendly hopeful narration-professional newscast-casual newscast-formal sad "
+                "shouting terrified unfriendly whispering",
+                "en-US-DavisNeural": "angry chat cheerful excited friendly hopeful sad shouting "
+                "terrified unfriendly whispering",
+                "en-US-JaneNeural": "angry cheerful excited friendly hopeful sad shouting "
+                "terrified unfriendly whispering",
+                "en-US-JasonNeural": "angry cheerful excited friendly hopeful sad shouting "
+                "terrified unfriendly whispering",
+                "en-US-NancyNeural": "angry cheerful excited friendly hopeful sad shouting "
+                "terrified unfriendly whispering",
+                "en-US-SaraNeural": "angry cheerful excited friendly hopeful sad shouting "
+                "terrified unfriendly whispering",
+                "en-US-TonyNeural": "angry cheerful excited friendly hopeful sad shouting "
+                "terrified unfriendly whispering",
+                "es-MX-JorgeNeural": "chat cheerful",
+                "pt-BR-FranciscaNeural": "calm",
+            }.items()
+        },
+    }
+)
+
+#: Tree members Azure's HD voices (``en-US-Ava:DragonHDLatestNeural``) do not support.
+HD_UNSUPPORTED: tuple[str, ...] = ("break", "prosody", "express-as", "silence")
+
+# Han ideographs (Chinese hanzi, Japanese kanji, Korean hanja): Microsoft bills each as
+# two characters. Kana and hangul are not Chinese characters and count once.
+_HAN = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af]"
+)
+# What a <voice> element holds, as sent (names and attributes never hold a '>').
+_VOICE_CONTENT = re.compile(r"<voice\b[^>]*>(.*?)</voice>", re.DOTALL)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def is_hd_voice(voice: object) -> bool:
+    """True for an Azure HD voice name (``en-US-Ava:DragonHDLatestNeural``).
+
+    >>> is_hd_voice("en-US-Ava:DragonHDLatestNeural"), is_hd_voice("en-US-AvaNeural")
+    (True, False)
+    """
+    return isinstance(voice, str) and ":DragonHD" in voice
+
+
+def _root(ssml: str) -> Any:
+    return etree.fromstring(ssml.encode(), _PARSER)
+
+
+def spoken_text(ssml: str) -> str:
+    """The text an SSML document speaks: its texts in document order, no comments.
+
+    >>> spoken_text('<speak>Hi<!----> there<break time="1s"/>!</speak>')
+    'Hi there!'
+    """
+    root = _root(ssml)
+    parts: list[str] = []
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.text:
+            parts.append(element.text)
+        if element is not root and element.tail:
+            parts.append(element.tail)
+    return "".join(parts)
+
+
+def _azure_billable(ssml: str) -> int:
+    """Everything inside the ``<voice>`` elements as sent, each Han ideograph twice."""
+    content = "".join(_VOICE_CONTENT.findall(ssml))
+    return len(content) + len(_HAN.findall(content))
+
+
+def billable_characters(target: Target, ssml: str) -> int | None:
+    """The characters ``target``'s platform bills for ``ssml`` (None for ``w3c``: no platform).
+
+    Polly bills the text, not the tags; Google bills the whole input, markup included;
+    Azure bills everything inside ``<voice>`` (markup too) and each Chinese character
+    (Han ideograph) twice.
+
+    >>> billable_characters("google", '<speak>Hi</speak>')
+    17
+    """
+    if target == "polly":
+        return len(spoken_text(ssml))
+    if target == "google":
+        return len(ssml)
+    if target == "azure":
+        return _azure_billable(ssml)
+    return None
+
+
+def _walk(members: Mapping[str, Any], pointer: str) -> Iterator[tuple[str, str, Any]]:
+    """(kind, pointer, value) of every member below ``members``, in document order."""
+    for name, value in members.items():
+        at = f"{pointer}/{name}"
+        kind = name.rstrip("0123456789")
+        yield kind, at, value
+        if type(value) is dict and kind in ("prosody", "express-as"):
+            yield from _walk(value, at)
+
+
+def _voice_problems(tree: Mapping[str, Any], pointer: str, voice: str) -> list[Problem]:
+    problems: list[Problem] = []
+    styles = AZURE_VOICE_STYLES.get(voice)
+    hd = is_hd_voice(voice)
+    for kind, at, value in _walk(tree, pointer):
+        if hd and kind in HD_UNSUPPORTED:
+            problems.append(
+                AZURE_HD_VOICE.problem(
+                    at,
+                    f"{kind} is not supported by the HD voice {voice!r}: it is not "
+                    "spoken as written",
+                )
+            )
+        elif kind == "express-as" and styles is not None:
+            style = str(value.get("style", ""))
+            if style.lower() not in styles:
+                has = ", ".join(sorted(styles)) or "no styles"
+                problems.append(
+                    AZURE_VOICE_STYLE.problem(
+                        f"{at}/style",
+                        f"voice {voice!r} has no style {style!r} (it has {has}): Azure "
+                        "ignores the express-as and speaks in the normal voice",
+                    )
+                )
+    return problems
+
+
+def check_limits(
+    target: Target,
+    ssml: str,
+    tree: Mapping[str, Any],
+    pointer: str,
+    voice: str | None,
+) -> list[Problem]:
+    """The platform limits ``ssml`` (the rendering of ``tree`` at ``pointer``) breaks.
+
+    ``voice`` is the voice name the caller gave (``None`` when the voice came from a
+    default table: the Voice API picks its own voice then).
+    """
+    problems: list[Problem] = []
+    where = pointer
+    if target == "polly":
+        billed = len(spoken_text(ssml))
+        if billed > POLLY_MAX_BILLED:
+            problems.append(
+                POLLY_BILLED_CHARACTERS.problem(
+                    where,
+                    f"{billed} billed characters: Amazon Polly's SynthesizeSpeech takes at "
+                    f"most {POLLY_MAX_BILLED}",
+                    "split the prompt into several plays",
+                )
+            )
+        if len(ssml) > POLLY_MAX_CHARACTERS:
+            problems.append(
+                POLLY_TEXT_LENGTH.problem(
+                    where,
+                    f"{len(ssml)} characters of SSML: Amazon Polly's SynthesizeSpeech takes "
+                    f"at most {POLLY_MAX_CHARACTERS}, tags included",
+                    "split the prompt into several plays",
+                )
+            )
+    elif target == "google":
+        size = len(ssml.encode())
+        if size > GOOGLE_MAX_SSML_BYTES:
+            problems.append(
+                GOOGLE_SSML_BYTES.problem(
+                    where,
+                    f"{size} bytes of SSML: Google Cloud Text-to-Speech takes at most "
+                    f"{GOOGLE_MAX_SSML_BYTES} bytes per request, markup included",
+                    "split the prompt into several plays",
+                )
+            )
+    elif target == "azure":
+        size = len(ssml.encode())
+        if size > AZURE_MAX_SSML_BYTES:
+            problems.append(
+                AZURE_SSML_SIZE.problem(
+                    where,
+                    f"{size} bytes of SSML: Azure takes at most {AZURE_MAX_SSML_BYTES} "
+                    "bytes (64 KB) per request",
+                    "split the prompt into several plays",
+                )
+            )
+        if voice is not None:
+            problems.extend(_voice_problems(tree, pointer, voice))
+    return problems
