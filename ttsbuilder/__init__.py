@@ -17,6 +17,11 @@ from typing import TYPE_CHECKING
 from ttsbuilder._version import __version__
 
 if TYPE_CHECKING:
+    from ttsbuilder.budget import (
+        Allowance,
+        Budget,
+        measure,
+    )
     from ttsbuilder.builder import (
         BreakStrength,
         DateFormat,
@@ -105,6 +110,9 @@ if TYPE_CHECKING:
 # public name → the module that defines it ("module:attribute" where the names differ)
 _EXPORTS = {
     "ArgumentError": "ttsbuilder.errors",
+    "Allowance": "ttsbuilder.budget",
+    "Budget": "ttsbuilder.budget",
+    "measure": "ttsbuilder.budget",
     "BuildError": "ttsbuilder.errors",
     "PreviewError": "ttsbuilder.errors",
     "SSMLError": "ttsbuilder.errors",
@@ -168,8 +176,10 @@ _EXPORTS = {
 
 __all__ = [
     "RULES",
+    "Allowance",
     "ArgumentError",
     "BreakStrength",
+    "Budget",
     "BuildError",
     "DateFormat",
     "DocumentKind",
@@ -211,6 +221,7 @@ __all__ = [
     "hz",
     "is_valid",
     "iter_problems",
+    "measure",
     "ms",
     "openapi_document",
     "parse_ssml",
