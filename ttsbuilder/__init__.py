@@ -98,6 +98,11 @@ if TYPE_CHECKING:
         reset_default_voices,
         set_default_voice,
     )
+    from ttsbuilder.telephony import (
+        plivo_speak,
+        twilio_say,
+        vonage_talk,
+    )
     from ttsbuilder.validation import (
         Kind,
         detect,
@@ -113,6 +118,9 @@ _EXPORTS = {
     "Allowance": "ttsbuilder.budget",
     "Budget": "ttsbuilder.budget",
     "measure": "ttsbuilder.budget",
+    "plivo_speak": "ttsbuilder.telephony",
+    "twilio_say": "ttsbuilder.telephony",
+    "vonage_talk": "ttsbuilder.telephony",
     "BuildError": "ttsbuilder.errors",
     "PreviewError": "ttsbuilder.errors",
     "SSMLError": "ttsbuilder.errors",
@@ -227,6 +235,7 @@ __all__ = [
     "parse_ssml",
     "percent",
     "play",
+    "plivo_speak",
     "preview_timeline",
     "preview_wav",
     "recording",
@@ -238,7 +247,9 @@ __all__ = [
     "semitones",
     "set_default_voice",
     "transfer",
+    "twilio_say",
     "validate",
+    "vonage_talk",
 ]
 
 
