@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from ttsbuilder import Allowance, Budget, measure
-from ttsbuilder.errors import ValidationError
+from ttsbuilder.errors import TTSBuilderError, ValidationError
+from ttsbuilder.strategies import trees
 
 SEED = Path(__file__).parent / "data" / "seed"
 HELLO = {"text": "Hello", "break": {"value": "500ms"}, "text2": "world"}
@@ -121,3 +123,46 @@ def test_duration_comes_from_the_preview() -> None:
     assert budget.duration is not None
     # At least the pause asked for, and not minutes for one word.
     assert 2.0 <= budget.duration < 6.0
+
+
+def _texts(members: dict[str, object]) -> str:
+    """The tree's texts in document order (say-as texts too), by walking the tree."""
+    found = []
+    for name, value in members.items():
+        if name.rstrip("0123456789") == "text":
+            found.append(str(value))
+        elif isinstance(value, dict):
+            found.append(_texts(value) if "interpret-as" not in value else str(value["text"]))
+    return "".join(found)
+
+
+@settings(max_examples=60, deadline=None)
+@given(trees("azure", warnings=True))
+def test_every_target_speaks_and_bills_the_trees_text(tree: dict[str, object]) -> None:
+    spoken = len(_texts(tree))
+    for target in ("azure", "w3c", "polly", "google"):
+        budget = measure(tree, target, profile="azure")  # type: ignore[arg-type]
+        assert budget.characters == spoken
+        assert budget.ssml_bytes == len(budget.ssml.encode())
+    assert measure(tree, "polly", profile="azure").billable_characters == spoken
+    google = measure(tree, "google", profile="azure")
+    assert google.billable_characters == google.ssml_characters
+    # Azure bills at least the text: markup and Han ideographs only add.
+    azure = measure(tree, "azure", profile="azure")
+    assert azure.billable_characters is not None
+    assert azure.billable_characters >= spoken
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: measure(None),
+        lambda: measure("Hello"),
+        lambda: measure({"text": "Hi"}, "alexa"),  # type: ignore[arg-type]
+        lambda: measure({"text": "Hi"}, voice="Polly.Joanna"),
+        lambda: measure({"text": "Hi"}, language="../etc"),
+    ],
+)
+def test_hostile_input_gets_the_librarys_exception(call: object) -> None:
+    with pytest.raises(TTSBuilderError):
+        call()  # type: ignore[operator]
