@@ -130,13 +130,14 @@ def _root(ssml: str) -> Any:
     return etree.fromstring(ssml.encode(), _PARSER)
 
 
-def spoken_text(ssml: str) -> str:
-    """The text an SSML document speaks: its texts in document order, no comments.
+def spoken_text(ssml: str | Any) -> str:
+    """The text an SSML document (a string, or its parsed root) speaks: its texts in
+    document order, no comments.
 
     >>> spoken_text('<speak>Hi<!----> there<break time="1s"/>!</speak>')
     'Hi there!'
     """
-    root = _root(ssml)
+    root = _root(ssml) if isinstance(ssml, str) else ssml
     parts: list[str] = []
     for element in root.iter():
         if isinstance(element.tag, str) and element.text:
@@ -211,11 +212,14 @@ def _voice_problems(tree: Mapping[str, Any], pointer: str, voice: str) -> list[P
 def check_limits(
     target: Target,
     ssml: str,
+    root: Any,
     tree: Mapping[str, Any],
     pointer: str,
     voice: str | None,
 ) -> list[Problem]:
     """The platform limits ``ssml`` (the rendering of ``tree`` at ``pointer``) breaks.
+
+    ``root`` is the rendering's root element, so the text is not parsed again.
 
     ``voice`` is the voice name the caller gave (``None`` when the voice came from a
     default table: the Voice API picks its own voice then).
@@ -223,7 +227,7 @@ def check_limits(
     problems: list[Problem] = []
     where = pointer
     if target == "polly":
-        billed = len(spoken_text(ssml))
+        billed = len(spoken_text(root))
         if billed > POLLY_MAX_BILLED:
             problems.append(
                 POLLY_BILLED_CHARACTERS.problem(

@@ -266,7 +266,7 @@ def _write(
     # The platform's own limits (TTS9xx), on top of the profile's: a voice named by the
     # caller is checked for its styles; a default voice is the service's choice.
     named = voice if target == "azure" and is_voice_name(voice, "azure") else None
-    limits = check_limits(target, ssml, source.tree, source.pointer, named)
+    limits = check_limits(target, ssml, root, source.tree, source.pointer, named)
     return ssml, writer.problems + limits
 
 
