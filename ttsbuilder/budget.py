@@ -21,14 +21,7 @@ from lxml import etree
 
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile
-from ttsbuilder.ssml.limits import (
-    AZURE_MAX_SSML_BYTES,
-    GOOGLE_MAX_SSML_BYTES,
-    POLLY_MAX_BILLED,
-    POLLY_MAX_CHARACTERS,
-    billable_characters,
-    spoken_text,
-)
+from ttsbuilder.ssml.limits import billable_characters, size_usage, spoken_text
 from ttsbuilder.ssml.names import Target
 from ttsbuilder.ssml.render import render_ssml_with_problems
 from ttsbuilder.values import Duration
@@ -121,20 +114,6 @@ def _pauses(ssml: str) -> tuple[int, float]:
     return breaks, total
 
 
-def _allowances(target: Target, ssml: str, billable: int | None) -> tuple[Allowance, ...]:
-    if target == "polly":
-        assert billable is not None
-        return (
-            Allowance("billed characters", billable, POLLY_MAX_BILLED),
-            Allowance("characters", len(ssml), POLLY_MAX_CHARACTERS),
-        )
-    if target == "google":
-        return (Allowance("bytes", len(ssml.encode()), GOOGLE_MAX_SSML_BYTES),)
-    if target == "azure":
-        return (Allowance("bytes", len(ssml.encode()), AZURE_MAX_SSML_BYTES),)
-    return ()
-
-
 def measure(
     document: Any,
     target: Target = "azure",
@@ -181,7 +160,9 @@ def measure(
         breaks=breaks,
         pause_ms=pause_ms,
         duration=seconds,
-        allowances=_allowances(target, ssml, billable),
+        allowances=tuple(
+            Allowance(size.what, used, size.limit) for size, used in size_usage(target, ssml)
+        ),
         problems=tuple(problems),
         ssml=ssml,
     )

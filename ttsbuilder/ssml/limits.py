@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
 from ttsbuilder.problems import Problem
+from ttsbuilder.rules.base import Rule
 from ttsbuilder.rules.limits import (
     AZURE_HD_VOICE,
     AZURE_SSML_SIZE,
@@ -40,9 +41,12 @@ __all__ = [
     "HD_UNSUPPORTED",
     "POLLY_MAX_BILLED",
     "POLLY_MAX_CHARACTERS",
+    "SIZE_LIMITS",
+    "SizeLimit",
     "billable_characters",
     "check_limits",
     "is_hd_voice",
+    "size_usage",
     "spoken_text",
 ]
 
@@ -172,6 +176,75 @@ def billable_characters(target: Target, ssml: str) -> int | None:
     return None
 
 
+class SizeLimit(NamedTuple):
+    """One size limit of a platform's request: ``what`` is counted, at most ``limit``.
+
+    ``rule`` is the TTS9xx error past it; ``says`` its message (``{used}``, ``{limit}``).
+    """
+
+    what: str
+    limit: int
+    rule: Rule
+    says: str
+
+
+#: Each target's size limits, in the order they are reported (``w3c`` has none).
+SIZE_LIMITS: Mapping[str, tuple[SizeLimit, ...]] = MappingProxyType(
+    {
+        "polly": (
+            SizeLimit(
+                "billed characters",
+                POLLY_MAX_BILLED,
+                POLLY_BILLED_CHARACTERS,
+                "{used} billed characters: Amazon Polly's SynthesizeSpeech takes at most {limit}",
+            ),
+            SizeLimit(
+                "characters",
+                POLLY_MAX_CHARACTERS,
+                POLLY_TEXT_LENGTH,
+                "{used} characters of SSML: Amazon Polly's SynthesizeSpeech takes at most "
+                "{limit}, tags included",
+            ),
+        ),
+        "google": (
+            SizeLimit(
+                "bytes",
+                GOOGLE_MAX_SSML_BYTES,
+                GOOGLE_SSML_BYTES,
+                "{used} bytes of SSML: Google Cloud Text-to-Speech takes at most {limit} "
+                "bytes per request, markup included",
+            ),
+        ),
+        "azure": (
+            SizeLimit(
+                "bytes",
+                AZURE_MAX_SSML_BYTES,
+                AZURE_SSML_SIZE,
+                "{used} bytes of SSML: Azure takes at most {limit} bytes (64 KB) per request",
+            ),
+        ),
+    }
+)
+
+
+def size_usage(target: Target, ssml: str, root: Any = None) -> list[tuple[SizeLimit, int]]:
+    """Each size limit of ``target`` with what ``ssml`` uses of it (``root``: its parsed root).
+
+    >>> [(size.what, used, size.limit) for size, used in size_usage("polly", "<speak>Hi</speak>")]
+    [('billed characters', 2, 3000), ('characters', 17, 6000)]
+    """
+    used: list[tuple[SizeLimit, int]] = []
+    for size in SIZE_LIMITS.get(target, ()):
+        if size.what == "billed characters":
+            count = len(spoken_text(ssml if root is None else root))
+        elif size.what == "characters":
+            count = len(ssml)
+        else:
+            count = len(ssml.encode())
+        used.append((size, count))
+    return used
+
+
 def _walk(members: Mapping[str, Any], pointer: str) -> Iterator[tuple[str, str, Any]]:
     """(kind, pointer, value) of every member below ``members``, in document order."""
     for name, value in members.items():
@@ -224,50 +297,15 @@ def check_limits(
     ``voice`` is the voice name the caller gave (``None`` when the voice came from a
     default table: the Voice API picks its own voice then).
     """
-    problems: list[Problem] = []
-    where = pointer
-    if target == "polly":
-        billed = len(spoken_text(root))
-        if billed > POLLY_MAX_BILLED:
-            problems.append(
-                POLLY_BILLED_CHARACTERS.problem(
-                    where,
-                    f"{billed} billed characters: Amazon Polly's SynthesizeSpeech takes at "
-                    f"most {POLLY_MAX_BILLED}",
-                    "split the prompt into several plays",
-                )
-            )
-        if len(ssml) > POLLY_MAX_CHARACTERS:
-            problems.append(
-                POLLY_TEXT_LENGTH.problem(
-                    where,
-                    f"{len(ssml)} characters of SSML: Amazon Polly's SynthesizeSpeech takes "
-                    f"at most {POLLY_MAX_CHARACTERS}, tags included",
-                    "split the prompt into several plays",
-                )
-            )
-    elif target == "google":
-        size = len(ssml.encode())
-        if size > GOOGLE_MAX_SSML_BYTES:
-            problems.append(
-                GOOGLE_SSML_BYTES.problem(
-                    where,
-                    f"{size} bytes of SSML: Google Cloud Text-to-Speech takes at most "
-                    f"{GOOGLE_MAX_SSML_BYTES} bytes per request, markup included",
-                    "split the prompt into several plays",
-                )
-            )
-    elif target == "azure":
-        size = len(ssml.encode())
-        if size > AZURE_MAX_SSML_BYTES:
-            problems.append(
-                AZURE_SSML_SIZE.problem(
-                    where,
-                    f"{size} bytes of SSML: Azure takes at most {AZURE_MAX_SSML_BYTES} "
-                    "bytes (64 KB) per request",
-                    "split the prompt into several plays",
-                )
-            )
-        if voice is not None:
-            problems.extend(_voice_problems(tree, pointer, voice))
+    problems = [
+        size.rule.problem(
+            pointer,
+            size.says.format(used=used, limit=size.limit),
+            "split the prompt into several plays",
+        )
+        for size, used in size_usage(target, ssml, root)
+        if used > size.limit
+    ]
+    if target == "azure" and voice is not None:
+        problems.extend(_voice_problems(tree, pointer, voice))
     return problems
