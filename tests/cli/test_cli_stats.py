@@ -104,3 +104,29 @@ def test_render_refuses_a_request_over_the_platform_limit(
     status, out, _ = run(["render", "long.json", "--target", "azure"], capsys)
     assert status == 0
     assert out.startswith("<speak")
+
+
+def test_the_lint_configuration_applies(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "pyproject.toml").write_text(
+        '[tool.ttsbuilder]\nprofile = "azure"\nexclude = ["drafts"]\n'
+    )
+    (here / "drafts").mkdir()
+    (here / "drafts" / "draft.json").write_text(json.dumps({"text": "Draft"}))
+    # A 15 s pause is an error in the enablex profile, allowed in azure's.
+    (here / "long.json").write_text(json.dumps({"text": "Hi", "break": {"value": "15s"}}))
+    status, out, err = run(["stats", "--target", "polly"], capsys)
+    assert (status, err) == (0, "")
+    # <speak>Hi<break time="10000ms"/><break time="5000ms"/></speak>: 7 + 2 + 23 + 22 + 8
+    assert out == (
+        "long.json polly: 2 characters spoken, 2 billable, 62 bytes of SSML, 2 breaks, "
+        "15 s of pauses\n"
+    )
+    status, _, err = run(["stats", "--target", "polly", "--profile", "enablex"], capsys)
+    assert status == 1
+    assert "TTS202" in err
+
+
+def test_a_missing_configuration_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["stats", "--config", "nowhere.toml"], capsys)
+    assert status == 2
+    assert "nowhere.toml" in err

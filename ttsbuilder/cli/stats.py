@@ -1,6 +1,7 @@
 """``ttsbuilder stats PATH...``: how long and how expensive each prompt is, per platform.
 
-Files are found as ``ttsbuilder lint`` finds them; every prompt in them (``kind`` auto)
+Files are found as ``ttsbuilder lint`` finds them (with its ``[tool.ttsbuilder]``
+``include``, ``exclude`` and ``profile``); every prompt in them (``kind`` auto)
 is measured with :func:`ttsbuilder.measure` in each ``--target`` (default: azure, polly
 and google). A file with errors is reported as lint reports it and not measured.
 Exit status: 0, 1 (a file has errors or a prompt is over a platform's limit), 2 (usage
@@ -50,7 +51,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="SSML target to measure in; repeat for several (default: azure, polly, google)",
     )
     parser.add_argument(
-        "--profile", choices=tuple(PROFILES), default="enablex", help="limits to check"
+        "--profile", choices=tuple(PROFILES), help="limits to check (default: enablex)"
     )
     parser.add_argument("--voice", help="female, male or a voice name (the payload's wins)")
     parser.add_argument("--language", help="spoken language, e.g. en-US (the payload's wins)")
@@ -67,6 +68,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--exclude", action="append", metavar="GLOB", help="skip files and directories matching"
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read [tool.ttsbuilder] from FILE (default: nearest pyproject.toml)",
     )
     parser.add_argument(
         "--stdin-filename", metavar="NAME", help="the name to report for - (picks JSON or YAML)"
@@ -144,13 +150,30 @@ def _measure_file(
 
 def run(args: argparse.Namespace) -> int:
     """Measure the prompts in ``args``; print the report; return 0, 1 or 2."""
-    from ttsbuilder.lint.runner import DEFAULT_INCLUDE, ConfigError, discover
+    import os
+
+    from ttsbuilder.lint.runner import (
+        DEFAULT_INCLUDE,
+        ConfigError,
+        discover,
+        find_config,
+        load_config,
+    )
+    from ttsbuilder.profiles import PROFILES
 
     targets = list(dict.fromkeys(args.target or DEFAULT_TARGETS))
     try:
-        files = discover(
-            args.paths or ["."], tuple(args.include or ()) or DEFAULT_INCLUDE, args.exclude or ()
-        )
+        # The files lint finds: the same [tool.ttsbuilder] include, exclude and profile.
+        path = args.config or find_config()
+        if path is not None and not os.path.isfile(path):
+            raise ConfigError(f"{path}: no such configuration file")
+        config = load_config(path) if path is not None else {}
+        include = tuple(args.include or config.get("include") or DEFAULT_INCLUDE)
+        exclude = tuple(args.exclude or config.get("exclude") or ())
+        args.profile = args.profile or config.get("profile") or "enablex"
+        if args.profile not in PROFILES:
+            raise ConfigError(f"profile {args.profile!r} is not one of {', '.join(PROFILES)}")
+        files = discover(args.paths or ["."], include, exclude)
     except ConfigError as exc:
         print(f"ttsbuilder stats: error: {exc}", file=sys.stderr)
         return 2
