@@ -21,7 +21,7 @@ from lxml import etree
 
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile
-from ttsbuilder.ssml.limits import billable_characters, size_usage, spoken_text
+from ttsbuilder.ssml.limits import Counted, billable_characters, size_usage, spoken_text
 from ttsbuilder.ssml.names import Target
 from ttsbuilder.ssml.render import render_ssml_with_problems
 from ttsbuilder.values import Duration
@@ -34,7 +34,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 class Allowance(NamedTuple):
     """One limit of the target's platform: ``what`` is counted, ``used`` of ``limit``."""
 
-    what: str
+    what: Counted
     used: int
     limit: int
 

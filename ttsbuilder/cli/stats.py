@@ -29,9 +29,6 @@ __all__ = ["HELP", "configure", "run"]
 
 HELP = "report each prompt's size, billable characters and pauses per platform"
 
-#: The targets measured when no --target is given: the platforms that bill.
-DEFAULT_TARGETS = ("azure", "polly", "google")
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the stats options to ``parser``."""
@@ -160,8 +157,10 @@ def run(args: argparse.Namespace) -> int:
         load_config,
     )
     from ttsbuilder.profiles import PROFILES
+    from ttsbuilder.ssml.limits import BILLING_TARGETS
 
-    targets = list(dict.fromkeys(args.target or DEFAULT_TARGETS))
+    # Without --target: every platform that bills (azure, polly, google).
+    targets = list(dict.fromkeys(args.target or BILLING_TARGETS))
     try:
         # The files lint finds: the same [tool.ttsbuilder] include, exclude and profile.
         path = args.config or find_config()

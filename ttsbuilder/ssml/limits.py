@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from lxml import etree
 
@@ -31,17 +31,19 @@ from ttsbuilder.rules.limits import (
     POLLY_BILLED_CHARACTERS,
     POLLY_TEXT_LENGTH,
 )
-from ttsbuilder.ssml.names import Target
+from ttsbuilder.ssml.names import TARGETS, Target
 from ttsbuilder.ssml.voices import DEFAULT_VOICES
 
 __all__ = [
     "AZURE_MAX_SSML_BYTES",
     "AZURE_VOICE_STYLES",
+    "BILLING_TARGETS",
     "GOOGLE_MAX_SSML_BYTES",
     "HD_UNSUPPORTED",
     "POLLY_MAX_BILLED",
     "POLLY_MAX_CHARACTERS",
     "SIZE_LIMITS",
+    "Counted",
     "SizeLimit",
     "billable_characters",
     "check_limits",
@@ -176,13 +178,17 @@ def billable_characters(target: Target, ssml: str) -> int | None:
     return None
 
 
+#: What a size limit counts: the text the platform bills, or the whole SSML sent.
+Counted = Literal["billed characters", "characters", "bytes"]
+
+
 class SizeLimit(NamedTuple):
     """One size limit of a platform's request: ``what`` is counted, at most ``limit``.
 
     ``rule`` is the TTS9xx error past it; ``says`` its message (``{used}``, ``{limit}``).
     """
 
-    what: str
+    what: Counted
     limit: int
     rule: Rule
     says: str
@@ -225,6 +231,10 @@ SIZE_LIMITS: Mapping[str, tuple[SizeLimit, ...]] = MappingProxyType(
         ),
     }
 )
+
+
+#: The targets whose platform bills and limits a request (every target but ``w3c``).
+BILLING_TARGETS: tuple[Target, ...] = tuple(t for t in TARGETS if t in SIZE_LIMITS)
 
 
 def size_usage(target: Target, ssml: str, root: Any = None) -> list[tuple[SizeLimit, int]]:
