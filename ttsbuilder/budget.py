@@ -93,9 +93,8 @@ class Budget:
         }
 
 
-def _pauses(ssml: str) -> tuple[int, float]:
+def _pauses(root: Any) -> tuple[int, float]:
     """The number of breaks and the milliseconds of pauses an SSML document asks for."""
-    root = etree.fromstring(ssml.encode(), _PARSER)
     breaks = 0
     total = 0.0
     for element in root.iter():
@@ -142,8 +141,9 @@ def measure(
     ssml, problems = render_ssml_with_problems(
         document, target, voice=voice, language=language, profile=profile
     )
-    billable = billable_characters(target, ssml)
-    breaks, pause_ms = _pauses(ssml)
+    root = etree.fromstring(ssml.encode(), _PARSER)
+    billable = billable_characters(target, ssml, root)
+    breaks, pause_ms = _pauses(root)
     seconds = None
     if duration:
         from ttsbuilder.preview import render
@@ -153,7 +153,7 @@ def measure(
         seconds = render(document, profile=profile, voice=gender, language=language).duration
     return Budget(
         target=target,
-        characters=len(spoken_text(ssml)),
+        characters=len(spoken_text(root)),
         billable_characters=billable,
         ssml_bytes=len(ssml.encode()),
         ssml_characters=len(ssml),
@@ -161,7 +161,7 @@ def measure(
         pause_ms=pause_ms,
         duration=seconds,
         allowances=tuple(
-            Allowance(size.what, used, size.limit) for size, used in size_usage(target, ssml)
+            Allowance(size.what, used, size.limit) for size, used in size_usage(target, ssml, root)
         ),
         problems=tuple(problems),
         ssml=ssml,

@@ -159,10 +159,11 @@ def _azure_billable(ssml: str) -> int:
     return len(content) + len(_HAN.findall(content))
 
 
-def billable_characters(target: Target, ssml: str) -> int | None:
+def billable_characters(target: Target, ssml: str, root: Any = None) -> int | None:
     """The characters ``target``'s platform bills for ``ssml`` (None for ``w3c``: no platform).
 
-    Polly bills the text, not the tags; Google bills the whole input, markup included;
+    ``root`` is ``ssml`` parsed, when the caller has it. Polly bills the text, not the
+    tags; Google bills the whole input, markup included;
     Azure bills everything inside ``<voice>`` (markup too) and each Chinese character
     (Han ideograph) twice.
 
@@ -170,7 +171,7 @@ def billable_characters(target: Target, ssml: str) -> int | None:
     17
     """
     if target == "polly":
-        return len(spoken_text(ssml))
+        return len(spoken_text(ssml if root is None else root))
     if target == "google":
         return len(ssml)
     if target == "azure":
