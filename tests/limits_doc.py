@@ -6,7 +6,7 @@ exactly this.
 
 from __future__ import annotations
 
-from ttsbuilder.ssml.limits import AZURE_VOICE_STYLES
+from ttsbuilder.ssml.voice_styles import AZURE_VOICE_STYLES
 
 
 def style_table() -> str:

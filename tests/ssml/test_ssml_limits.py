@@ -15,11 +15,11 @@ from ttsbuilder.rules.base import Rule
 from ttsbuilder.rules.limits import LIMIT_VOICES
 from ttsbuilder.ssml import DEFAULT_VOICES, render_ssml, render_ssml_with_problems
 from ttsbuilder.ssml.limits import (
-    AZURE_VOICE_STYLES,
     billable_characters,
     is_hd_voice,
     spoken_text,
 )
+from ttsbuilder.ssml.voice_styles import AZURE_VOICE_STYLES
 
 LIMIT_RULES = [rule for rule in RULES.values() if rule.family == "limits"]
 
