@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from ttsbuilder.problems import Problem
-from ttsbuilder.profiles import Profile
+from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.ssml.limits import Counted, billable_characters, size_usage, spoken_text
 from ttsbuilder.ssml.names import Target
 from ttsbuilder.ssml.render import render_ssml_with_problems
@@ -119,7 +119,7 @@ def measure(
     *,
     voice: str | None = None,
     language: str | None = None,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
     duration: bool = False,
 ) -> Budget:
     """The :class:`Budget` of ``document`` rendered in ``target``.

@@ -23,7 +23,7 @@ from typing import Any
 from lxml import etree
 
 from ttsbuilder._extras import require
-from ttsbuilder.profiles import Profile
+from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.ssml.render import choose_voice, render_ssml
 
 __all__ = ["plivo_speak", "twilio_say", "vonage_talk"]
@@ -33,7 +33,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 
 
 def _polly(
-    prompt: Any, voice: str | None, language: str | None, profile: str | Profile
+    prompt: Any, voice: str | None, language: str | None, profile: ProfileName | Profile
 ) -> tuple[Any, str, str]:
     """The prompt's polly ``<speak>`` element, its Polly voice ID and its language."""
     ssml = render_ssml(prompt, "polly", voice=voice, language=language, profile=profile)
@@ -53,7 +53,7 @@ def twilio_say(
     voice: str | None = None,
     language: str | None = None,
     neural: bool = False,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
 ) -> Any:
     """A Twilio ``VoiceResponse`` that says ``prompt`` with a Polly voice (extra ``twilio``).
 
@@ -105,7 +105,7 @@ def plivo_speak(
     voice: str | None = None,
     language: str | None = None,
     neural: bool = False,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
 ) -> str:
     """Plivo XML: a ``<Response>`` whose ``<Speak>`` says ``prompt`` with a Polly voice.
 
@@ -133,7 +133,7 @@ def vonage_talk(
     language: str | None = None,
     style: int | None = None,
     premium: bool | None = None,
-    profile: str | Profile = "enablex",
+    profile: ProfileName | Profile = "enablex",
 ) -> dict[str, Any]:
     """A Vonage NCCO talk action (a dict) that says ``prompt``'s polly SSML.
 
