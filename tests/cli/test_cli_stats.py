@@ -130,3 +130,14 @@ def test_a_missing_configuration_is_a_usage_error(capsys: pytest.CaptureFixture[
     status, _, err = run(["stats", "--config", "nowhere.toml"], capsys)
     assert status == 2
     assert "nowhere.toml" in err
+
+
+def test_a_folder_walk_passes_over_files_without_prompts(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "package.json").write_text(json.dumps({"name": "app", "version": "1.0.0"}))
+    (here / "hi.json").write_text(json.dumps({"text": "Hi"}))
+    status, out, err = run(["stats", ".", "--target", "polly"], capsys)
+    assert (status, err) == (0, "")
+    assert out.startswith("hi.json polly: 2 characters spoken")
+    assert "package.json" not in out

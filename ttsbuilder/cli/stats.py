@@ -93,12 +93,17 @@ def _line(name: str, pointer: str, budget: Budget) -> str:
 
 
 def _measure_file(
-    path: str, name: str, args: argparse.Namespace, targets: list[str]
+    path: str, name: str, args: argparse.Namespace, targets: list[str], named: bool
 ) -> tuple[list[tuple[str, Budget]], list[str], bool]:
-    """(pointer, budget) of each prompt in ``path``, the problem lines, and whether it failed."""
+    """(pointer, budget) of each prompt in ``path``, the problem lines, and whether it failed.
+
+    A file found in a folder (not ``named``) that holds no prompt is passed over, as
+    ``ttsbuilder lint`` passes it over.
+    """
     from ttsbuilder.budget import measure
     from ttsbuilder.errors import TTSBuilderError, ValidationError
     from ttsbuilder.lint.check import LintOptions, check_source
+    from ttsbuilder.lint.discovery import holds_prompt
     from ttsbuilder.lint.formats import text_line
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
     from ttsbuilder.lint.reading import read_input
@@ -106,8 +111,10 @@ def _measure_file(
     from ttsbuilder.validation import bodies
 
     data = read_input(path)
-    named = format_for(args.stdin_filename or "") if path == "-" else format_for(path)
-    source = load_bytes(data, named or sniff_format(data))
+    format = format_for(args.stdin_filename or "") if path == "-" else format_for(path)
+    source = load_bytes(data, format or sniff_format(data))
+    if not named and not holds_prompt(data, source):
+        return [], [], False
     problems = check_source(source, LintOptions("auto", args.profile))
     errors = [p for p in problems if p.is_error]
     lines = [text_line(name, p) for p in errors]
@@ -149,13 +156,8 @@ def run(args: argparse.Namespace) -> int:
     """Measure the prompts in ``args``; print the report; return 0, 1 or 2."""
     import os
 
-    from ttsbuilder.lint.runner import (
-        DEFAULT_INCLUDE,
-        ConfigError,
-        discover,
-        find_config,
-        load_config,
-    )
+    from ttsbuilder.lint.config import ConfigError, find_config, load_config
+    from ttsbuilder.lint.discovery import DEFAULT_INCLUDE, find
     from ttsbuilder.profiles import PROFILES
     from ttsbuilder.ssml.limits import BILLING_TARGETS
 
@@ -172,16 +174,17 @@ def run(args: argparse.Namespace) -> int:
         args.profile = args.profile or config.get("profile") or "enablex"
         if args.profile not in PROFILES:
             raise ConfigError(f"profile {args.profile!r} is not one of {', '.join(PROFILES)}")
-        files = discover(args.paths or ["."], include, exclude)
+        files = find(args.paths or ["."], include, exclude)
     except ConfigError as exc:
         print(f"ttsbuilder stats: error: {exc}", file=sys.stderr)
         return 2
     records: list[dict[str, Any]] = []
     failed = io_error = False
-    for path in files:
+    for file in files:
+        path = file.path
         name = (args.stdin_filename or "-") if path == "-" else path
         try:
-            found, lines, bad = _measure_file(path, name, args, targets)
+            found, lines, bad = _measure_file(path, name, args, targets, file.named)
         except OSError as exc:
             print(f"ttsbuilder stats: error: {name}: {exc.strerror or exc}", file=sys.stderr)
             io_error = True
