@@ -1,6 +1,7 @@
 """Serving a studio: a loopback socket, uvicorn, the URL with its token, the browser.
 
->>> studio = Studio(["."], port=0)
+>>> import tempfile
+>>> studio = Studio([tempfile.mkdtemp()], port=0)
 >>> studio.url.startswith("http://127.0.0.1:") and "/?token=" in studio.url
 True
 >>> studio.close()
@@ -44,6 +45,9 @@ class Studio:
         try:
             self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self.socket.bind((HOST, port))
+            # Listening now: a browser opened on the printed URL waits in the backlog
+            # for the server instead of being refused.
+            self.socket.listen(128)
         except OSError:
             self.socket.close()
             raise
