@@ -266,3 +266,22 @@ def test_a_prompt_with_errors_renders_nothing_and_says_why(client: TestClient) -
         client, "/api/render", {"path": "prompts/welcome.json", "text": "{}", "pointer": "/x"}
     )
     assert missing.json()["targets"]["azure"]["error"] == "no prompt at /x"
+
+
+def test_the_shortcuts_in_the_docs_are_the_page_s() -> None:
+    import re
+    from importlib import resources
+
+    docs = (Path(__file__).parent.parent.parent / "docs" / "studio.md").read_text("utf-8")
+    table = docs.split("## Keyboard", 1)[1].split("## ", 1)[0]
+    documented = re.findall(r"^\| (Ctrl\+\w+|Alt\+\w) \|", table, re.M)
+    static = resources.files("ttsbuilder.studio").joinpath("static")
+    page = static.joinpath("index.html").read_text("utf-8")
+    script = static.joinpath("studio.js").read_text("utf-8")
+    shown = re.search(r'<p class="keys">(.*?)</p>', page)
+    assert shown is not None
+    assert sorted(documented) == sorted(re.findall(r"(Ctrl\+\w+|Alt\+\w)", shown.group(1)))
+    for keys in documented:
+        modifier, key = keys.split("+")
+        assert f'event.key === "{key.lower() if len(key) == 1 else key}"' in script, keys
+        assert ("event.altKey" if modifier == "Alt" else "ctrl &&") in script

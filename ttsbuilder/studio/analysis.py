@@ -158,14 +158,14 @@ def preview(
     source = load(text, format)
     out = io.BytesIO()
     result = preview_wav(_body(source, pointer), out, profile=profile)
-    line = result.timeline
+    line = picture = result.timeline  # the picture names nodes within the prompt: shorter
     if pointer:  # the file's pointers, as the problems have them
         moved = tuple(replace(e, pointer=pointer + e.pointer) for e in line.entries)
         line = replace(line, entries=moved)
     notes = [p.under(pointer) for p in result.problems]
     data = {
         **line.to_dict(),
-        "svg": line.to_svg(),
+        "svg": picture.to_svg(),
         "problems": [_problem(p, source) for p in notes],
     }
     return Preview(out.getvalue(), data)
