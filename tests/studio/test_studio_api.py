@@ -6,21 +6,23 @@ import json
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # starlette's nudge towards another HTTP client
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from starlette.testclient import TestClient
 
 from ttsbuilder.ssml import TARGETS
 from ttsbuilder.studio import Guard, Refused, Workspace
 from ttsbuilder.studio.app import MAX_BODY_BYTES, create_app
 from ttsbuilder.studio.security import CSP
 from ttsbuilder.studio.workspace import version_of
-
-pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
 TOKEN = "t0ken-for-tests"
 PORT = 8123

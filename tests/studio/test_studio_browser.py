@@ -136,6 +136,8 @@ def test_play_speaks_the_prompt_and_marks_the_timeline(
         " === '/goodbye/text_to_speech_option/text'",
     )
     assert page.locator("#timeline rect.speaking").count() == 1
+    # What the preview cannot reproduce is said under the player.
+    assert page.locator("#preview-problems .code").all_text_contents() == ["TTS701"]
 
 
 def test_the_screenshot_with_a_problem_its_ssml_and_its_timeline(page: Any, shots: Path) -> None:

@@ -310,6 +310,7 @@ async function play() {
     const svg = copySVG(parsed.documentElement);
     $("timeline").replaceChildren(...(svg ? [svg] : []));
     $("duration").textContent = `${found.duration.toFixed(3)} s · eSpeak NG voice ${found.voice}`;
+    $("preview-problems").replaceChildren(...found.problems.filter((p) => p.code.startsWith("TTS7")).map(problemItem));
     const player = $("player");
     player.src = found.audio;
     player.dataset.duration = String(found.duration);
