@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 with warnings.catch_warnings():  # starlette's nudge towards another HTTP client
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 from ttsbuilder.ssml import TARGETS
