@@ -287,3 +287,18 @@ def test_the_shortcuts_in_the_docs_are_the_page_s() -> None:
         modifier, key = keys.split("+")
         assert f'event.key === "{key.lower() if len(key) == 1 else key}"' in script, keys
         assert ("event.altKey" if modifier == "Alt" else "ctrl &&") in script
+
+
+def test_the_listing_skips_what_lint_skips(prompts: Path) -> None:
+    (prompts / "package.json").write_text('{"name": "web", "version": "1.0.0"}')
+    (prompts / "node_modules").mkdir()
+    (prompts / "node_modules" / "x.json").write_text('{"text": "vendored"}')
+    walked = create_app(Workspace(["prompts"], base=str(prompts.parent)), Guard(TOKEN, PORT))
+    listed = TestClient(walked, base_url=BASE, headers={"x-studio-token": TOKEN})
+    paths = [f["path"] for f in listed.get("/api/files").json()["files"]]
+    assert paths == ["prompts/hostile.json", "prompts/menu.yaml", "prompts/welcome.json"]
+    named = Workspace(["prompts/package.json"], base=str(prompts.parent))
+    app = create_app(named, Guard(TOKEN, PORT))
+    client = TestClient(app, base_url=BASE, headers={"x-studio-token": TOKEN})
+    assert [f["path"] for f in client.get("/api/files").json()["files"]] == ["prompts/package.json"]
+    assert client.get("/api/file", params={"path": "prompts/menu.yaml"}).status_code == 403

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ttsbuilder.errors import TTSBuilderError, ValidationError
+from ttsbuilder.lint import discovery
 from ttsbuilder.lint.check import LintOptions, check_source
 from ttsbuilder.lint.fix import FIXABLE, fix_source
 from ttsbuilder.lint.formats import rule_url
@@ -31,12 +32,22 @@ from ttsbuilder.profiles import ProfileName
 from ttsbuilder.rules import RULES
 from ttsbuilder.validation import bodies
 
-__all__ = ["Preview", "check", "fixes", "load", "preview", "rendering"]
+__all__ = ["Preview", "check", "fixes", "holds_prompt", "load", "preview", "rendering"]
 
 
 def load(text: str, format: Format) -> Source:
     """The loaded text, as ``lint`` loads a file's bytes."""
     return load_bytes(text.encode("utf-8", "surrogatepass"), format)
+
+
+def holds_prompt(text: str, format: Format) -> bool:
+    """Whether ``text`` holds a prompt, as ``lint`` decides for a file found in a folder.
+
+    >>> holds_prompt('{"name": "my-package", "version": "1.0.0"}', "json")
+    False
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    return discovery.holds_prompt(data, load_bytes(data, format))
 
 
 def _problem(problem: Problem, source: Source | None = None) -> dict[str, Any]:

@@ -120,12 +120,14 @@ def create_app(workspace: Workspace, guard: Guard, profile: ProfileName = "enabl
 
     def listing() -> dict[str, Any]:
         files = []
-        for path in workspace.files():
+        for path, named in workspace.files():
             try:
                 opened = workspace.open(path)
             except OSError as exc:
                 files.append({"path": path, "error": exc.strerror or str(exc)})
                 continue
+            if not named and not analysis.holds_prompt(opened.text, opened.format):
+                continue  # not a prompt file: lint skips it too
             found = analysis.check(opened.text, opened.format, profile)
             del found["problems"]
             files.append({"path": path, **found})

@@ -15,7 +15,7 @@ overwrite a file that changed on disk since it was opened: the page sends back t
 ...     _ = f.write('{"text": "Hello"}')
 >>> space = Workspace([root], base=root)
 >>> space.files()
-['hi.json']
+[('hi.json', False)]
 >>> space.open("hi.json").text
 '{"text": "Hello"}'
 >>> try:
@@ -37,7 +37,7 @@ from ttsbuilder._files import write_atomically
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.loaders import FORMATS, Format, format_for, sniff_format
 from ttsbuilder.lint.reading import read_input
-from ttsbuilder.lint.runner import discover
+from ttsbuilder.lint.discovery import find
 
 __all__ = ["Conflict", "Opened", "Refused", "Workspace", "version_of"]
 
@@ -84,16 +84,19 @@ class Workspace:
         self.roots = [os.path.normpath(r) for r in roots] or ["."]
         self._real = [os.path.realpath(os.path.join(self.base, r)) for r in self.roots]
 
-    def files(self) -> list[str]:
-        """The prompt files under the roots, as ``lint`` finds them (display paths).
+    def files(self) -> list[tuple[str, bool]]:
+        """The files under the roots, as ``lint`` finds them: (display path, named).
 
-        Raises :class:`~ttsbuilder.errors.TTSBuilderError` for a root that does not exist.
+        ``named``: the file is a root itself, checked whatever it holds; a file found in a
+        folder is shown only when it holds a prompt (the caller asks
+        :func:`ttsbuilder.lint.discovery.holds_prompt`). Raises
+        :class:`~ttsbuilder.errors.TTSBuilderError` for a root that does not exist.
         """
-        found = discover([os.path.join(self.base, root) for root in self.roots])
-        shown: list[str] = []
-        for path in found:
+        found = find([os.path.join(self.base, root) for root in self.roots])
+        shown: list[tuple[str, bool]] = []
+        for item in found:
             try:
-                shown.append(self.display(self.resolve(path)))
+                shown.append((self.display(self.resolve(item.path)), item.named))
             except Refused:
                 continue  # a symbolic link out of the roots, or a special file
         return shown
