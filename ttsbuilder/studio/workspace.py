@@ -35,9 +35,9 @@ from dataclasses import dataclass
 
 from ttsbuilder._files import write_atomically
 from ttsbuilder.errors import TTSBuilderError
+from ttsbuilder.lint.discovery import find
 from ttsbuilder.lint.loaders import FORMATS, Format, format_for, sniff_format
 from ttsbuilder.lint.reading import read_input
-from ttsbuilder.lint.discovery import find
 
 __all__ = ["Conflict", "Opened", "Refused", "Workspace", "version_of"]
 
