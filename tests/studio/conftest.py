@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -120,6 +121,15 @@ def _install_chromium() -> str | None:
         return None
     if os.geteuid() != 0 or shutil.which("apt-get") is None:
         return "chromium is not installed and this user cannot install it with apt-get"
+    import fcntl
+
+    # pytest -n runs several sessions at once: one installs, the others wait for it.
+    with open(os.path.join(tempfile.gettempdir(), "ttsbuilder-chromium.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return None if os.path.exists(CHROMIUM) else _apt_install()
+
+
+def _apt_install() -> str | None:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
         done = subprocess.run(command, env=env, capture_output=True, timeout=900, check=False)
