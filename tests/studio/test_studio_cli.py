@@ -45,3 +45,17 @@ def test_the_first_line_is_the_url_with_its_token(prompts: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_port_in_use_is_a_usage_error(
+    prompts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    monkeypatch.chdir(prompts)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["studio", "--no-browser", "--port", str(port)]) == 2
+    assert f"cannot listen on port {port}" in capsys.readouterr().err
