@@ -136,6 +136,8 @@ def test_play_speaks_the_prompt_and_marks_the_timeline(
         " === '/goodbye/text_to_speech_option/text'",
     )
     assert page.locator("#timeline rect.speaking").count() == 1
+    # ... and in the editor, on the line of the text being spoken.
+    assert page.locator("#marks .mark.speaking").get_attribute("data-line") == "10"
     # What the preview cannot reproduce is said under the player.
     assert page.locator("#preview-problems .code").all_text_contents() == ["TTS701"]
 

@@ -174,8 +174,11 @@ def preview(
         moved = tuple(replace(e, pointer=pointer + e.pointer) for e in line.entries)
         line = replace(line, entries=moved)
     notes = [p.under(pointer) for p in result.problems]
+    data = line.to_dict()
+    for entry in data["entries"]:  # where each node is in the file, to mark it there too
+        entry["line"] = source.locate(entry["pointer"])[0]
     data = {
-        **line.to_dict(),
+        **data,
         "svg": picture.to_svg(),
         "problems": [_problem(p, source) for p in notes],
     }

@@ -332,6 +332,13 @@ function speaking() {
   });
   svg.querySelectorAll("rect").forEach((rect, index) => rect.classList.toggle("speaking", index === current));
   $("timeline").dataset.speaking = current >= 0 ? line.entries[current].pointer : "";
+  // The same node in the editor: a mark on its line while it is spoken.
+  const marks = $("marks");
+  let mark = marks.querySelector(".mark.speaking");
+  if (current < 0 || state.dirty) { if (mark) mark.remove(); return; }
+  if (!mark) { mark = el("div", { class: "mark speaking" }); marks.append(mark); }
+  mark.dataset.line = String(line.entries[current].line);
+  mark.style.top = `${4 + (line.entries[current].line - 1) * LINE}px`;
 }
 
 // --- wiring -----------------------------------------------------------------------------
