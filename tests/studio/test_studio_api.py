@@ -302,3 +302,34 @@ def test_the_listing_skips_what_lint_skips(prompts: Path) -> None:
     client = TestClient(app, base_url=BASE, headers={"x-studio-token": TOKEN})
     assert [f["path"] for f in client.get("/api/files").json()["files"]] == ["prompts/package.json"]
     assert client.get("/api/file", params={"path": "prompts/menu.yaml"}).status_code == 403
+
+
+def test_a_save_made_while_saving_is_not_lost(
+    client: TestClient, prompts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ttsbuilder.studio import workspace
+
+    path = prompts / "welcome.json"
+    opened = client.get("/api/file", params={"path": "prompts/welcome.json"}).json()
+    real_read = workspace.read_input
+
+    def read_then_someone_saves(name: str) -> bytes:
+        data = real_read(name)
+        path.write_text('{"text": "theirs"}')  # after the check, before the rename
+        return data
+
+    monkeypatch.setattr(workspace, "read_input", read_then_someone_saves)
+    answer = _post(
+        client,
+        "/api/save",
+        {"path": "prompts/welcome.json", "text": '{"text": "mine"}', "version": opened["version"]},
+    )
+    assert answer.status_code == 409
+    assert "changed on disk while it was being saved" in answer.json()["error"]
+    assert path.read_text() == '{"text": "theirs"}'
+
+
+def test_only_safe_fixes_are_offered(client: TestClient) -> None:
+    repeated = '{"text": "a", "text": "b"}'  # renumbering would make both spoken: unsafe
+    found = _post(client, "/api/fix", {"path": "prompts/welcome.json", "text": repeated}).json()
+    assert found == {"text": None, "diff": "", "changes": [], "unsafe": 1}

@@ -126,15 +126,16 @@ def rendering(
 def fixes(text: str, format: Format, profile: ProfileName = "enablex") -> dict[str, Any]:
     """The safe fixes of ``lint --fix`` for ``text``: the fixed text, a diff and the changes.
 
-    ``text`` is None when there is nothing safe to fix.
+    ``text`` is None when there is nothing safe to fix; ``unsafe`` counts the fixes left
+    out because they would change what a standard parser reads (``--unsafe-fixes``).
 
     >>> found = fixes('{"break": {"time": "2s"}}', "json")
-    >>> found["text"], found["changes"]
-    ('{"break": {"value": "2s"}}', ["1:12: TTS105 renamed 'time' to 'value'"])
+    >>> found["text"], found["changes"], found["unsafe"]
+    ('{"break": {"value": "2s"}}', ["1:12: TTS105 renamed 'time' to 'value'"], 0)
     """
     result = fix_source(load(text, format), None, LintOptions(profile=profile))
     if result.text is None:
-        return {"text": None, "diff": "", "changes": []}
+        return {"text": None, "diff": "", "changes": [], "unsafe": result.unsafe}
     diff = difflib.unified_diff(
         text.splitlines(keepends=True),
         result.text.splitlines(keepends=True),
@@ -145,6 +146,7 @@ def fixes(text: str, format: Format, profile: ProfileName = "enablex") -> dict[s
         "text": result.text,
         "diff": "".join(line if line.endswith("\n") else line + "\n" for line in diff),
         "changes": [str(change) for change in result.changes],
+        "unsafe": result.unsafe,
     }
 
 

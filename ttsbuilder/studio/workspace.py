@@ -33,7 +33,7 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ttsbuilder._files import write_atomically
+from ttsbuilder._files import ChangedMeanwhile, write_atomically
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.discovery import find
 from ttsbuilder.lint.loaders import FORMATS, Format, format_for, sniff_format
@@ -152,7 +152,14 @@ class Workspace:
         if was.newline != "\n":
             body = body.replace("\n", was.newline)
         data = (("\ufeff" if was.bom else "") + body).encode("utf-8", "surrogatepass")
-        write_atomically(real, data)
+        try:
+            # expect: a save made between the read above and the rename is not lost either
+            write_atomically(real, data, expect=current)
+        except ChangedMeanwhile:
+            raise Conflict(
+                f"{was.path} changed on disk while it was being saved: not saved "
+                "(reopen it to see the new text, then make your change again)"
+            ) from None
         return _opened(self.display(real), data)
 
 

@@ -244,7 +244,9 @@ async function fixes() {
   if (!state.path) return;
   try {
     const found = await api("POST", "/api/fix", { path: state.path, text: $("editor").value });
-    if (found.text === null) { say("nothing to fix safely"); hideFixes(); return; }
+    const left = found.unsafe ? ` (${found.unsafe} unsafe fix(es) left out: lint --fix --unsafe-fixes)` : "";
+    if (found.text === null) { say("nothing to fix safely" + left); hideFixes(); return; }
+    if (left) say(left.trim());
     state.fixed = found.text;
     $("fix-changes").replaceChildren(...found.changes.map((c) => el("li", {}, c)));
     const diff = $("fix-diff");
