@@ -333,3 +333,20 @@ def test_only_safe_fixes_are_offered(client: TestClient) -> None:
     repeated = '{"text": "a", "text": "b"}'  # renumbering would make both spoken: unsafe
     found = _post(client, "/api/fix", {"path": "prompts/welcome.json", "text": repeated}).json()
     assert found == {"text": None, "diff": "", "changes": [], "unsafe": 1}
+
+
+@pytest.mark.parametrize("url", ["/api/check", "/api/render", "/api/fix", "/api/preview"])
+def test_a_lone_surrogate_is_an_answer_not_a_crash(client: TestClient, url: str) -> None:
+    body = '{"path": "prompts/welcome.json", "text": "{\\"text\\": \\"\\ud800\\"}"}'
+    answer = client.post(url, content=body, headers={"content-type": "application/json"})
+    assert answer.status_code in (200, 422)
+
+
+def test_a_lone_surrogate_is_never_saved(client: TestClient, prompts: Path) -> None:
+    opened = client.get("/api/file", params={"path": "prompts/welcome.json"}).json()
+    body = json.dumps({"path": "prompts/welcome.json", "version": opened["version"]})
+    body = body[:-1] + ', "text": "{\\"text\\": \\"\\ud800\\"}"}'
+    answer = client.post("/api/save", content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == 422
+    assert "lone surrogate" in answer.json()["error"]
+    assert "Welcome" in (prompts / "welcome.json").read_text()

@@ -151,7 +151,13 @@ class Workspace:
         body = text.replace("\r\n", "\n")
         if was.newline != "\n":
             body = body.replace("\n", was.newline)
-        data = (("\ufeff" if was.bom else "") + body).encode("utf-8", "surrogatepass")
+        try:
+            data = (("\ufeff" if was.bom else "") + body).encode("utf-8")
+        except UnicodeEncodeError:
+            raise TTSBuilderError(
+                "the text holds a lone surrogate (half of a character), which UTF-8 cannot "
+                "write: not saved"
+            ) from None
         try:
             # expect: a save made between the read above and the rename is not lost either
             write_atomically(real, data, expect=current)
