@@ -20,7 +20,8 @@ import pytest
 from ttsbuilder.studio import analysis
 from ttsbuilder.studio.workspace import version_of
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+# One worker runs them all: one chromium, not one per worker on a 2-core machine.
+pytestmark = pytest.mark.xdist_group("studio-browser")
 
 
 @pytest.fixture
