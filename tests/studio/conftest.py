@@ -138,9 +138,14 @@ def _apt_install() -> str | None:
     return None if os.path.exists(CHROMIUM) else "apt-get installed no /usr/bin/chromium"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's chromium under playwright (installed with apt-get when missing)."""
+    """Debian's chromium under playwright (installed with apt-get when missing).
+
+    Module-scoped: playwright's sync API keeps an event loop running in this thread
+    while it is open, and tests after these (an httpx AsyncClient's ``asyncio.run``)
+    need it closed.
+    """
     problem = _install_chromium()
     if problem is not None:
         if os.environ.get("CI"):
