@@ -185,14 +185,15 @@ def test_the_listing_counts_as_lint_does(client: TestClient, prompts: Path) -> N
 # --- saving -------------------------------------------------------------------------------
 
 
+def _save_mine(client: TestClient, version: str) -> Any:
+    body = {"path": "prompts/welcome.json", "text": '{"text": "mine"}', "version": version}
+    return _post(client, "/api/save", body)
+
+
 def test_save_refuses_a_file_changed_since_it_was_opened(client: TestClient, prompts: Path) -> None:
     opened = client.get("/api/file", params={"path": "prompts/welcome.json"}).json()
     (prompts / "welcome.json").write_text('{"text": "theirs"}')
-    answer = _post(
-        client,
-        "/api/save",
-        {"path": "prompts/welcome.json", "text": '{"text": "mine"}', "version": opened["version"]},
-    )
+    answer = _save_mine(client, opened["version"])
     assert answer.status_code == 409
     assert "changed on disk since it was opened" in answer.json()["error"]
     assert (prompts / "welcome.json").read_text() == '{"text": "theirs"}'
@@ -319,11 +320,7 @@ def test_a_save_made_while_saving_is_not_lost(
         return data
 
     monkeypatch.setattr(workspace, "read_input", read_then_someone_saves)
-    answer = _post(
-        client,
-        "/api/save",
-        {"path": "prompts/welcome.json", "text": '{"text": "mine"}', "version": opened["version"]},
-    )
+    answer = _save_mine(client, opened["version"])
     assert answer.status_code == 409
     assert "changed on disk while it was being saved" in answer.json()["error"]
     assert path.read_text() == '{"text": "theirs"}'
