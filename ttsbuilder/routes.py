@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from ttsbuilder._extras import optional
+from ttsbuilder.codec import json_int
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.problems import Problem, shown
 from ttsbuilder.profiles import Profile, ProfileName, get_profile
@@ -354,7 +355,7 @@ def _parse(body: Any) -> tuple[Any, str | None]:
             pass  # the standard library says why, and takes what orjson refuses but JSON allows
     try:
         text = body if type(body) is str else bytes(body).decode("utf-8")
-        return json.loads(text, parse_constant=_refuse_constant), None
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=json_int), None
     except UnicodeDecodeError as error:
         return None, f"not UTF-8 (byte {error.start})"
     except _Constant as error:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ttsbuilder.codec import member_name, split_member
+from ttsbuilder.codec import json_int, member_name, split_member
 from ttsbuilder.lint.positions import (
     Member,
     PositionMap,
@@ -202,7 +202,10 @@ def load_json(text: str) -> Source:
     source._scan = lambda: (scan_json(text)[0], frozenset())
     try:
         source.document = json.loads(
-            text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant
+            text,
+            object_pairs_hook=pairs_hook,
+            parse_constant=_refuse_constant,
+            parse_int=json_int,
         )
     except json.JSONDecodeError as exc:
         problem = SYNTAX_ERROR.problem("", f"not valid JSON: {exc.msg}", _json_hint(exc))
