@@ -170,3 +170,11 @@ def test_an_integer_longer_than_python_converts_is_still_json() -> None:
     [problem] = lint_bytes(data, "json")
     assert "4300" not in problem.message
     assert codes(f'{{"text": "a", "text2": -{huge}}}'.encode()) == [("TTS103", 1, 15)]
+
+
+def test_a_yaml_integer_longer_than_python_converts_is_a_number() -> None:
+    # Found in an adversarial pass: YAML reads it as an integer, ttsbuilder read the string
+    # "999..." and reported nothing for `text: 999...`.
+    problems = lint_bytes(b"text: " + b"9" * 5000 + b"\n", "yaml")
+    assert [(p.code, p.line, p.column, p.hint) for p in problems] == [("TTS103", 1, 1, None)]
+    assert problems[0].message == "expected a string, got a number inf"

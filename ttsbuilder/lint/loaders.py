@@ -510,7 +510,7 @@ def _spoken(name: str) -> bool:
     return kind in KINDS or kind in ALIASES
 
 
-def _yaml_int(text: str) -> int | None:
+def _yaml_int(text: str) -> int | float | None:
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     digits = digits.lstrip("+-")
@@ -523,6 +523,6 @@ def _yaml_int(text: str) -> int | None:
             return sign * int(digits[2:], 2)
         if len(digits) > 1 and digits.startswith("0"):
             return sign * int(digits, 8)  # ruamel resolves 017 as octal
-        return sign * int(digits, 10)
+        return sign * json_int(digits)  # past 4300 digits: infinite, as in JSON
     except ValueError:
         return None
