@@ -1,4 +1,4 @@
-"""Where YAML merge keys (``<<``) put the merged members, and TTS507 when that matters.
+"""Where YAML merge keys (``<<``) put the merged members, and TTS508 when that matters.
 
 The reference readers are outside the code under test: PyYAML's ``safe_load`` and
 ruamel.yaml's safe loader (both put merged members first), and the order the JavaScript
@@ -93,9 +93,9 @@ def codes(text: str) -> list[str]:
 
 
 def test_tts507_when_spoken_members_come_from_two_mappings() -> None:
-    assert "TTS507" in codes(REPRODUCER)
+    assert "TTS508" in codes(REPRODUCER)
     # Two merged mappings, both with spoken members: PyYAML and ruamel disagree.
-    assert "TTS507" in codes("a: &a {text: A}\nb: &b {text2: B}\np: {<<: [*a, *b]}\n")
+    assert "TTS508" in codes("a: &a {text: A}\nb: &b {text2: B}\np: {<<: [*a, *b]}\n")
 
 
 @pytest.mark.parametrize(
@@ -109,4 +109,4 @@ def test_tts507_when_spoken_members_come_from_two_mappings() -> None:
     ],
 )
 def test_no_tts507_when_the_order_does_not_depend_on_the_loader(text: str) -> None:
-    assert "TTS507" not in codes(text)
+    assert "TTS508" not in codes(text)

@@ -97,7 +97,7 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
 
 
 def _in_prompts(problems: list[Problem], bodies: Sequence[tuple[str, str]]) -> list[Problem]:
-    """Drop the YAML readings (TTS505, TTS507) that are in no prompt: no prompt carries them.
+    """Drop the YAML readings (TTS505, TTS508) that are in no prompt: no prompt carries them.
 
     A value above a prompt (the catalog's own tag) is kept: it may hide that prompt.
     """

@@ -408,7 +408,7 @@ class _YamlBuilder:
         Values follow YAML's merge rules (a key of the mapping wins over a merged one, an
         earlier merged mapping over a later one); each key takes the place where it first
         appears. Loaders disagree on that order, so spoken members from more than one
-        mapping are reported (TTS507).
+        mapping are reported (TTS508).
         """
         own: dict[str, Any] = {}
         entries: list[str | list[dict[str, Any]]] = []  # a key's name, or merged mappings

@@ -97,7 +97,7 @@ TOO_COMPLEX = error(
     family=FAMILY,
 )
 MERGE_ORDER = warning(
-    "TTS507",
+    "TTS508",
     "merge-order",
     "A YAML merge ('<<: *base') brings spoken members (text, break, prosody, ...) into a "
     "mapping that has spoken members of its own, or from more than one mapping. YAML "
