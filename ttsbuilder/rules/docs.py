@@ -10,6 +10,7 @@ import json
 
 from ttsbuilder.rules import RULES
 from ttsbuilder.rules.base import Rule
+from ttsbuilder.rules.limits import LIMIT_VOICES
 
 __all__ = ["markdown"]
 
@@ -20,6 +21,7 @@ FAMILIES = {
     "payloads": "Request bodies",
     "source": "Source files (lint)",
     "render": "SSML rendering",
+    "limits": "Platform limits",
     "preview": "Audio preview",
     "routes": "Requests and routes",
 }
@@ -40,10 +42,16 @@ rules themselves (`make docs`); each rule's failing and passing example runs as 
 """
 
 
+# Examples longer than this (the size limits' prompts) are shown shortened.
+_LONGEST_SHOWN = 300
+
+
 def _example(text: str, kind: str) -> tuple[str, str]:
     """The code-block language and the pretty text of an example."""
     if kind == "source":
         return "text", text
+    if len(text) > _LONGEST_SHOWN:
+        return "text", f"{text[:60]} … ({len(text)} characters in all)"
     try:
         return "json", json.dumps(json.loads(text), indent=2, ensure_ascii=False)
     except ValueError:
@@ -63,6 +71,11 @@ def _rule(rule: Rule) -> str:
         checked = f"`{rule.kind.removeprefix('ssml-')}` SSML, by `render_ssml`"
     elif rule.family == "routes":
         checked = "a request, by `check_request`"
+    elif rule.family == "limits":
+        voice = LIMIT_VOICES.get(rule.code)
+        checked = f"`{rule.kind.removeprefix('ssml-')}` SSML, by `render_ssml`"
+        if voice is not None:
+            checked += f" with voice `{voice}`"
     elif rule.family == "preview":
         checked = f"{checked} audio, by `ttsbuilder preview`"
     tags.append(f"checked as: {checked}")

@@ -3,8 +3,9 @@
 These problems come from :func:`ttsbuilder.ssml.render_ssml_with_problems`, never from
 ``validate()``: the document is valid, only the chosen SSML dialect writes it
 differently, approximates it or drops it. ``kind`` names the target the examples are
-rendered in (``ssml-azure`` or ``ssml-w3c``); ``bad`` renders with the problem, ``good``
-without.
+rendered in (``ssml-azure``, ``ssml-w3c``, ``ssml-polly`` or ``ssml-google``); ``bad``
+renders with the problem, ``good`` without. docs/platforms.md has what the polly and
+google targets write for each node.
 """
 
 from __future__ import annotations
@@ -14,6 +15,12 @@ from ttsbuilder.rules.base import error, warning
 __all__ = [
     "NOTHING_TO_RENDER",
     "NO_DEFAULT_VOICE",
+    "PLATFORM_EXPRESS_AS",
+    "PLATFORM_LONG_BREAK",
+    "PLATFORM_PROSODY",
+    "PLATFORM_SAY_AS",
+    "PLATFORM_SILENCE",
+    "POLLY_PITCH",
     "SILENCE_WHOLE_MS",
     "W3C_EXPRESS_AS",
     "W3C_SILENCE",
@@ -35,8 +42,9 @@ SILENCE_WHOLE_MS = warning(
 NO_DEFAULT_VOICE = error(
     "TTS602",
     "no-default-voice",
-    "The default voice table has no Azure voice for this language: pass a voice name "
-    "(voice='en-NZ-MollyNeural') or add one with set_default_voice().",
+    "The target's default voice table has no voice for this language and gender: pass a "
+    "voice name (voice='en-NZ-MollyNeural' for Azure, 'Joanna' for Polly, "
+    "'en-US-Wavenet-F' for Google) or add one with set_default_voice(..., target=...).",
     bad='{"text": "Hello", "voice": "female", "language": "en-NZ"}',
     good='{"text": "Hello", "voice": "female", "language": "en-GB"}',
     kind="ssml-azure",
@@ -71,5 +79,73 @@ W3C_SILENCE = warning(
     bad='{"silence": {"type": "sentenceboundary", "value": "500ms"}, "text": "One. Two."}',
     good='{"text": "One.", "break": {"value": "500ms"}, "text2": "Two."}',
     kind="ssml-w3c",
+    family=FAMILY,
+)
+PLATFORM_EXPRESS_AS = warning(
+    "TTS606",
+    "platform-express-as",
+    "Amazon Polly and Google have no speaking styles: the polly and google targets drop "
+    "mstts:express-as (with its styledegree and role) and speak its content in the "
+    "normal voice.",
+    bad='{"express-as": {"style": "cheerful", "text": "Great news!"}}',
+    good='{"text": "Great news!"}',
+    kind="ssml-polly",
+    family=FAMILY,
+)
+PLATFORM_SILENCE = warning(
+    "TTS607",
+    "platform-silence",
+    "Amazon Polly and Google have no mstts:silence: a leading silence becomes a break at "
+    "the start, a tailing one a break at the end (an -exact silence becomes extra silence, "
+    "not an exact one), and sentenceboundary and comma silences are dropped.",
+    bad='{"silence": {"type": "leading", "value": "500ms"}, "text": "Hello"}',
+    good='{"break": {"value": "500ms"}, "text": "Hello"}',
+    kind="ssml-google",
+    family=FAMILY,
+)
+PLATFORM_PROSODY = warning(
+    "TTS608",
+    "platform-prosody",
+    "A prosody value the platform cannot take as it is: a rate outside Polly's 20%-200% "
+    "(Google's 25%-400%) or a pitch outside -33.3%..+50% (Google: -20st..+20st) is "
+    "brought to the nearest end, 'default' is written 'medium', and a pitch in Hz is "
+    "dropped (how many percent it is depends on the voice).",
+    bad='{"prosody": {"rate": "3", "text": "Hurry"}}',
+    good='{"prosody": {"rate": "2", "text": "Hurry"}}',
+    kind="ssml-polly",
+    family=FAMILY,
+)
+POLLY_PITCH = warning(
+    "TTS609",
+    "polly-pitch",
+    "Amazon Polly's neural, long-form and generative voices do not support prosody pitch: "
+    "the polly target writes it (the default voices have a standard engine), but a "
+    "request for one of those engines fails or loses it; leave pitch out for them.",
+    bad='{"prosody": {"pitch": "high", "text": "Hello"}}',
+    good='{"prosody": {"volume": "loud", "text": "Hello"}}',
+    kind="ssml-polly",
+    family=FAMILY,
+)
+PLATFORM_SAY_AS = warning(
+    "TTS610",
+    "platform-say-as",
+    "A say-as the platform does not have: it is dropped and its text spoken plain (Polly: "
+    "time, duration, currency, name, a date without a format Polly knows; Google: "
+    "duration, address, name), or its format is dropped (a telephone country code, a "
+    "date format Google does not know).",
+    bad='{"say-as": {"interpret-as": "currency", "text": "$42.01"}}',
+    good='{"say-as": {"interpret-as": "cardinal", "text": "42"}}',
+    kind="ssml-polly",
+    family=FAMILY,
+)
+PLATFORM_LONG_BREAK = warning(
+    "TTS611",
+    "platform-long-break",
+    "Amazon Polly and Google take breaks of at most 10 s: a longer pause (the azure "
+    "profile allows 20 s) is written as several breaks in a row, each at most 10 s.",
+    bad='{"text": "Hold on", "break": {"value": "15s"}}',
+    good='{"text": "Hold on", "break": {"value": "10s"}}',
+    kind="ssml-google",
+    profile="azure",
     family=FAMILY,
 )
