@@ -54,6 +54,9 @@ def test_json_says_what_the_docs_say(code: str, capsys: pytest.CaptureFixture[st
     assert why == f"Why: {data['why']}"
     fails, passes = re.findall(r"```\w*\n(.*?)\n```", text, re.S)
     for documented_example, example in ((fails, data["fails"]), (passes, data["passes"])):
+        if documented_example.endswith(" characters in all)"):  # rules.md shortens it
+            assert documented_example.startswith(example[:60])
+            continue
         try:
             assert json.loads(documented_example) == json.loads(example)
         except ValueError:

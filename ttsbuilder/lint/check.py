@@ -19,10 +19,13 @@ from ttsbuilder.lint.suppress import suppress, suppressions
 from ttsbuilder.problems import Problem, sort_problems
 from ttsbuilder.profiles import ProfileName
 from ttsbuilder.rules import RULES, rule_named
-from ttsbuilder.rules.source import NOT_JSON_VALUE
+from ttsbuilder.rules.source import MERGE_ORDER, NOT_JSON_VALUE
 from ttsbuilder.validation import Kind, detect, validate
 
 __all__ = ["LintOptions", "check_source", "lint_bytes", "unknown_selectors"]
+
+#: Problems of how YAML reads a value: the linter's business only in or above a prompt.
+_YAML_READING = frozenset({NOT_JSON_VALUE.code, MERGE_ORDER.code})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,7 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
     if source.parsed:
         try:
             found = [p for p in _validate(source.document, options) if wanted(p.code)]
-            if options.kind == "auto" and any(p.code == NOT_JSON_VALUE.code for p in problems):
+            if options.kind == "auto" and any(p.code in _YAML_READING for p in problems):
                 problems = _in_prompts(problems, detect(source.document))
         except RecursionError:  # validate() is depth-guarded; this is the last line of defence
             raise TTSBuilderError("the document nests too deeply to check") from None
@@ -104,7 +107,7 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
 
 
 def _in_prompts(problems: list[Problem], bodies: Sequence[tuple[str, str]]) -> list[Problem]:
-    """Drop the YAML-only values (TTS505) that are in no prompt: no prompt carries them.
+    """Drop the YAML readings (TTS505, TTS508) that are in no prompt: no prompt carries them.
 
     A value above a prompt (the catalog's own tag) is kept: it may hide that prompt.
     """
@@ -112,7 +115,7 @@ def _in_prompts(problems: list[Problem], bodies: Sequence[tuple[str, str]]) -> l
     def related(pointer: str) -> bool:
         return any(_within(pointer, at) or _within(at, pointer) for _, at in bodies)
 
-    return [p for p in problems if p.code != NOT_JSON_VALUE.code or related(p.pointer)]
+    return [p for p in problems if p.code not in _YAML_READING or related(p.pointer)]
 
 
 def _within(pointer: str, ancestor: str) -> bool:

@@ -7,6 +7,7 @@ families call for attribute objects and strings.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Collection
 from typing import Any
 
@@ -130,10 +131,13 @@ def check_string(context: Context, value: Any, pointer: str, *, required: bool =
 def quote_hint(value: Any) -> str | None:
     """For a JSON number where a string is required, what to write instead (``--fix`` quotes it).
 
-    >>> quote_hint(1.5), quote_hint(True)
-    ('write "1.5"', None)
+    A number too large to write (a float that is infinite, as a 400-digit JSON number
+    reads) has no such text: no hint.
+
+    >>> quote_hint(1.5), quote_hint(True), quote_hint(float("inf"))
+    ('write "1.5"', None, None)
     """
-    if type(value) not in (int, float):
+    if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
         return None
     return f"write {json.dumps(key_text(value))}"
 

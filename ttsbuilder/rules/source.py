@@ -16,6 +16,7 @@ from ttsbuilder.rules.base import error, warning
 
 __all__ = [
     "EMPTY_FILE",
+    "MERGE_ORDER",
     "NOT_JSON_VALUE",
     "NOT_UTF8",
     "REPEATED_KEY",
@@ -122,6 +123,24 @@ UNUSED_SUPPRESSION = warning(
     "ruff reports an unused noqa.",
     bad="prosody:\n  rate: '+30%'  # ttsbuilder: ignore[TTS212]\n  text: Hi\n",
     good="prosody:\n  rate: 30%  # ttsbuilder: ignore[TTS212]\n  text: Hi\n",
+    kind=KIND,
+    family=FAMILY,
+)
+MERGE_ORDER = warning(
+    "TTS508",
+    "merge-order",
+    "A YAML merge ('<<: *base') brings spoken members (text, break, prosody, ...) into a "
+    "mapping that has spoken members of its own, or from more than one mapping. YAML "
+    "mappings have no order, and loaders disagree on where merged members go: PyYAML and "
+    "ruamel.yaml's safe loader put them first, the JavaScript yaml package where the '<<' "
+    "is, ruamel.yaml's round-trip loader last. So what the prompt says depends on who "
+    "loads the file. ttsbuilder reads merged members where the '<<' is. Write the spoken "
+    "members out in one mapping, and merge only attributes (voice, language, rate, ...).",
+    why="The same file would speak in one order from ttsbuilder and another from the tool "
+    "that sends it: a prompt whose words change with the loader is not reviewed speech.",
+    bad="hello: &base {text: Hello, break: {value: 1s}}\nbye: {<<: *base, text2: Goodbye}\n",
+    good="hello: &base {language: en-US, voice: female, text: Hello}\n"
+    "bye: {<<: *base, text: Goodbye}\n",
     kind=KIND,
     family=FAMILY,
 )

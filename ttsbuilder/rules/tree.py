@@ -194,6 +194,9 @@ def _check_members(
     return count
 
 
+_LONG_SUFFIX = 1000
+
+
 def _check_suffix(
     context: Context,
     members: dict[Any, Any],
@@ -212,8 +215,9 @@ def _check_suffix(
             _rename_hint(members, name, kind, wanted),
         )
         return
-    # Python refuses to convert very long digit strings; such a suffix is simply "large".
-    number = int(suffix) if len(suffix) < 19 else 10**18
+    # Python refuses to convert digit strings longer than 4300 (and slows down well before):
+    # beyond _LONG_SUFFIX digits a suffix is simply "large". Below, the order is exact.
+    number = int(suffix) if len(suffix) <= _LONG_SUFFIX else 10**_LONG_SUFFIX
     if number == 1:
         message = f"member {shown(name)} should be written {shown(kind)}"
         if kind in members:
