@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_TOOLS := tests/node/node_modules/.installed
 
-.PHONY: demo test lint typecheck pytest bench docs schemas mutation clean
+.PHONY: demo test lint typecheck pytest bench docs schemas mutation clean studio-screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ docs: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/python -m ttsbuilder._schema_build ttsbuilder/schemas
 	$(BIN)/python -m ttsbuilder.openapi ttsbuilder/schemas
+
+# The screenshots in docs/studio.md, taken by the studio's browser tests (Debian's chromium).
+studio-screenshots: $(STAMP)
+	TTSBUILDER_SCREENSHOTS=docs/studio $(BIN)/pytest -q -p no:xdist tests/studio/test_studio_browser.py
 
 # Mutation testing of ttsbuilder/rules/ and ttsbuilder/values.py (not part of `make test`;
 # configured in [tool.mutmut] of pyproject.toml, scores in docs/mutation.md). CI=1 loads

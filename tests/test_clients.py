@@ -121,6 +121,21 @@ def test_a_bad_request_never_arrives(server: _Server, send: Sender) -> None:
     assert server.arrived == []
 
 
+def test_a_percent_encoded_route_is_the_route_it_encodes(server: _Server, send: Sender) -> None:
+    # Found in an adversarial pass: /%76oice/v1/... went out unchecked, and the server
+    # (here Python's, like any that follows RFC 3986 6.2.2.2) could route it to play.
+    from urllib.parse import unquote
+
+    base = f"http://127.0.0.1:{server.server_port}"
+    with pytest.raises(ValidationError) as caught:
+        send("raise", "PUT", f"{base}/%76oice/v1/call/{VOICE_ID}/pl%61y", BAD)
+    assert [p.code for p in caught.value.problems] == ["TTS105"]
+    assert server.arrived == []
+    # And a good body on that spelling is not an unknown route (TTS801): it is sent.
+    assert send("raise", "PUT", f"{base}/voice/v1/call/{VOICE_ID}/%70lay", GOOD) == 200
+    assert unquote(server.arrived[0][1]) == f"/voice/v1/call/{VOICE_ID}/play"
+
+
 def test_a_good_request_arrives_as_sent(server: _Server, send: Sender) -> None:
     assert send("raise", "PUT", f"{api(server)}/call/{VOICE_ID}/play", GOOD) == 200
     ((method, path, body),) = server.arrived

@@ -118,3 +118,12 @@ def test_call_flow_sends_every_body_kind_valid() -> None:
         "text": "12/03/2026",
     }
     assert output.rstrip().endswith(f"{len(sent)} requests sent")
+
+
+def test_other_clients_prints_three_payloads_and_a_budget() -> None:
+    output = _run(EXAMPLES / "other_clients.py")
+    assert '<Say language="en-GB" voice="Polly.Brian">Thanks for calling Acme.' in output
+    assert '<Speak voice="Polly.Brian" language="en-GB">Thanks for calling Acme.' in output
+    assert '"action": "talk"' in output
+    # 24 + 42 + 38 characters of text; Polly bills exactly those.
+    assert "polly: 104 characters spoken, 104 billable" in output

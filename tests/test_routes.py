@@ -266,3 +266,13 @@ def test_the_table_in_docs_clients_md_is_the_code_s() -> None:
     rows = [line.split("|")[1:4] for line in section.splitlines() if line.startswith("| ")]
     table = [(m.strip(), p.strip().strip("`"), b.strip()) for m, p, b in rows[1:]]
     assert table == [(r.method, r.path, r.body or "none") for r in ROUTES]
+
+
+def test_a_body_with_an_integer_longer_than_python_converts_is_json() -> None:
+    # Found in an adversarial pass: it was TTS805 "not JSON" with Python's own advice.
+    body = '{"text": "a", "voice": "female", "language": "en-US", "start_timeout": 1%s}'
+    problems = check_request("PUT", "/voice/v1/call/x/play", body % ("0" * 5000))
+    assert [(p.code, p.pointer) for p in problems] == [
+        ("TTS407", "/start_timeout"),
+        ("TTS404", "/start_timeout"),
+    ]

@@ -173,3 +173,58 @@ def test_empty_prosody_message() -> None:
     assert found({"prosody": {"text": "x"}}) == [
         ("TTS213", "/prosody", "this prosody sets none of pitch, rate and volume", None)
     ]
+
+
+# SPEC "Trees": a kind whose suffixes go down in document order gets a warning, however
+# long the suffix. 19 digits reach past 2**63 (mutation testing found that such suffixes
+# were all treated as equal, so their order went unchecked).
+NINES, ONE_MORE = "9" * 19, "1" + "0" * 17 + "1"
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"text200": "a", f"text{'1' * 19}": "b"}, []),
+        ({f"text{ONE_MORE}": "a", f"text{NINES}": "b"}, []),
+        (
+            {f"text{NINES}": "a", f"text{ONE_MORE}": "b"},
+            [
+                (
+                    "TTS108",
+                    f"/text{ONE_MORE}",
+                    f"'text{ONE_MORE}' comes after 'text{NINES}': {ORDER}",
+                    "renumber in spoken order",
+                )
+            ],
+        ),
+        (
+            {f"text{'1' * 20}": "a", "text300": "b"},
+            [
+                (
+                    "TTS108",
+                    "/text300",
+                    f"'text300' comes after 'text{'1' * 20}': {ORDER}",
+                    "renumber in spoken order",
+                )
+            ],
+        ),
+    ],
+)
+def test_long_suffixes_are_ordered_by_their_value(document: Any, expected: list[Any]) -> None:
+    assert found(document) == expected
+
+
+def test_a_suffix_past_a_thousand_digits_is_simply_large() -> None:
+    # Past 1000 digits a suffix is not converted (Python refuses 4300): it counts as
+    # 10**1000, larger than any shorter suffix, and the message names that stand-in,
+    # clipped to 57 characters: 'text1' and 52 zeros.
+    document = {f"text{'1' * 1001}": "a", "text20000": "b"}
+    stand_in = "'text1" + "0" * 52 + "'..."
+    assert found(document) == [
+        (
+            "TTS108",
+            "/text20000",
+            f"'text20000' comes after {stand_in}: {ORDER}",
+            "renumber in spoken order",
+        )
+    ]

@@ -336,3 +336,131 @@ def test_no_rename_hint_when_every_name_is_taken(
     document: Any, kind: str, expected: tuple[str, ...]
 ) -> None:
     assert found(document, kind=kind) == [expected]
+
+
+# Mutation testing's survivors (docs/mutation.md): messages of express-as, request bodies
+# and aliases, word for word. Styles and roles are the profiles' lists (SPEC §1).
+SEED_STYLES = "advertisement_upbeat, cheerful, customerservice, friendly, gentle"
+AZURE_ROLES = (
+    "Boy, Girl, OlderAdultFemale, OlderAdultMale, SeniorFemale, SeniorMale, "
+    "YoungAdultFemale, YoungAdultMale"
+)
+
+
+@pytest.mark.parametrize(
+    ("express_as", "profile", "expected"),
+    [
+        ({"text": "x"}, "enablex", [("TTS102", "/express-as", "express-as needs 'style'", None)]),
+        (
+            {"style": "Cheerful", "text": "x"},
+            "enablex",
+            [
+                (
+                    "TTS205",
+                    "/express-as/style",
+                    "style 'Cheerful' should be written 'cheerful'",
+                    "write 'cheerful'",
+                )
+            ],
+        ),
+        (
+            {"style": "cheerfull", "text": "x"},
+            "enablex",
+            [
+                (
+                    "TTS206",
+                    "/express-as/style",
+                    f"style 'cheerfull' is not one of the enablex profile's styles: {SEED_STYLES}",
+                    "did you mean 'cheerful'?",
+                )
+            ],
+        ),
+        (
+            {"style": 5, "text": "x"},
+            "enablex",
+            [("TTS103", "/express-as/style", "expected a string, got a number 5", 'write "5"')],
+        ),
+        (
+            {"style": "cheerful", "role": "Gril", "text": "x"},
+            "azure",
+            [
+                (
+                    "TTS209",
+                    "/express-as/role",
+                    f"role 'Gril' is not allowed: use {AZURE_ROLES}",
+                    "did you mean 'Girl'?",
+                )
+            ],
+        ),
+    ],
+)
+def test_express_as_messages(express_as: Any, profile: str, expected: list[Any]) -> None:
+    assert found({"express-as": express_as}, profile=profile) == expected
+
+
+def test_an_aliased_interpret_as_does_not_excuse_a_missing_text() -> None:
+    assert found({"say-as": {"interpret_as": "cardinal"}}) == [
+        (
+            "TTS105",
+            "/say-as/interpret_as",
+            "say-as key 'interpret_as' should be 'interpret-as'",
+            "rename it 'interpret-as'",
+        ),
+        ("TTS102", "/say-as", "say-as needs 'text'", None),
+    ]
+
+
+def test_an_unsigned_percent_pitch_is_read_as_azure_reads_it() -> None:
+    # SPEC §1: like an unsigned percent rate, '50%' is +50% to Azure and a share in W3C SSML.
+    assert found({"prosody": {"pitch": "50%", "text": "x"}}) == [
+        (
+            "TTS212",
+            "/prosody/pitch",
+            "pitch '50%' has no sign: Azure reads it as '+50%', W3C SSML as a share of normal",
+            "write '+50%'",
+        )
+    ]
+
+
+DIAL = {"from": "+15550100", "to": "+15550101"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "expected"),
+    [
+        (
+            "dial-out",
+            {**DIAL, "action_on_connect": {"play": {"prompt_name": "a"}, "bogus": 1}},
+            [
+                (
+                    "TTS101",
+                    "/action_on_connect/bogus",
+                    "unknown action_on_connect key 'bogus': allowed are play, connect, room",
+                    None,
+                )
+            ],
+        ),
+        (
+            "dial-out",
+            {**DIAL, "event_url": "ftp://x"},
+            [("TTS410", "/event_url", "event_url 'ftp://x' is not an absolute http(s) URL", None)],
+        ),
+        (
+            "dial-out",
+            {**DIAL, "event_url": "http://x.example/e"},
+            [
+                (
+                    "TTS411",
+                    "/event_url",
+                    "event_url 'http://x.example/e' uses plain http: "
+                    "events would travel unencrypted",
+                    "use https",
+                )
+            ],
+        ),
+        ("hold", "x", [("TTS103", "", "a hold body is an object, got a string 'x'", None)]),
+        ("recording", [], [("TTS103", "", "a recording body is an object, got an array", None)]),
+    ],
+)
+def test_request_body_messages(kind: str, body: Any, expected: list[Any]) -> None:
+    assert found(body, kind=kind) == expected

@@ -79,7 +79,7 @@ def test_derived_tuples_and_sets_follow_the_literals() -> None:
 def test_kind_target_and_profile_literals_drive_the_runtime_tuples() -> None:
     assert KINDS == ("auto", *DOCUMENT_KINDS) == get_args(ttsbuilder.Kind)
     assert tuple(CHECKS) == DOCUMENT_KINDS == SCHEMA_KINDS == get_args(ttsbuilder.DocumentKind)
-    assert TARGETS == get_args(ttsbuilder.Target) == ("azure", "w3c")
+    assert TARGETS == get_args(ttsbuilder.Target) == ("azure", "w3c", "polly", "google")
     assert tuple(profiles.PROFILES) == get_args(ttsbuilder.ProfileName) == ("enablex", "azure")
 
 
@@ -103,7 +103,7 @@ BAD = """\
 import ttsbuilder
 ttsbuilder.valdiate({"text": "hi"})
 ttsbuilder.validate({"text": "hi"}, kind="plya")
-ttsbuilder.render_ssml({"text": "hi"}, target="polly")
+ttsbuilder.render_ssml({"text": "hi"}, target="alexa")
 ttsbuilder.schema("tss")
 ttsbuilder.validate({"text": "hi"}, profile="azrue")
 """

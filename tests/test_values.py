@@ -116,3 +116,21 @@ def test_format_number() -> None:
     assert format_number(3.5218, sign=True) == "+3.52"
     assert format_number(-0.001, sign=True) == "+0"
     assert format_number(-1.94) == "-1.94"
+
+
+def test_relative_volume_is_read_as_relative() -> None:
+    # SPEC §1: volume "+10" / "-5.5" is relative (a step on the 0-100 scale), "10" absolute.
+    assert (Volume.parse("+10").form, Volume.parse("-5.5").form) == ("relative", "relative")
+    assert Volume.parse("10").form == "absolute"
+
+
+def test_unsigned_percent_pitch_parses() -> None:
+    pitch = Pitch.parse("50%")
+    assert (pitch.form, pitch.number) == ("percent", 50.0)
+
+
+def test_from_seconds_names_its_argument() -> None:
+    with pytest.raises(ArgumentError) as caught:
+        Duration.from_seconds(-1)
+    assert caught.value.argument == "seconds"
+    assert str(caught.value).startswith("seconds='-1s' is not a duration")

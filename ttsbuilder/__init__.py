@@ -17,6 +17,11 @@ from typing import TYPE_CHECKING
 from ttsbuilder._version import __version__
 
 if TYPE_CHECKING:
+    from ttsbuilder.budget import (
+        Allowance,
+        Budget,
+        measure,
+    )
     from ttsbuilder.builder import (
         BreakStrength,
         DateFormat,
@@ -86,11 +91,17 @@ if TYPE_CHECKING:
     from ttsbuilder.ssml import (
         Rendering,
         Target,
+        choose_voice,
         parse_ssml,
         render_ssml,
         render_ssml_with_problems,
         reset_default_voices,
         set_default_voice,
+    )
+    from ttsbuilder.telephony import (
+        plivo_speak,
+        twilio_say,
+        vonage_talk,
     )
     from ttsbuilder.validation import (
         Kind,
@@ -104,6 +115,12 @@ if TYPE_CHECKING:
 # public name → the module that defines it ("module:attribute" where the names differ)
 _EXPORTS = {
     "ArgumentError": "ttsbuilder.errors",
+    "Allowance": "ttsbuilder.budget",
+    "Budget": "ttsbuilder.budget",
+    "measure": "ttsbuilder.budget",
+    "plivo_speak": "ttsbuilder.telephony",
+    "twilio_say": "ttsbuilder.telephony",
+    "vonage_talk": "ttsbuilder.telephony",
     "BuildError": "ttsbuilder.errors",
     "PreviewError": "ttsbuilder.errors",
     "SSMLError": "ttsbuilder.errors",
@@ -152,6 +169,7 @@ _EXPORTS = {
     "recording": "ttsbuilder.payloads",
     "transfer": "ttsbuilder.payloads",
     "Rendering": "ttsbuilder.ssml",
+    "choose_voice": "ttsbuilder.ssml",
     "parse_ssml": "ttsbuilder.ssml",
     "render_ssml": "ttsbuilder.ssml",
     "render_ssml_with_problems": "ttsbuilder.ssml",
@@ -166,8 +184,10 @@ _EXPORTS = {
 
 __all__ = [
     "RULES",
+    "Allowance",
     "ArgumentError",
     "BreakStrength",
+    "Budget",
     "BuildError",
     "DateFormat",
     "DocumentKind",
@@ -198,6 +218,7 @@ __all__ = [
     "VolumeLevel",
     "__version__",
     "check_request",
+    "choose_voice",
     "connect",
     "detect",
     "dial_out",
@@ -208,11 +229,13 @@ __all__ = [
     "hz",
     "is_valid",
     "iter_problems",
+    "measure",
     "ms",
     "openapi_document",
     "parse_ssml",
     "percent",
     "play",
+    "plivo_speak",
     "preview_timeline",
     "preview_wav",
     "recording",
@@ -224,7 +247,9 @@ __all__ = [
     "semitones",
     "set_default_voice",
     "transfer",
+    "twilio_say",
     "validate",
+    "vonage_talk",
 ]
 
 

@@ -30,7 +30,7 @@ from ttsbuilder.model import (
 )
 from ttsbuilder.values import Duration, Pitch, Rate, Volume
 
-__all__ = ["decode_tree", "encode_tree", "member_name", "split_member"]
+__all__ = ["decode_tree", "encode_tree", "json_int", "member_name", "split_member"]
 
 _DIGITS = "0123456789"
 
@@ -43,6 +43,22 @@ def split_member(name: str) -> tuple[str, str]:
     """
     kind = name.rstrip(_DIGITS)
     return kind, name[len(kind) :]
+
+
+def json_int(digits: str) -> int | float:
+    """A JSON integer (``parse_int`` of ``json.loads``): any length JSON allows.
+
+    Python refuses to convert more than 4300 digits (a guard against slow conversions);
+    such a number is read as a float, infinite, as a JavaScript reader reads it, so it
+    is a value to report, not a file that "is not JSON".
+
+    >>> json_int("42"), json_int("-" + "9" * 5000)
+    (42, -inf)
+    """
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)
 
 
 def member_name(kind: str, index: int) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from ttsbuilder._extras import optional
+from ttsbuilder.codec import json_int
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.problems import Problem, shown
 from ttsbuilder.profiles import Profile, ProfileName, get_profile
@@ -129,7 +130,12 @@ def api_path(url: str) -> str | None:
     '/call/f1aa/play'
     >>> api_path("https://api.enablex.io/voice/v1"), api_path("https://example.com/v1/call")
     ('', None)
+
+    A percent-encoded unreserved character is that character (RFC 3986, section 6.2.2.2),
+    as a server reads it: ``/%76oice/v1/call/f1aa/pl%61y`` is the play route.
     """
+    if "%" in url:
+        url = _UNRESERVED.sub(_decoded, url)
     at = url.find(API_ROOT)
     if at < 0:  # most URLs that are not the Voice API's leave here
         return None
@@ -175,6 +181,14 @@ def _api_path_slowly(url: str) -> str | None:
         return None
     rest = path[under.end() :]
     return rest[:-1] if rest.endswith("/") else rest
+
+
+#: A percent-encoded ALPHA, DIGIT, "-", ".", "_" or "~" (RFC 3986, section 2.3).
+_UNRESERVED = re.compile("%(2[DEde]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|5[Ff]|7[Ee])")
+
+
+def _decoded(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
 
 
 _UNDER_API = re.compile(re.escape(API_ROOT) + "(?=/|$)")
@@ -341,7 +355,7 @@ def _parse(body: Any) -> tuple[Any, str | None]:
             pass  # the standard library says why, and takes what orjson refuses but JSON allows
     try:
         text = body if type(body) is str else bytes(body).decode("utf-8")
-        return json.loads(text, parse_constant=_refuse_constant), None
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=json_int), None
     except UnicodeDecodeError as error:
         return None, f"not UTF-8 (byte {error.start})"
     except _Constant as error:

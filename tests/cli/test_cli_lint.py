@@ -94,7 +94,7 @@ def test_config_table(prompts: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_fix_reports_what_it_changed(prompts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (prompts / "alias.json").write_text('{"break": {"time": "1s"}, "text": "Hi"}')
-    status, out, err = run(["lint", "--fix", "alias.json"], capsys)
+    status, out, err = run(["lint", "--fix", "--show-fixes", "alias.json"], capsys)
     assert status == 0
     assert out == "no problems in 1 file\n"
     assert err.splitlines() == [
@@ -102,6 +102,8 @@ def test_fix_reports_what_it_changed(prompts: Path, capsys: pytest.CaptureFixtur
         "fixed 1 problem in 1 file",
     ]
     assert (prompts / "alias.json").read_text() == '{"break": {"value": "1s"}, "text": "Hi"}'
+    (prompts / "alias.json").write_text('{"break": {"time": "1s"}, "text": "Hi"}')
+    assert run(["lint", "--fix", "alias.json"], capsys)[2] == "fixed 1 problem in 1 file\n"
 
 
 def test_unsafe_fixes_are_counted_then_made_when_asked(
@@ -116,7 +118,9 @@ def test_unsafe_fixes_are_counted_then_made_when_asked(
         "1 more fix is available with --unsafe-fixes (unsafe: what is spoken changes)"
     ]
     assert repeated.read_text() == '{"text": "a", "text": "b"}'
-    status, out, err = run(["lint", "--fix", "--unsafe-fixes", "repeated.json"], capsys)
+    status, out, err = run(
+        ["lint", "--fix", "--unsafe-fixes", "--show-fixes", "repeated.json"], capsys
+    )
     assert status == 0
     assert err.splitlines() == [
         "repeated.json:1:15: fixed TTS502 renamed 'text' to 'text2' (unsafe fix)",

@@ -30,6 +30,7 @@ COMMANDS = [
     pytest.param(["lint", "--help"], id="lint-help"),
     pytest.param(["render", "hi.json"], id="render"),
     pytest.param(["schema", "play"], id="schema"),
+    pytest.param(["rule", "TTS101"], id="rule"),
     pytest.param(["lint", "--fix", "-"], id="lint-fix-stdin"),
     pytest.param(["lint", "bad.json"], id="lint"),
     pytest.param(["preview", "hi.json", "-o", "-"], id="preview", marks=needs_preview),

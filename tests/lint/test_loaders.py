@@ -159,3 +159,22 @@ def test_format_by_name_and_by_content() -> None:
     assert format_for("README") is None
     assert sniff_format(b'  {"a": 1}') == "json"
     assert sniff_format(b"a: 1") == "yaml"
+
+
+def test_an_integer_longer_than_python_converts_is_still_json() -> None:
+    # Found in an adversarial pass: RFC 8259 numbers have no length limit, but the file
+    # was "not valid JSON: Exceeds the limit (4300 digits) ... sys.set_int_max_str_digits()".
+    huge = "9" * 5000
+    data = f'{{"text": "a",\n "break": {{"value": {huge}}}}}'.encode()
+    assert codes(data) == [("TTS103", 2, 12)]  # a number where a string goes, at its key
+    [problem] = lint_bytes(data, "json")
+    assert "4300" not in problem.message
+    assert codes(f'{{"text": "a", "text2": -{huge}}}'.encode()) == [("TTS103", 1, 15)]
+
+
+def test_a_yaml_integer_longer_than_python_converts_is_a_number() -> None:
+    # Found in an adversarial pass: YAML reads it as an integer, ttsbuilder read the string
+    # "999..." and reported nothing for `text: 999...`.
+    problems = lint_bytes(b"text: " + b"9" * 5000 + b"\n", "yaml")
+    assert [(p.code, p.line, p.column, p.hint) for p in problems] == [("TTS103", 1, 1, None)]
+    assert problems[0].message == "expected a string, got a number inf"

@@ -10,7 +10,7 @@ from ttsbuilder.rules.base import Rule
 from ttsbuilder.rules.source import FAMILY
 
 SOURCE_RULES = [rule for rule in RULES.values() if rule.family == FAMILY]
-YAML_EXAMPLES = {"TTS505", "TTS506"}
+YAML_EXAMPLES = {"TTS505", "TTS506", "TTS507", "TTS508"}
 
 
 def as_file(rule: Rule, text: str, bad: bool) -> bytes:
@@ -20,7 +20,7 @@ def as_file(rule: Rule, text: str, bad: bool) -> bytes:
 
 
 def test_every_source_rule_is_registered() -> None:
-    assert [r.code for r in SOURCE_RULES] == [f"TTS50{n}" for n in range(1, 7)]
+    assert [r.code for r in SOURCE_RULES] == [f"TTS50{n}" for n in range(1, 9)]
 
 
 @pytest.mark.parametrize("rule", SOURCE_RULES, ids=lambda r: r.code)

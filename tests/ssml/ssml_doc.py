@@ -21,10 +21,10 @@ def voice_table() -> str:
     return "\n".join(rows)
 
 
-def seed_samples() -> str:
-    """The seed play payload rendered in each target, with the problems reported."""
+def seed_samples(targets: tuple[str, ...] = ("azure", "w3c")) -> str:
+    """The seed play payload rendered in each of ``targets``, with the problems reported."""
     parts = []
-    for target in ("azure", "w3c"):
+    for target in targets:
         ssml, problems = render_ssml_with_problems(seed("play"), target, pretty=True)
         lines = "\n".join(
             f"- `{p.code}` {p.severity.value} at `{p.pointer or '/'}`: {p.message}"

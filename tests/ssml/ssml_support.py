@@ -10,7 +10,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hypothesis import strategies as st
 from lxml import etree
+
+from ttsbuilder.strategies import trees
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "data" / "seed"
@@ -47,3 +50,13 @@ def assert_valid(ssml: str, target: str) -> etree._Element:
 def seed(name: str) -> Any:
     """A seed payload from tests/data/seed (``play``, ``advanced_tree``, ...)."""
     return json.loads((SEED / f"{name}.json").read_text(encoding="utf-8"))
+
+
+#: (profile, tree) pairs: valid trees of both profiles, with and without warned-about values.
+ANY_TREE = st.one_of(
+    [
+        strategy.map(lambda tree, profile=profile: (profile, tree))
+        for profile in ("enablex", "azure")
+        for strategy in (trees(profile), trees(profile, warnings=True))
+    ]
+)

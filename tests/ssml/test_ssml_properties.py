@@ -8,24 +8,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ssml_support import assert_valid
+from ssml_support import ANY_TREE, assert_valid
 
 from ttsbuilder.codec import decode_tree
 from ttsbuilder.errors import ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.ssml import parse_ssml, render_ssml, render_ssml_with_problems
-from ttsbuilder.strategies import play_payloads, trees
+from ttsbuilder.strategies import play_payloads
 
 PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-# Trees of both profiles, with and without warned-about values (never errors).
-ANY_TREE = st.one_of(
-    [
-        strategy.map(lambda tree, profile=profile: (profile, tree))
-        for profile in ("enablex", "azure")
-        for strategy in (trees(profile), trees(profile, warnings=True))
-    ]
-)
 
 
 def rewritten(problems: list[Problem]) -> bool:

@@ -309,7 +309,7 @@ def test_a_catalog_of_prompts_is_rendered_one_at_a_time() -> None:
 
 def test_unknown_target_is_refused() -> None:
     with pytest.raises(TTSBuilderError, match="unknown SSML target"):
-        render_ssml({"text": "Hi"}, "polly")
+        render_ssml({"text": "Hi"}, "alexa")
 
 
 def test_pretty_output_adds_whitespace_only_around_the_voice(target: str) -> None:

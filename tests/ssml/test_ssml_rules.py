@@ -11,10 +11,11 @@ from ttsbuilder.errors import ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules import RULES
 from ttsbuilder.rules.base import Rule
+from ttsbuilder.ssml import TARGETS as ALL_TARGETS
 from ttsbuilder.ssml import render_ssml_with_problems
 
 RENDER_RULES = [rule for rule in RULES.values() if rule.family == "render"]
-TARGETS = {"ssml-azure": "azure", "ssml-w3c": "w3c"}
+TARGETS = {f"ssml-{target}": target for target in ALL_TARGETS}
 
 
 def problems_of(rule: Rule, example: str) -> list[Problem]:
@@ -28,7 +29,7 @@ def problems_of(rule: Rule, example: str) -> list[Problem]:
 
 
 def test_the_render_family_is_the_6xx_range() -> None:
-    assert [rule.code for rule in RENDER_RULES] == [f"TTS60{n}" for n in range(1, 6)]
+    assert [rule.code for rule in RENDER_RULES] == [f"TTS6{n:02d}" for n in range(1, 12)]
     assert all(rule.kind in TARGETS for rule in RENDER_RULES)
 
 
@@ -39,7 +40,9 @@ def test_bad_example_renders_with_its_problem(rule: Rule) -> None:
     assert found[0].severity is rule.severity
     if rule.severity.value == "error":
         with pytest.raises(ValidationError):
-            render_ssml_with_problems(json.loads(rule.bad), TARGETS[rule.kind])
+            render_ssml_with_problems(
+                json.loads(rule.bad), TARGETS[rule.kind], profile=rule.profile
+            )
 
 
 @pytest.mark.parametrize("rule", RENDER_RULES, ids=lambda r: r.code)

@@ -34,6 +34,9 @@ COMMANDS: dict[str, str] = {
     "preview": "speak a prompt offline with eSpeak NG into a WAV file, and show its timeline",
     "lsp": "run the language server for prompt files (JSON, YAML) over standard input and output",
     "import": "convert SSML prompt files (.ssml, .xml) to tree files (JSON or YAML)",
+    "rule": "explain a rule: what it checks, why, whether --fix repairs it, and its examples",
+    "studio": "edit, check, fix, render and hear prompt files in a local web page",
+    "stats": "report each prompt's size, billable characters and pauses per platform",
 }
 
 #: Exit status for a usage or I/O error (see docs/cli.md).

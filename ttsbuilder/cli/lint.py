@@ -41,6 +41,7 @@ def _codes(text: str) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the lint options to ``parser``."""
+    from ttsbuilder.lint.config import COLOURS
     from ttsbuilder.lint.formats import FORMATTERS
     from ttsbuilder.profiles import PROFILES
     from ttsbuilder.validation import KINDS
@@ -75,6 +76,49 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="with --fix, also make the fixes that change what is spoken (repeated keys "
         "renumbered, so that every one is spoken)",
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        default=None,
+        help="print the fixes as a unified diff and write nothing (exit 1 if there are any)",
+    )
+    parser.add_argument(
+        "--show-fixes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="list each fix --fix makes (or --diff shows)",
+    )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        default=None,
+        help="exit 0 even when problems are found (2 still means a usage or I/O error)",
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        default=None,
+        help="print a count per code, the most frequent first, instead of each problem",
+    )
+    parser.add_argument(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        help="write the report to FILE (whole or not at all) instead of standard output",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=None,
+        help="print the problems only: no summary, no progress, no fix messages",
+    )
+    parser.add_argument(
+        "--color",
+        choices=COLOURS,
+        help="colour the text report: auto (at a terminal, unless NO_COLOR is set), always, "
+        "never (default: auto)",
     )
     parser.add_argument(
         "-j", "--jobs", type=_positive, help="worker processes (default: all cores)"
@@ -131,6 +175,7 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
         if not os.path.isfile(config_path):
             raise ConfigError(f"{config_path}: no such configuration file")
         settings.update(load_config(config_path))
+        settings["root"] = os.path.dirname(config_path) or "."
     for key in settings:
         value = getattr(args, key, None)
         if value is not None:
@@ -167,12 +212,14 @@ def run(args: argparse.Namespace) -> int:
     from ttsbuilder.lint.check import LintOptions
     from ttsbuilder.lint.config import ConfigError
     from ttsbuilder.lint.discovery import DEFAULT_INCLUDE, find
-    from ttsbuilder.lint.formats import FORMATTERS, Finding
+    from ttsbuilder.lint.formats import FORMATTERS, Finding, format_statistics
     from ttsbuilder.lint.loaders import format_for
     from ttsbuilder.lint.runner import Job, lint_files
 
     try:
         settings = _settings(args)
+        if args.diff and args.fix:
+            raise ConfigError("--diff shows the fixes without making them: not with --fix")
         found = find(
             args.paths or ["."],
             tuple(settings["include"]) or DEFAULT_INCLUDE,
@@ -191,20 +238,27 @@ def run(args: argparse.Namespace) -> int:
         tuple(settings["ignore"]),
     )
     stdin_format = format_for(args.stdin_filename) if args.stdin_filename else None
+    diff = bool(args.diff)
     job = Job(
         options,
-        fix=settings["fix"],
+        fix=settings["fix"] and not diff,
         unsafe_fixes=settings["unsafe_fixes"],
         stdin_format=stdin_format,
+        diff=diff,
+        per_file_ignores=tuple(
+            (glob, tuple(codes)) for glob, codes in settings["per_file_ignores"].items()
+        ),
+        root=settings.get("root", "."),
     )
     progress = None
-    if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty():
+    if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty() and not args.quiet:
         progress = _Progress(sys.stderr, len(files))
     stdin_name = args.stdin_filename or "-"
     # Fixing standard input prints the text on standard output: keep the report apart.
-    out = sys.stderr if settings["fix"] and "-" in files else sys.stdout
+    out = sys.stderr if job.fix and "-" in files else sys.stdout
     findings: list[Finding] = []
     io_errors: list[str] = []
+    diffs: list[str] = []
     fixed_files = fixed_problems = hidden = skipped = 0
     reports = lint_files(
         files, job, jobs=settings["jobs"] or None, progress=progress, prompts_only=prompts_only
@@ -216,23 +270,35 @@ def run(args: argparse.Namespace) -> int:
         if report.error is not None:
             io_errors.append(report.error)
         hidden += report.unsafe
+        if report.diff:
+            diffs.append(report.diff.replace(f" {report.path}\n", f" {shown}\n", 2))
         if report.changes:
             fixed_files += 1
             fixed_problems += len(report.changes)
-            for change in report.changes:
-                unsafe = "" if change.safe else " (unsafe fix)"
-                line = f"{shown}:{change.line}:{change.column}: fixed {change.code} "
-                print(printable(line + change.description + unsafe), file=sys.stderr)
-    # A file that could not be read was not checked: "no problems" must not count it.
-    checked = len(files) - len(io_errors) - skipped
-    output = FORMATTERS[settings["format"]](findings, checked, skipped)
-    if output:
-        print(output, file=out)
-    if fixed_files:
+            if settings["show_fixes"]:
+                verb = "would fix" if diff else "fixed"
+                for change in report.changes:
+                    unsafe = "" if change.safe else " (unsafe fix)"
+                    line = f"{shown}:{change.line}:{change.column}: {verb} {change.code} "
+                    print(printable(line + change.description + unsafe), file=sys.stderr)
+    if diff:
+        output = "".join(diffs).removesuffix("\n")
+    elif args.statistics:
+        output = format_statistics(findings, as_json=settings["format"] == "json")
+    else:
+        # A file that could not be read was not checked: "no problems" must not count it.
+        checked = len(files) - len(io_errors) - skipped
+        output = FORMATTERS[settings["format"]](findings, checked, skipped)
+        if args.quiet and settings["format"] == "text":
+            output = "\n".join(output.split("\n")[:-1])  # without the summary
+    if not _write_report(output, settings, out, colour=settings["format"] == "text" and not diff):
+        return 2
+    if fixed_files and not args.quiet:
         noun = "problem" if fixed_problems == 1 else "problems"
         where = "file" if fixed_files == 1 else "files"
-        print(f"fixed {fixed_problems} {noun} in {fixed_files} {where}", file=sys.stderr)
-    if hidden:
+        verb = "would fix" if diff else "fixed"
+        print(f"{verb} {fixed_problems} {noun} in {fixed_files} {where}", file=sys.stderr)
+    if hidden and not args.quiet:
         fixes = "fix is" if hidden == 1 else "fixes are"
         print(
             f"{hidden} more {fixes} available with --unsafe-fixes (unsafe: what is spoken changes)",
@@ -242,5 +308,32 @@ def run(args: argparse.Namespace) -> int:
         print(printable(f"ttsbuilder lint: error: {message}"), file=sys.stderr)
     if io_errors:
         return 2
+    if args.exit_zero:
+        return 0
+    if diff:
+        return 1 if diffs else 0
     failing = [p for _, p in findings if p.is_error or settings["strict"]]
     return 1 if failing else 0
+
+
+def _write_report(text: str, settings: dict[str, Any], out: TextIO, *, colour: bool) -> bool:
+    """Print the report, or write it to the output file; False (said why) when that fails."""
+    from ttsbuilder._files import write_atomically
+    from ttsbuilder._output import printable
+    from ttsbuilder.cli._colour import paint, use_colour
+
+    target = settings["output_file"]
+    if target is None or target == "-":
+        if text:
+            print(paint(text) if colour and use_colour(settings["color"], out) else text, file=out)
+            out.flush()  # before the messages on standard error, even into one pipe
+        return True
+    try:
+        write_atomically(target, (text + "\n" if text else "").encode("utf-8"), create=True)
+    except OSError as exc:
+        message = (
+            f"ttsbuilder lint: error: {target}: cannot write the report: {exc.strerror or exc}"
+        )
+        print(printable(message), file=sys.stderr)
+        return False
+    return True

@@ -129,11 +129,14 @@ def run(args: argparse.Namespace) -> int:
         )
     except TTSBuilderError as exc:
         return _fail(str(exc), 1)
-    # Validation warnings were shown above; the target's own (TTS6xx) notes are new.
+    # Validation warnings were shown above; the target's own (TTS6xx) notes and its
+    # platform's limits (TTS9xx) are new.
     prefix = pointer or ""
-    rendering = [p.under(prefix) for p in notes if p.code.startswith("TTS6")]
+    rendering = [p.under(prefix) for p in notes if p.code.startswith(("TTS6", "TTS9"))]
     if rendering:
         for p in rendering:
             print(text_line(name, p.at(*source.locate(p.pointer))), file=sys.stderr)
+    if any(p.is_error for p in rendering):
+        return 1  # a request the platform refuses: nothing is rendered
     sys.stdout.write(ssml if ssml.endswith("\n") else ssml + "\n")
     return 0

@@ -1,5 +1,8 @@
 """One file's problems: its source problems plus ``validate()``'s, each with a position.
 
+Suppression comments of a YAML file (:mod:`ttsbuilder.lint.suppress`) apply here, so
+every caller (``lint``, ``--fix``, an editor) sees the same problems.
+
 >>> [str(p) for p in lint_bytes(b'{"break": {"time": "2s"}}', "json")]
 ["1:12: TTS105 error break key 'time' should be 'value' (rename it 'value')"]
 """
@@ -12,13 +15,17 @@ from typing import Any
 
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.loaders import Format, Source, load_bytes
+from ttsbuilder.lint.suppress import suppress, suppressions
 from ttsbuilder.problems import Problem, sort_problems
 from ttsbuilder.profiles import ProfileName
 from ttsbuilder.rules import RULES, rule_named
-from ttsbuilder.rules.source import NOT_JSON_VALUE
+from ttsbuilder.rules.source import MERGE_ORDER, NOT_JSON_VALUE
 from ttsbuilder.validation import Kind, detect, validate
 
 __all__ = ["LintOptions", "check_source", "lint_bytes", "unknown_selectors"]
+
+#: Problems of how YAML reads a value: the linter's business only in or above a prompt.
+_YAML_READING = frozenset({NOT_JSON_VALUE.code, MERGE_ORDER.code})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,23 +87,29 @@ def check_source(source: Source, options: LintOptions | None = None) -> list[Pro
     Raises only :class:`~ttsbuilder.errors.TTSBuilderError` (an unknown kind or profile).
     """
     options = options or LintOptions()
-    problems = [p for p in source.problems if options.wants(p.code)]
+    # With suppression comments, every problem counts: one --ignore drops is still suppressed.
+    comments = suppressions(source.text) if source.format == "yaml" else []
+    wanted = (lambda code: True) if comments else options.wants
+    problems = [p for p in source.problems if wanted(p.code)]
     if source.format == "ssml":  # an SSML file holds one tree, whatever kind was asked for
         options = replace(options, kind="tts")
     if source.parsed:
         try:
-            found = [p for p in _validate(source.document, options) if options.wants(p.code)]
-            if options.kind == "auto" and any(p.code == NOT_JSON_VALUE.code for p in problems):
+            found = [p for p in _validate(source.document, options) if wanted(p.code)]
+            if options.kind == "auto" and any(p.code in _YAML_READING for p in problems):
                 problems = _in_prompts(problems, detect(source.document))
         except RecursionError:  # validate() is depth-guarded; this is the last line of defence
             raise TTSBuilderError("the document nests too deeply to check") from None
         places = source.locate_many([p.pointer for p in found])
         problems.extend(p.at(*place) for p, place in zip(found, places, strict=True))
+    if comments:
+        kept = suppress(problems, comments, unused=source.parsed)
+        problems = [p for p in kept if options.wants(p.code)]
     return sort_problems(problems)
 
 
 def _in_prompts(problems: list[Problem], bodies: Sequence[tuple[str, str]]) -> list[Problem]:
-    """Drop the YAML-only values (TTS505) that are in no prompt: no prompt carries them.
+    """Drop the YAML readings (TTS505, TTS508) that are in no prompt: no prompt carries them.
 
     A value above a prompt (the catalog's own tag) is kept: it may hide that prompt.
     """
@@ -104,7 +117,7 @@ def _in_prompts(problems: list[Problem], bodies: Sequence[tuple[str, str]]) -> l
     def related(pointer: str) -> bool:
         return any(_within(pointer, at) or _within(at, pointer) for _, at in bodies)
 
-    return [p for p in problems if p.code != NOT_JSON_VALUE.code or related(p.pointer)]
+    return [p for p in problems if p.code not in _YAML_READING or related(p.pointer)]
 
 
 def _within(pointer: str, ancestor: str) -> bool:

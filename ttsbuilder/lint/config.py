@@ -25,16 +25,29 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.reading import read_input
 from ttsbuilder.problems import shown
 from ttsbuilder.rules.context import suggest
 
-__all__ = ["SETTINGS", "ConfigError", "Setting", "defaults", "find_config", "load_config"]
+__all__ = [
+    "COLOURS",
+    "SETTINGS",
+    "Colour",
+    "ConfigError",
+    "Setting",
+    "defaults",
+    "find_config",
+    "load_config",
+]
 
 TABLE = "[tool.ttsbuilder]"
+
+#: When the text report is coloured (``--color``, ``color``; docs/cli.md, "Colour").
+Colour = Literal["auto", "always", "never"]
+COLOURS: tuple[Colour, ...] = get_args(Colour)
 
 
 class ConfigError(TTSBuilderError):
@@ -82,6 +95,11 @@ def _settings() -> dict[str, Setting]:
         # None: files named on the command line are checked whatever they hold, files
         # found in directories only when they hold a prompt.
         Setting("prompts-only", bool, None),
+        Setting("show-fixes", bool, False),
+        Setting("output-file", str, None),
+        Setting("color", str, "auto", COLOURS),
+        # glob → codes not reported in the files it matches, as ruff's per-file-ignores
+        Setting("per-file-ignores", dict, {}),
     ]
     return {setting.key: setting for setting in table}
 
@@ -89,12 +107,20 @@ def _settings() -> dict[str, Setting]:
 #: TOML key → setting, for every key ``[tool.ttsbuilder]`` may hold.
 SETTINGS: dict[str, Setting] = _settings()
 
-_TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", list: "a list of strings"}
+_TYPE_NAMES = {
+    str: "a string",
+    bool: "true or false",
+    int: "an integer",
+    list: "a list of strings",
+    dict: "a table of globs, each a list of rule codes",
+}
 
 
 def defaults() -> dict[str, Any]:
-    """Every setting's default, by Python name (lists are fresh copies)."""
-    return {s.name: list(s.default) if s.type is list else s.default for s in SETTINGS.values()}
+    """Every setting's default, by Python name (lists and tables are fresh copies)."""
+    return {
+        s.name: s.default.copy() if s.type in (list, dict) else s.default for s in SETTINGS.values()
+    }
 
 
 def find_config(start: str = ".") -> str | None:
@@ -184,6 +210,19 @@ def _checked(setting: Setting, value: Any, where: str) -> Any:
 
     key = setting.key
     wrong = f"{where} {key} must be {_TYPE_NAMES[setting.type]}, got {shown(value)}"
+    if setting.type is dict:
+        if type(value) is not dict:
+            raise ConfigError(wrong)
+        table = {}
+        for glob, listed in value.items():
+            codes: Any = [listed] if type(listed) is str else listed
+            if type(codes) is not list or not all(type(code) is str for code in codes):
+                raise ConfigError(f"{where} {key} {shown(glob)} must be a list of rule codes")
+            unknown = unknown_selectors(tuple(codes))
+            if unknown:
+                raise ConfigError(f"{where} {key}: unknown rule code or name: {', '.join(unknown)}")
+            table[glob] = codes
+        return table
     if setting.type is list:
         items: Any = [value] if type(value) is str else value
         if type(items) is not list or not all(type(item) is str for item in items):

@@ -74,7 +74,16 @@ class Found:
     named: bool
 
 
-def _matches(path: str, patterns: Sequence[str]) -> bool:
+def matches_glob(path: str, patterns: Sequence[str]) -> bool:
+    """Whether ``path`` matches a glob by its name or by its path (``*`` also matches ``/``).
+
+    The one matcher of ``include``, ``exclude`` and ``per-file-ignores``.
+
+    >>> matches_glob("./prompts/legacy/a.json", ["prompts/legacy/*"])
+    True
+    >>> matches_glob("b/a.json", ["a.*"])
+    True
+    """
     posix = path.replace(os.sep, "/")
     while posix.startswith("./"):
         posix = posix[2:]
@@ -103,7 +112,7 @@ def find(
         elif os.path.isdir(path):
             files.extend(Found(f, False) for f in _walk(path, include, exclude))
         elif os.path.exists(path):
-            if not _matches(path, exclude):
+            if not matches_glob(path, exclude):
                 files.append(Found(path, True))
         else:
             raise ConfigError(f"{path}: no such file or directory")
@@ -136,7 +145,7 @@ def _once(files: list[Found]) -> list[Found]:
 
 
 def _skipped_folder(folder: str, name: str) -> bool:
-    if name.startswith(".") or _matches(name, DEFAULT_EXCLUDE):
+    if name.startswith(".") or matches_glob(name, DEFAULT_EXCLUDE):
         return True
     return any(os.path.exists(os.path.join(folder, name, f)) for f in _ENVIRONMENT_FILES)
 
@@ -156,7 +165,7 @@ def _walk(top: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]
         for name in sorted(dirs):
             path = os.path.join(folder, name)
             relative = f"{here}/{name}" if here else name
-            if _skipped_folder(folder, name) or _matches(path, exclude):
+            if _skipped_folder(folder, name) or matches_glob(path, exclude):
                 continue
             if stack.ignored(relative, True):
                 continue
@@ -170,8 +179,8 @@ def _walk(top: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]
             path = os.path.normpath(os.path.join(folder, name))
             relative = f"{here}/{name}" if here else name
             if (
-                _matches(path, include)
-                and not _matches(path, exclude)
+                matches_glob(path, include)
+                and not matches_glob(path, exclude)
                 and not stack.ignored(relative, False)
                 and os.path.isfile(path)  # not a FIFO or a device that happens to match
             ):

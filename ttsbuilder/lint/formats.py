@@ -31,8 +31,10 @@ __all__ = [
     "format_github",
     "format_json",
     "format_sarif",
+    "format_statistics",
     "format_text",
     "rule_url",
+    "statistics",
     "summary",
     "text_line",
 ]
@@ -249,3 +251,43 @@ FORMATTERS: dict[str, Callable[[Sequence[Finding], int, int], str]] = {
     "sarif": format_sarif,
     "github": format_github,
 }
+
+
+def statistics(findings: Sequence[Finding]) -> list[tuple[str, int]]:
+    """``(code, count)`` for each code found, the most frequent first (then by code).
+
+    >>> from ttsbuilder.problems import Problem, Severity
+    >>> def error(code: str) -> Problem:
+    ...     return Problem(code, Severity.ERROR, "", "a message")
+    >>> statistics([("a.json", error(c)) for c in ("TTS201", "TTS105", "TTS201")])
+    [('TTS201', 2), ('TTS105', 1)]
+    """
+    counts: dict[str, int] = {}
+    for _, problem in findings:
+        counts[problem.code] = counts.get(problem.code, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def format_statistics(findings: Sequence[Finding], as_json: bool = False) -> str:
+    """``--statistics``: one line per code (count, code, rule name, ``[*]`` when fixable).
+
+    ``as_json`` gives an array of ``{"code", "name", "count", "fixable"}`` objects.
+    """
+    rows = []
+    for code, count in statistics(findings):
+        rule = RULES.get(code)
+        rows.append(
+            {
+                "code": code,
+                "name": rule.name if rule else "",
+                "count": count,
+                "fixable": bool(rule and rule.fixable),
+            }
+        )
+    if as_json:
+        return to_json(rows)
+    width = max((len(str(row["count"])) for row in rows), default=1)
+    return "\n".join(
+        f"{row['count']:>{width}}  {row['code']}  {row['name']}{'  [*]' if row['fixable'] else ''}"
+        for row in rows
+    )

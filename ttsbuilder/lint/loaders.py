@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ttsbuilder.codec import member_name, split_member
+from ttsbuilder.codec import json_int, member_name, split_member
 from ttsbuilder.lint.positions import (
     Member,
     PositionMap,
@@ -34,8 +34,10 @@ from ttsbuilder.lint.positions import (
 )
 from ttsbuilder.model import KINDS
 from ttsbuilder.problems import Problem, escape_pointer
+from ttsbuilder.rules.common import ALIASES
 from ttsbuilder.rules.source import (
     EMPTY_FILE,
+    MERGE_ORDER,
     NOT_JSON_VALUE,
     NOT_UTF8,
     REPEATED_KEY,
@@ -220,7 +222,10 @@ def load_json(text: str) -> Source:
     source._scan = lambda: (scan_json(text)[0], frozenset())
     try:
         source.document = json.loads(
-            text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant
+            text,
+            object_pairs_hook=pairs_hook,
+            parse_constant=_refuse_constant,
+            parse_int=json_int,
         )
     except json.JSONDecodeError as exc:
         problem = SYNTAX_ERROR.problem("", f"not valid JSON: {exc.msg}", _json_hint(exc))
@@ -418,16 +423,21 @@ class _YamlBuilder:
         return self._mapping(node, pointer)
 
     def _mapping(self, node: Any, pointer: str) -> dict[str, Any]:
-        merged: dict[str, Any] = {}
-        members: dict[str, Any] = {}
+        """A mapping's members; merged ones (``<<``) where the merge key is.
+
+        Values follow YAML's merge rules (a key of the mapping wins over a merged one, an
+        earlier merged mapping over a later one); each key takes the place where it first
+        appears. Loaders disagree on that order, so spoken members from more than one
+        mapping are reported (TTS508).
+        """
+        own: dict[str, Any] = {}
+        entries: list[str | list[dict[str, Any]]] = []  # a key's name, or merged mappings
         seen: dict[str, Any] = {}
         kinds: Counter[str] = Counter()
         for key_node, value_node in node.value:
             key_tag = str(getattr(key_node.tag, "value", key_node.tag))
             if key_node.id == "scalar" and key_tag == _CORE + "merge":
-                for source in self._merge_sources(value_node, pointer):
-                    for name, value in source.items():
-                        merged.setdefault(name, value)
+                entries.append(self._merge_sources(value_node, pointer))
                 continue
             if key_node.id != "scalar":
                 self.report(
@@ -443,9 +453,32 @@ class _YamlBuilder:
                 self.problems.append(_repeated(name, at, number, mark.line + 1, mark.column + 1))
             seen[name] = key_node
             # Like json.loads: the last value wins, at the first occurrence's place.
-            members[name] = self.build(value_node, at)
-        for name, value in merged.items():
-            members.setdefault(name, value)
+            own[name] = self.build(value_node, at)
+            entries.append(name)
+        members: dict[str, Any] = {}
+        spoken_from: set[int] = set()  # 0: the mapping itself, n: its n-th merged mapping
+        merged = 0
+        for entry in entries:
+            if isinstance(entry, str):
+                if entry not in members:
+                    members[entry] = own[entry]
+                    spoken_from.update([0] if _spoken(entry) else [])
+                continue
+            for source in entry:
+                merged += 1
+                for name, value in source.items():
+                    if name not in members:
+                        members[name] = own.get(name, value)
+                        spoken_from.update([0 if name in own else merged] if _spoken(name) else [])
+        if len(spoken_from) > 1:
+            mark = node.start_mark
+            problem = MERGE_ORDER.problem(
+                pointer,
+                "a YAML merge mixes spoken members from more than one mapping: their order "
+                "depends on the YAML loader",
+                "write the spoken members out in this mapping; merge only attributes",
+            )
+            self.problems.append(problem.at(mark.line + 1, mark.column + 1))
         return members
 
     def _merge_sources(self, node: Any, pointer: str) -> list[dict[str, Any]]:
@@ -491,7 +524,13 @@ class _YamlBuilder:
         return text
 
 
-def _yaml_int(text: str) -> int | None:
+def _spoken(name: str) -> bool:
+    """Whether a member named ``name`` is spoken content (its place is its spoken order)."""
+    kind = split_member(name)[0]
+    return kind in KINDS or kind in ALIASES
+
+
+def _yaml_int(text: str) -> int | float | None:
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     digits = digits.lstrip("+-")
@@ -504,6 +543,6 @@ def _yaml_int(text: str) -> int | None:
             return sign * int(digits[2:], 2)
         if len(digits) > 1 and digits.startswith("0"):
             return sign * int(digits, 8)  # ruamel resolves 017 as octal
-        return sign * int(digits, 10)
+        return sign * json_int(digits)  # past 4300 digits: infinite, as in JSON
     except ValueError:
         return None

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ttsbuilder.codec import json_int
 from ttsbuilder.problems import escape_pointer
 
 __all__ = [
@@ -159,7 +160,7 @@ def scan_json(text: str) -> tuple[list[Member], list[Member]]:
 _SCALARS: dict[str, Any] = {"true": True, "false": False, "null": None}
 
 # The C parts of the json module: scanning one value, and one string, from an offset.
-_scan_once: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_scan_once: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(parse_int=json_int).scan_once  # type: ignore[attr-defined]
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -245,7 +246,7 @@ def _decode(token: str) -> Any:
     if token in _SCALARS:
         return _SCALARS[token]
     try:
-        return json.loads(token)
+        return json.loads(token, parse_int=json_int)
     except ValueError:
         return token
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ttsbuilder._files import write_atomically
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.check import LintOptions, check_source
-from ttsbuilder.lint.discovery import holds_prompt, mentions_prompt
+from ttsbuilder.lint.diff import unified_diff
+from ttsbuilder.lint.discovery import holds_prompt, matches_glob, mentions_prompt
 from ttsbuilder.lint.fix import FIXABLE, Change, fix_source
 from ttsbuilder.lint.loaders import Format, Source, format_for, load_bytes, sniff_format
 from ttsbuilder.lint.reading import TooLarge, read_input
@@ -47,6 +48,7 @@ class FileReport:
     error: str | None = None
     unsafe: int = 0  # fixes left out: they would need --unsafe-fixes
     skipped: bool = False
+    diff: str = ""  # with Job.diff: the fixes as a unified diff, not written
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,33 @@ class Job:
     fix: bool = False
     unsafe_fixes: bool = False
     stdin_format: Format | None = None  # None: sniff standard input
+    diff: bool = False  # fix, but write nothing: FileReport.diff shows the change
+    #: [tool.ttsbuilder.per-file-ignores]: (glob, codes) pairs, globs relative to ``root``.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: str = "."
+
+    def for_path(self, path: str) -> Job:
+        """This job for the file at ``path``: its per-file ignores added to ``ignore``.
+
+        >>> job = Job(per_file_ignores=(("legacy/*.yaml", ("TTS212",)),))
+        >>> job.for_path("legacy/a.yaml").options.ignore, job.for_path("a.yaml").options.ignore
+        (('TTS212',), ())
+        """
+        if not self.per_file_ignores or path == "-":
+            return self
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        if relative.startswith(".." + os.sep):
+            relative = os.path.basename(path)
+        extra = tuple(
+            code
+            for glob, codes in self.per_file_ignores
+            if matches_glob(relative, [glob])
+            for code in codes
+        )
+        if not extra:
+            return self
+        options = replace(self.options, ignore=self.options.ignore + extra)
+        return replace(self, options=options)
 
 
 # --- linting --------------------------------------------------------------------------
@@ -121,7 +150,14 @@ def lint_path(path: str, job: Job, *, prompts_only: bool = False) -> FileReport:
     source = load_bytes(data, format)
     if prompts_only and not holds_prompt(data, source):
         return FileReport(path, skipped=True)
-    linted = lint_data(data, format, job, source)
+    job = job.for_path(path)
+    linted = lint_data(data, format, replace(job, fix=job.fix or job.diff), source)
+    if job.diff:  # the problems are those the fixes would leave
+        fixed = linted.fixed
+        shown = unified_diff(path, data, fixed) if fixed is not None else ""
+        return FileReport(
+            path, tuple(linted.problems), linted.changes, unsafe=linted.unsafe, diff=shown
+        )
     if path == "-":
         if job.fix:
             sys.stdout.buffer.write(data if linted.fixed is None else linted.fixed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 # Importing a family module registers its rules.
 from ttsbuilder.rules import (  # noqa: F401
     common,
+    limits,
     payloads,
     preview,
     render,

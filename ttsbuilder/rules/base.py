@@ -1,9 +1,10 @@
 """The :class:`Rule` type and the registry every rule module adds itself to.
 
 A rule is data: a stable ``code``, a ``name`` (the same word the docs use), a fixed
-``severity``, a one-line ``summary``, and two JSON examples — ``bad`` shows the
-problem, ``good`` shows the fix. ``docs/rules.md`` is generated from these and the
-examples run as tests, so the reference cannot drift from the code.
+``severity``, a one-line ``summary``, a ``why`` (what goes wrong when it is ignored)
+and two JSON examples — ``bad`` shows the problem, ``good`` shows the fix.
+``docs/rules.md`` and ``ttsbuilder rule`` are generated from these and the examples run
+as tests, so the reference cannot drift from the code.
 
 >>> from ttsbuilder.rules import RULES
 >>> RULES["TTS101"].name
@@ -38,6 +39,7 @@ class Rule:
     summary: str
     bad: str
     good: str
+    why: str = ""
     kind: str = "tts"
     profile: str = "enablex"
     family: str = ""

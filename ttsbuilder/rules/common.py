@@ -7,6 +7,7 @@ families call for attribute objects and strings.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Collection
 from typing import Any
 
@@ -29,6 +30,9 @@ UNKNOWN_KEY = error(
     "TTS101",
     "unknown-key",
     "A key that this object does not have; the message says which keys are allowed.",
+    why="A key the Voice API does not define is not part of the prompt: the service rejects the "
+    "request or drops the member, so what it holds is never used. It is most often a typo "
+    "of a real key ('txt' for 'text').",
     bad='{"txt": "Hello"}',
     good='{"text": "Hello"}',
     family=FAMILY,
@@ -38,6 +42,9 @@ MISSING_KEY = error(
     "missing-key",
     "A required key is missing (break value, silence type and value, express-as style, "
     "say-as interpret-as and text, and the required fields of each request body).",
+    why="A node without its required keys has nothing to render (a break with no length, a "
+    "say-as with no text): its SSML element cannot be built, so the request fails or the "
+    "node is lost.",
     bad='{"break": {"strength": "weak"}}',
     good='{"break": {"value": "500ms", "strength": "weak"}}',
     family=FAMILY,
@@ -48,6 +55,9 @@ WRONG_TYPE = error(
     "A value of the wrong JSON type: texts and attribute values are strings, nodes are "
     'objects. --fix quotes a JSON number where a string is required (1.5 → "1.5", the '
     "same text); other wrong types are left to a person.",
+    why="The service reads texts and attribute values as strings and nodes as objects; a value "
+    "of another type is rejected or rendered as something else. A number where a string "
+    "belongs is the usual slip.",
     bad='{"break": "2s"}',
     good='{"break": {"value": "2s"}}',
     family=FAMILY,
@@ -57,6 +67,8 @@ EMPTY_TEXT = error(
     "TTS104",
     "empty-text",
     "A text is the empty string: there is nothing to speak.",
+    why="An empty text renders to nothing; it is almost always a placeholder never filled in or "
+    "a value lost in templating.",
     bad='{"text": ""}',
     good='{"text": "Hello"}',
     family=FAMILY,
@@ -66,6 +78,9 @@ ALIAS_KEY = error(
     "alias-key",
     "A spelling the seed documentation uses but the service does not: break 'time' is "
     "'value'; 'say_as', 'interpret_as' and 'express_as' take hyphens.",
+    why="The seed's tables use these spellings, but every sample request uses 'value' and "
+    "hyphens, and that is what the service reads: under the alias, the member is not "
+    "understood.",
     bad='{"break": {"time": "2s"}}',
     good='{"break": {"value": "2s"}}',
     family=FAMILY,
@@ -76,6 +91,9 @@ BAD_CHARACTER = error(
     "bad-character",
     "A character that XML 1.0 cannot carry (C0 controls other than tab, newline and return, "
     "U+FFFE, U+FFFF, lone surrogates): the service cannot put it in SSML.",
+    why="The service sends the prompt to the speech engine as SSML, which is XML 1.0: these "
+    "characters cannot appear in it, not even escaped, so the request fails. They come from "
+    "copied text or a broken encoding conversion.",
     bad='{"text": "Hello\\u0007"}',
     good='{"text": "Hello"}',
     family=FAMILY,
@@ -113,10 +131,13 @@ def check_string(context: Context, value: Any, pointer: str, *, required: bool =
 def quote_hint(value: Any) -> str | None:
     """For a JSON number where a string is required, what to write instead (``--fix`` quotes it).
 
-    >>> quote_hint(1.5), quote_hint(True)
-    ('write "1.5"', None)
+    A number too large to write (a float that is infinite, as a 400-digit JSON number
+    reads) has no such text: no hint.
+
+    >>> quote_hint(1.5), quote_hint(True), quote_hint(float("inf"))
+    ('write "1.5"', None, None)
     """
-    if type(value) not in (int, float):
+    if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
         return None
     return f"write {json.dumps(key_text(value))}"
 

@@ -32,6 +32,8 @@ NO_CONTENT = error(
     "TTS401",
     "no-content",
     "A play body needs at least one of prompt_name, text and text_to_speech_option.",
+    why="A play request needs something to play (a recorded prompt, a text or a tree); with "
+    "none the service has nothing to do and rejects it.",
     bad='{"language": "en-US", "voice": "female"}',
     good='{"text": "Hello", "language": "en-US", "voice": "female"}',
     kind="play",
@@ -41,6 +43,8 @@ AMBIGUOUS_PLAY = warning(
     "TTS402",
     "ambiguous-play",
     "prompt_name together with text or text_to_speech_option: only one of them is played.",
+    why="The seed says either the text or the prompt is played: with both, one of them is "
+    "dropped without a word, and the caller does not hear what it was meant to say.",
     bad='{"prompt_name": "welcome", "text": "Hello", "voice": "female"}',
     good='{"prompt_name": "welcome"}',
     kind="play",
@@ -50,6 +54,8 @@ MISSING_VOICE = error(
     "TTS403",
     "missing-voice",
     "text without voice: the seed says voice is 'Mandatory if text is used'.",
+    why="The seed says voice is 'Mandatory if text is used': without it the service has no "
+    "voice to speak the text with.",
     bad='{"text": "Hello"}',
     good='{"text": "Hello", "voice": "female"}',
     kind="play",
@@ -59,6 +65,8 @@ IDLE_TIMEOUT = warning(
     "TTS404",
     "idle-timeout",
     "start_timeout and recognizer_timeout do nothing without asr: true.",
+    why="The timeouts time speech recognition, which runs only with asr: true; without it they "
+    "do nothing, so asr was probably forgotten.",
     bad='{"text": "Say yes or no", "voice": "male", "start_timeout": 5}',
     good='{"text": "Say yes or no", "voice": "male", "asr": true, "start_timeout": 5}',
     kind="play",
@@ -68,6 +76,8 @@ BAD_LANGUAGE = error(
     "TTS405",
     "bad-language",
     "language is a BCP 47 tag such as en-US, es-ES or zh-Hans-CN.",
+    why="The service picks the speech language (and so the voice) from this tag; a value that "
+    "is not a BCP 47 language tag names no language.",
     bad='{"text": "Hello", "voice": "female", "language": "english"}',
     good='{"text": "Hello", "voice": "female", "language": "en-US"}',
     kind="play",
@@ -77,6 +87,8 @@ BAD_VOICE = error(
     "TTS406",
     "bad-voice",
     "voice is male or female.",
+    why="The Voice API chooses the voice by gender, and the seed lists male and female as the "
+    "only values.",
     bad='{"text": "Hello", "voice": "woman"}',
     good='{"text": "Hello", "voice": "female"}',
     kind="play",
@@ -87,6 +99,8 @@ TIMEOUT_RANGE = error(
     "timeout-range",
     "start_timeout and recognizer_timeout are whole seconds from 1 to 10 (numbers, not "
     "strings or booleans).",
+    why="The seed gives both timeouts as 1 to 10 seconds; a string, a boolean, a fraction or a "
+    "value outside the range is not a timeout the service takes.",
     bad='{"text": "Hi", "voice": "male", "asr": true, "start_timeout": 30}',
     good='{"text": "Hi", "voice": "male", "asr": true, "start_timeout": 10}',
     kind="play",
@@ -97,6 +111,8 @@ BAD_PHONE = error(
     "bad-phone",
     "from and to are phone numbers: E.164 digits with an optional '+' (to, transfer_to and "
     "a bridge's to may also be a sip: URI).",
+    why="The service dials these numbers: one that is not E.164 digits (or a sip: URI where one "
+    "is allowed) cannot be routed, and the call fails.",
     bad='{"from": "+1 (555) 010-0000", "to": "+15550100001"}',
     good='{"from": "+15550100000", "to": "+15550100001"}',
     kind="connect",
@@ -106,6 +122,8 @@ ACTION_COUNT = error(
     "TTS409",
     "action-count",
     "action_on_connect holds exactly one of play, connect and room.",
+    why="On connect the service does exactly one thing, play, connect or join a room: with none "
+    "the call has nothing to do, with two the request is ambiguous.",
     bad='{"from": "+15550100000", "to": "+15550100001", "action_on_connect": '
     '{"room": {"room_id": "r1"}, "connect": {"from": "+15550100000", "to": "+15550100002"}}}',
     good='{"from": "+15550100000", "to": "+15550100001", "action_on_connect": '
@@ -117,6 +135,8 @@ BAD_URL = error(
     "TTS410",
     "bad-url",
     "event_url is an absolute http(s) URL.",
+    why="The service posts call events to this URL from its own servers: a relative or non-HTTP "
+    "URL cannot be reached, and your application hears nothing about the call.",
     bad='{"from": "+15550100000", "to": "+15550100001", "event_url": "/webhook"}',
     good='{"from": "+15550100000", "to": "+15550100001", "event_url": '
     '"https://example.com/webhook"}',
@@ -127,6 +147,8 @@ INSECURE_URL = warning(
     "TTS411",
     "insecure-url",
     "event_url over plain http: call events would travel unencrypted.",
+    why="Call events carry phone numbers and call details: over plain http they cross the "
+    "network unencrypted, readable and alterable on the way.",
     bad='{"from": "+15550100000", "to": "+15550100001", "event_url": "http://example.com/webhook"}',
     good='{"from": "+15550100000", "to": "+15550100001", "event_url": '
     '"https://example.com/webhook"}',
@@ -137,6 +159,8 @@ RECORDING_ACTION = error(
     "TTS412",
     "recording-action",
     "A recording body is {start: true, recording_name?} or {stop: true}, not both and not neither.",
+    why="A recording request either starts or stops a recording: both or neither is a request "
+    "the service cannot act on.",
     bad='{"start": true, "stop": true}',
     good='{"start": true, "recording_name": "my_voice_recording"}',
     kind="recording",
@@ -146,6 +170,8 @@ NO_PROMPT = warning(
     "TTS413",
     "no-prompt",
     "kind auto found no tree and no request body in the document: nothing was checked.",
+    why="A file with nothing to check would otherwise pass as clean; it is usually the wrong "
+    "file, or a --kind that does not match it.",
     bad='{"greeting": 42}',
     good='{"greeting": {"text": "Hello", "voice": "female"}}',
     kind="auto",

@@ -19,6 +19,8 @@ PREVIEW_EXPRESS_AS = warning(
     "preview-express-as",
     "eSpeak NG has no speaking styles: the preview speaks express-as content in its "
     "normal voice (timing is still faithful).",
+    why="eSpeak NG has no speaking styles, so the preview sounds flatter than the service; its "
+    "timing, which the preview is for, is unaffected.",
     bad='{"express-as": {"style": "cheerful", "text": "Welcome!"}}',
     good='{"text": "Welcome!"}',
     family=FAMILY,
@@ -28,6 +30,8 @@ PREVIEW_VOICE = warning(
     "preview-voice",
     "eSpeak NG has no voice for the payload's language: the preview speaks it with the "
     "en-us voice.",
+    why="With no voice for the language the preview speaks in English, so words sound wrong and "
+    "their length differs from the real voice's.",
     bad='{"text": "Hello", "voice": "female", "language": "xx-YY"}',
     good='{"text": "Hello", "voice": "female", "language": "en-US"}',
     kind="play",
@@ -39,6 +43,8 @@ PREVIEW_SILENCE = warning(
     "Only leading and tailing silence is reproduced exactly; sentenceboundary silence is "
     "added to eSpeak's own sentence pause, and comma, semicolon and enumeration-comma "
     "silence is not previewed.",
+    why="eSpeak NG cannot reproduce Azure's sentence-boundary and comma silences, so the "
+    "preview's pauses, and its length, differ from what the service plays.",
     bad='{"silence": {"type": "comma-exact", "value": "300ms"}, "text": "One, two"}',
     good='{"silence": {"type": "leading", "value": "300ms"}, "text": "One, two"}',
     family=FAMILY,
@@ -49,6 +55,8 @@ PREVIEW_SAY_AS = warning(
     "eSpeak NG supports say-as only for characters, spell-out, telephone and "
     "number_digit: other kinds (date, time, currency, ...) are previewed as plain text, "
     "so they may sound and last differently.",
+    why="eSpeak NG reads these say-as kinds as plain text, so a date or an amount may be "
+    "spoken, and last, differently from the service.",
     bad='{"say-as": {"interpret-as": "date", "format": "mdy", "text": "10/19/2020"}}',
     good='{"say-as": {"interpret-as": "characters", "text": "ABC"}}',
     family=FAMILY,

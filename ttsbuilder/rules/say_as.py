@@ -26,6 +26,8 @@ BAD_INTERPRET_AS = error(
     "TTS301",
     "bad-interpret-as",
     "interpret-as is one of " + ", ".join(INTERPRET_AS) + ".",
+    why="The speech engine knows only these interpret-as values; with another one the text is "
+    "read as plain words, not as the date, number or phone number meant.",
     bad='{"say-as": {"interpret-as": "phone", "text": "555 1212"}}',
     good='{"say-as": {"interpret-as": "telephone", "text": "555 1212"}}',
     family=FAMILY,
@@ -34,6 +36,8 @@ FORMAT_NOT_ALLOWED = error(
     "TTS302",
     "format-not-allowed",
     "format is allowed only for date, time, duration and telephone.",
+    why="Only date, time, duration and telephone take a format; on any other type the format "
+    "does nothing but make the SSML invalid.",
     bad='{"say-as": {"interpret-as": "cardinal", "format": "dmy", "text": "10"}}',
     good='{"say-as": {"interpret-as": "cardinal", "text": "10"}}',
     family=FAMILY,
@@ -48,6 +52,8 @@ BAD_FORMAT = error(
     + "; duration "
     + ", ".join(DURATION_FORMATS)
     + "; telephone a country code of 1 to 3 digits.",
+    why="The format tells the engine how to read the text (day or month first, 12- or 24-hour "
+    "clock); a format it does not know is refused, or the text is read in the wrong order.",
     bad='{"say-as": {"interpret-as": "date", "format": "dd-mm-yyyy", "text": "19-10-2020"}}',
     good='{"say-as": {"interpret-as": "date", "format": "dmy", "text": "19-10-2020"}}',
     family=FAMILY,
@@ -59,6 +65,8 @@ TEXT_MISMATCH = warning(
     "wrongly: a date that does not parse in its format, a time not valid on its clock, a "
     "duration not of its shape, a cardinal that is not a number, an ordinal not like "
     "'3' or '3rd', digits that are not digits, a fraction not 'N/M', a currency with no amount.",
+    why="When the text does not fit its type and format, the engine does not refuse it but "
+    "reads it some other way: '10/19/2020' as dmy has no month 19 and is spoken wrongly.",
     bad='{"say-as": {"interpret-as": "date", "format": "dmy", "text": "10/19/2020"}}',
     good='{"say-as": {"interpret-as": "date", "format": "mdy", "text": "10/19/2020"}}',
     family=FAMILY,
@@ -67,6 +75,8 @@ LANGUAGE_UNSUPPORTED = warning(
     "TTS305",
     "language-unsupported",
     "say-as duration is spoken in English and Spanish only.",
+    why="Azure speaks say-as duration only in English and Spanish; in another language the "
+    "duration is not read as hours, minutes and seconds.",
     bad='{"language": "de-DE", "text_to_speech_option": {"say-as": '
     '{"interpret-as": "duration", "text": "01:18:30"}}}',
     good='{"language": "en-US", "text_to_speech_option": {"say-as": '

@@ -27,6 +27,8 @@ SSML_SYNTAX_ERROR = error(
     "The SSML file cannot be read: it is not well-formed XML, not in the encoding it "
     "declares (UTF-8 when it declares none), larger than 1,000,000 bytes, or its DOCTYPE "
     "declares entities (refused: they are never expanded). The message is the parser's.",
+    why="A file that is not well-formed XML, or that asks for entities, a DTD or more than "
+    "the reader allows, cannot be read safely; the service would refuse it too.",
     bad=f"{_SPEAK}{_VOICE}Hello</speak>",
     good=f"{_SPEAK}{_VOICE}Hello</voice></speak>",
     kind=KIND,
@@ -40,6 +42,9 @@ SSML_NOT_A_TREE = error(
     "mstts:express-as (audio, phoneme, bookmark, ...), an attribute the tree has no key "
     "for, an entity reference or a value the tree's types refuse. `ttsbuilder import` "
     "refuses the same files with the same message.",
+    why="SSML can say things a text_to_speech_option tree cannot hold (audio, phonemes, "
+    "several voices); converting or checking such a file as a tree would silently drop "
+    "them.",
     bad=f'{_SPEAK}{_VOICE}Hello<audio src="chime.wav"/></voice></speak>',
     good=f'{_SPEAK}{_VOICE}Hello<break time="1s"/></voice></speak>',
     kind=KIND,
@@ -51,6 +56,8 @@ AZURE_SCHEMA = error(
     "An Azure-dialect file (it uses the mstts namespace or names an Azure voice) that "
     "Microsoft's SSML schema rejects; the schema ships with ttsbuilder and is read "
     "offline. Azure needs the SSML namespace and version on speak.",
+    why="Azure checks SSML against its schema and refuses what it rejects; finding it at the "
+    "file's line before sending is cheaper than a failed call.",
     bad=f'<speak xml:lang="en-US">{_VOICE}Hello</voice></speak>',
     good=f"{_SPEAK}{_VOICE}Hello</voice></speak>",
     kind=KIND,

@@ -31,6 +31,8 @@ NON_CANONICAL_NAME = warning(
     "TTS106",
     "non-canonical-name",
     "The first member of a kind has no suffix: 'text1' is accepted but written 'text'.",
+    why="'text1' and 'text' are the same member written two ways; one spelling keeps prompts "
+    "comparable, and a tool that looks for 'text' would miss 'text1'.",
     bad='{"text1": "Hello", "text2": "world"}',
     good='{"text": "Hello", "text2": "world"}',
     family=FAMILY,
@@ -40,6 +42,8 @@ BAD_SUFFIX = error(
     "TTS107",
     "bad-suffix",
     "A member suffix is decimal digits from 1 without a leading zero ('text2', not 'text02').",
+    why="The suffix is what tells repeated members apart; a name like 'text02' or 'text0' is "
+    "not in the format, so the member is not read as content.",
     bad='{"text": "Hello", "text02": "world"}',
     good='{"text": "Hello", "text2": "world"}',
     family=FAMILY,
@@ -50,6 +54,9 @@ SUFFIX_ORDER = warning(
     "suffix-order",
     "Suffixes of one kind go down in document order. Speech follows document order, but a "
     "consumer that sorts keys would reorder it.",
+    why="Speech follows the order members are written in, not their numbers; a tool that sorts "
+    "keys (many JSON libraries can) would reorder the speech. Numbering in document order "
+    "makes both orders agree.",
     bad='{"text2": "Hello", "break": {"value": "1s"}, "text": "world"}',
     good='{"text": "Hello", "break": {"value": "1s"}, "text2": "world"}',
     family=FAMILY,
@@ -60,6 +67,9 @@ MISPLACED = error(
     "misplaced",
     "silence and express-as are allowed at the top of the tree only (no nesting of "
     "express-as); express-as and prosody hold text, break, prosody and say-as.",
+    why="Azure's SSML allows mstts:silence and mstts:express-as only directly inside the voice, "
+    "and express-as does not nest: anywhere else the SSML is invalid and the service "
+    "rejects it.",
     bad='{"prosody": {"rate": "slow", "silence": {"type": "leading", "value": "1s"}}}',
     good='{"silence": {"type": "leading", "value": "1s"}, "prosody": {"rate": "slow", '
     '"text": "Hi"}}',
@@ -69,6 +79,8 @@ EMPTY_CONTENT = warning(
     "TTS110",
     "empty-content",
     "A tree, express-as or prosody with no content speaks nothing.",
+    why="A container with nothing inside speaks nothing, which usually means its content was "
+    "forgotten or lost in an edit.",
     bad='{"express-as": {"style": "cheerful"}}',
     good='{"express-as": {"style": "cheerful", "text": "Great news!"}}',
     family=FAMILY,
@@ -77,6 +89,9 @@ TOO_DEEP = error(
     "TTS111",
     "too-deep",
     f"Nesting deeper than {MAX_DEPTH} levels.",
+    why="Real prompts nest a few levels; a tree deeper than 16 is a generator's mistake or an "
+    "attack on the stack of whatever reads it, so every tool that reads prompts can rely on "
+    "the limit.",
     bad='{"prosody": ' * 17 + '{"text": "deep"}' + "}" * 17,
     good='{"prosody": {"rate": "slow", "text": "shallow"}}',
     family=FAMILY,
@@ -179,6 +194,9 @@ def _check_members(
     return count
 
 
+_LONG_SUFFIX = 1000
+
+
 def _check_suffix(
     context: Context,
     members: dict[Any, Any],
@@ -197,8 +215,9 @@ def _check_suffix(
             _rename_hint(members, name, kind, wanted),
         )
         return
-    # Python refuses to convert very long digit strings; such a suffix is simply "large".
-    number = int(suffix) if len(suffix) < 19 else 10**18
+    # Python refuses to convert digit strings longer than 4300 (and slows down well before):
+    # beyond _LONG_SUFFIX digits a suffix is simply "large". Below, the order is exact.
+    number = int(suffix) if len(suffix) <= _LONG_SUFFIX else 10**_LONG_SUFFIX
     if number == 1:
         message = f"member {shown(name)} should be written {shown(kind)}"
         if kind in members:

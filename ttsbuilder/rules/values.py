@@ -32,6 +32,8 @@ BAD_DURATION = error(
     "bad-duration",
     "A break or silence value is a number followed by ms or s ('2000ms', '2s', '1.5s'): "
     "no space, no sign, no missing unit.",
+    why="A break or silence length is a number with its unit; '2 s', '-1s' or a bare '2000' is "
+    "not a length the speech engine reads, so the SSML is invalid.",
     bad='{"break": {"value": "2000"}}',
     good='{"break": {"value": "2000ms"}}',
     family=FAMILY,
@@ -41,6 +43,8 @@ PAUSE_TOO_LONG = error(
     "pause-too-long",
     "A break or silence longer than the profile allows: below 5000ms in the enablex "
     "profile (the seed: 'always below 5000'), at most 20000ms in the azure profile.",
+    why="The seed says a break is always below 5000 ms and Azure takes at most 20 seconds; a "
+    "longer pause is refused or cut short, so the silence played is not the one written.",
     bad='{"break": {"value": "5s"}}',
     good='{"break": {"value": "4999ms"}}',
     family=FAMILY,
@@ -49,6 +53,7 @@ BAD_STRENGTH = error(
     "TTS203",
     "bad-strength",
     "A break strength is one of none, x-weak, weak, medium, strong, x-strong.",
+    why="SSML defines exactly these six strengths; any other word makes the break invalid.",
     bad='{"break": {"value": "1s", "strength": "loud"}}',
     good='{"break": {"value": "1s", "strength": "strong"}}',
     family=FAMILY,
@@ -57,6 +62,8 @@ BAD_SILENCE_TYPE = error(
     "TTS204",
     "bad-silence-type",
     "A silence type is one of " + ", ".join(SILENCE_TYPES) + ".",
+    why="Azure's mstts:silence takes only these types; any other word makes the silence invalid "
+    "SSML.",
     bad='{"silence": {"type": "trailing", "value": "1s"}}',
     good='{"silence": {"type": "tailing", "value": "1s"}}',
     family=FAMILY,
@@ -65,6 +72,9 @@ NON_CANONICAL_CASE = warning(
     "TTS205",
     "non-canonical-case",
     "Styles and silence types match case-insensitively; lowercase is canonical.",
+    why="The service matches these names in any case, but the seed's sample and Azure's "
+    "documentation write them in lowercase; one spelling keeps prompts comparable, also for "
+    "tools that compare exactly.",
     bad='{"express-as": {"style": "Cheerful", "text": "Hi"}}',
     good='{"express-as": {"style": "cheerful", "text": "Hi"}}',
     family=FAMILY,
@@ -75,6 +85,8 @@ UNKNOWN_STYLE = error(
     "unknown-style",
     "In the enablex profile, express-as style is one of advertisement_upbeat, cheerful, "
     "customerservice, friendly, gentle.",
+    why="The Voice API documents these five styles only; any other is not accepted by the "
+    "enablex profile. Use the azure profile when Azure's wider list is what you target.",
     bad='{"express-as": {"style": "angry", "text": "Hi"}}',
     good='{"express-as": {"style": "friendly", "text": "Hi"}}',
     family=FAMILY,
@@ -84,6 +96,9 @@ CUSTOM_STYLE = warning(
     "custom-style",
     "In the azure profile, a style outside Azure's 34 is a warning: only a custom voice "
     "that defines it will use it.",
+    why="An Azure voice speaks a style it does not know in its normal voice, without an error; "
+    "a style outside Azure's list works only with a custom voice trained on it, so it is "
+    "most often a typo.",
     bad='{"express-as": {"style": "pirate", "text": "Ahoy"}}',
     good='{"express-as": {"style": "excited", "text": "Ahoy"}}',
     profile="azure",
@@ -94,6 +109,8 @@ STYLE_OPTION = error(
     "style-option",
     "express-as styledegree and role are Azure features the seed does not document: "
     "use the azure profile for them.",
+    why="The Voice API documentation does not list styledegree or role, so the service may "
+    "refuse or drop them; they are Azure SSML, checked under the azure profile.",
     bad='{"express-as": {"style": "cheerful", "styledegree": "2", "text": "Hi"}}',
     good='{"express-as": {"style": "cheerful", "text": "Hi"}}',
     family=FAMILY,
@@ -104,6 +121,8 @@ BAD_STYLE_OPTION = error(
     "styledegree is a number from 0.01 to 2 written as a string; role is one of Azure's "
     "roles (Girl, Boy, YoungAdultFemale, YoungAdultMale, OlderAdultFemale, OlderAdultMale, "
     "SeniorFemale, SeniorMale).",
+    why="Azure takes styledegree only from 0.01 to 2 and only its listed roles; any other value "
+    "makes the express-as invalid.",
     bad='{"express-as": {"style": "cheerful", "styledegree": "3", "text": "Hi"}}',
     good='{"express-as": {"style": "cheerful", "styledegree": "1.5", "text": "Hi"}}',
     profile="azure",
@@ -114,6 +133,8 @@ BAD_PROSODY = error(
     "bad-prosody",
     "A pitch, rate or volume that is not in a form the service reads; the message lists "
     "the forms of that attribute.",
+    why="A pitch, rate or volume in a form SSML does not define makes the prosody invalid: the "
+    "request fails or the change is not made.",
     bad='{"prosody": {"rate": "quick", "text": "Hi"}}',
     good='{"prosody": {"rate": "fast", "text": "Hi"}}',
     family=FAMILY,
@@ -123,6 +144,8 @@ PROSODY_RANGE = warning(
     "prosody-range",
     "A well-formed value outside what Azure honours (rate 0.5x to 2x, pitch 0.5x to 1.5x, "
     "volume 0 to 100): the service clamps it silently.",
+    why="Azure clamps rate, pitch and volume to the range it honours without a word: a value "
+    "beyond it sounds the same as the limit, so what is heard is not what was written.",
     bad='{"prosody": {"rate": "+150%", "text": "Hi"}}',
     good='{"prosody": {"rate": "+100%", "text": "Hi"}}',
     family=FAMILY,
@@ -132,6 +155,9 @@ UNSIGNED_PERCENT = warning(
     "unsigned-percent",
     "A percent without a sign: Azure reads '30%' as +30%, W3C SSML as 30% of normal. "
     "Write the sign.",
+    why="The same prompt would sound very different when moved: a rate of '30%' is 30% faster "
+    "on Azure and under a third of the normal speed on an SSML 1.1 engine (the w3c target), "
+    "while '+30%' means the same everywhere.",
     bad='{"prosody": {"rate": "30%", "text": "Hi"}}',
     good='{"prosody": {"rate": "+30%", "text": "Hi"}}',
     family=FAMILY,
@@ -140,6 +166,8 @@ EMPTY_PROSODY = warning(
     "TTS213",
     "empty-prosody",
     "A prosody with none of pitch, rate and volume changes nothing.",
+    why="A prosody without pitch, rate or volume changes nothing; an attribute was probably "
+    "forgotten or misspelled.",
     bad='{"prosody": {"text": "Hi"}}',
     good='{"prosody": {"pitch": "high", "text": "Hi"}}',
     family=FAMILY,

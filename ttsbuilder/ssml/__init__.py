@@ -11,9 +11,16 @@ from __future__ import annotations
 
 from ttsbuilder.ssml.names import TARGETS, Target
 from ttsbuilder.ssml.parse import MAX_SSML_BYTES, parse_ssml
-from ttsbuilder.ssml.render import Rendering, render_ssml, render_ssml_with_problems
+from ttsbuilder.ssml.render import (
+    ChosenVoice,
+    Rendering,
+    choose_voice,
+    render_ssml,
+    render_ssml_with_problems,
+)
 from ttsbuilder.ssml.voices import (
     DEFAULT_VOICES,
+    PLATFORM_VOICES,
     default_voice,
     reset_default_voices,
     set_default_voice,
@@ -23,9 +30,12 @@ from ttsbuilder.ssml.voices import (
 __all__ = [
     "DEFAULT_VOICES",
     "MAX_SSML_BYTES",
+    "PLATFORM_VOICES",
     "TARGETS",
+    "ChosenVoice",
     "Rendering",
     "Target",
+    "choose_voice",
     "default_voice",
     "parse_ssml",
     "render_ssml",

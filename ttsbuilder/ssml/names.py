@@ -13,6 +13,7 @@ __all__ = [
     "EXPRESS_AS",
     "MSTTS",
     "MSTTS_NAMESPACES",
+    "PLATFORMS",
     "PROSODY",
     "SAY_AS",
     "SILENCE",
@@ -40,8 +41,12 @@ SAY_AS = f"{{{SYNTHESIS}}}say-as"
 SILENCE = f"{{{MSTTS}}}silence"
 EXPRESS_AS = f"{{{MSTTS}}}express-as"
 
-#: The SSML dialects :func:`ttsbuilder.ssml.render_ssml` writes; a new dialect is a new
-#: name here and its writer in :mod:`ttsbuilder.ssml.render`.
-Target = Literal["azure", "w3c"]
+#: The SSML dialects :func:`ttsbuilder.ssml.render_ssml` writes: Microsoft's Azure, W3C
+#: SSML 1.1, Amazon Polly's and Google Cloud Text-to-Speech's; a new dialect is a new name
+#: here and its writer in :mod:`ttsbuilder.ssml`.
+Target = Literal["azure", "w3c", "polly", "google"]
 #: Every target, in the order of :data:`Target`.
 TARGETS: tuple[Target, ...] = get_args(Target)
+#: The targets that speak a vendor's own SSML subset (no namespace, no mstts), written by
+#: :mod:`ttsbuilder.ssml.platform_writer`.
+PLATFORMS: tuple[Target, ...] = ("polly", "google")

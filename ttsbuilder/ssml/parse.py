@@ -36,9 +36,10 @@ from ttsbuilder.model import (
 )
 from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.rules.context import MAX_DEPTH
-from ttsbuilder.ssml.names import MSTTS_NAMESPACES, SYNTHESIS
+from ttsbuilder.ssml.names import MSTTS_NAMESPACES, SYNTHESIS, TARGETS, Target
+from ttsbuilder.ssml.platforms import INTERPRET_READ_BACK
 from ttsbuilder.validation import validate
-from ttsbuilder.values import Duration, Pitch, Rate, Volume
+from ttsbuilder.values import Duration, Pitch, Rate, Volume, format_number
 
 __all__ = [
     "MAX_SSML_BYTES",
@@ -102,14 +103,23 @@ class Reading:
     places: dict[str, Place]
 
 
-class _Reader:
-    __slots__ = ("places", "w3c", "whitespace")
+def _change(factor: float, places: int) -> str:
+    """A factor of the normal value as the tree's signed percent change."""
+    return f"{format_number((factor - 1) * 100, sign=True, places=places)}%"
 
-    def __init__(self, whitespace: Whitespace) -> None:
+
+class _Reader:
+    __slots__ = ("places", "shares", "target", "w3c", "whitespace")
+
+    def __init__(self, whitespace: Whitespace, target: Target = "azure") -> None:
         self.whitespace = whitespace
         #: id(node) → where it was read from, for positions.
         self.places: dict[int, Place] = {}
         self.w3c = False
+        self.target = target
+        #: Whether the dialect writes rate as a share of normal and volume in dB (SSML
+        #: 1.1, Polly, Google): such values are read back as the tree's changes.
+        self.shares = target != "azure"
 
     def speak(self, root: Element) -> Tree:
         if _name(root) != "speak":
@@ -184,7 +194,9 @@ class _Reader:
                 text = _SPACES.sub(" ", text).strip()
             if "interpret-as" not in attributes:
                 raise _refuse(child, "<say-as> needs interpret-as")
-            return SayAs(attributes["interpret-as"], text, attributes.get("format"))
+            interpret = attributes["interpret-as"]
+            interpret = INTERPRET_READ_BACK.get(self.target, {}).get(interpret, interpret)
+            return SayAs(interpret, text, attributes.get("format"))
         if name == "prosody":
             return Prosody(
                 self.content(child, depth + 1, top=False),
@@ -234,6 +246,24 @@ class _Reader:
         if len(element) or (element.text and not element.text.isspace()):
             raise _refuse(element, f"<{name}> cannot hold content")
 
+    def share(self, element: Element, kind: type[Pitch | Rate | Volume], text: str) -> str:
+        """An SSML 1.1 rate share (``130%``) or volume in dB (``+3.52dB``) as the tree's change."""
+        try:
+            if kind is Rate and text.endswith("%") and text[:1] not in "+-":
+                return _change(float(text[:-1]) / 100, 4)
+            if kind is Volume and text.endswith("dB"):
+                # Eight places keep -96dB (a factor of 0.0000158) at -96dB when written again.
+                return _change(10 ** (min(float(text[:-2]), 1000.0) / 20), 8)
+        except ValueError:
+            raise _refuse(element, f"{kind.__name__.lower()}={text!r} is not a number") from None
+        if text.endswith("%") and text[:1] not in "+-":
+            raise _refuse(
+                element,
+                f"{kind.__name__.lower()}={text!r} in {self.target} SSML has no meaning a tree "
+                "can hold: write a signed change like '+30%'",
+            )
+        return text
+
     def duration(self, element: Element, text: str) -> Duration:
         try:
             return Duration.parse(text.strip(), argument=_name(element))
@@ -246,7 +276,9 @@ class _Reader:
         if text is None:
             return None
         text = text.strip()
-        if self.w3c and text.endswith("%") and text[:1] not in "+-":
+        if self.shares:
+            text = self.share(element, kind, text)
+        elif self.w3c and text.endswith("%") and text[:1] not in "+-":
             raise _refuse(
                 element,
                 f"{kind.__name__.lower()}={text!r} in SSML 1.1 is a share of the normal value, "
@@ -320,7 +352,9 @@ def _pointers(
             _pointers(node.children, at, places, found)
 
 
-def read_tree(root: Element, *, whitespace: Whitespace = "keep") -> Reading:
+def read_tree(
+    root: Element, *, whitespace: Whitespace = "keep", target: Target = "azure"
+) -> Reading:
     """The tree the ``<speak>`` element ``root`` holds, not yet validated.
 
     Raises :class:`SSMLRefusal` (an :class:`~ttsbuilder.errors.SSMLError`) at the
@@ -334,7 +368,7 @@ def read_tree(root: Element, *, whitespace: Whitespace = "keep") -> Reading:
     """
     if whitespace not in ("keep", "normalize"):
         raise SSMLError(f"whitespace={whitespace!r}: use 'keep' or 'normalize'")
-    reader = _Reader(whitespace)
+    reader = _Reader(whitespace, target)
     tree = reader.speak(root)
     places: dict[str, Place] = {}
     _pointers(tuple(tree.children), "", reader.places, places)
@@ -367,6 +401,7 @@ def parse_ssml(
     *,
     whitespace: Whitespace = "keep",
     profile: ProfileName | Profile = "enablex",
+    target: Target = "azure",
 ) -> dict[str, Any]:
     """The canonical tree dict of Azure-dialect SSML ``text`` (a str, or bytes in any XML encoding).
 
@@ -380,7 +415,10 @@ def parse_ssml(
     has errors (an unknown interpret-as, a 10 s break under ``enablex``) is refused, so
     the result is always a tree ``validate()`` accepts; its warnings are not reported
     here. SSML 1.1 (``version="1.1"``) prosody percents without a sign mean a share of the
-    normal value and are refused. Raises only :class:`~ttsbuilder.errors.SSMLError`
+    normal value and are refused. ``target="w3c"``, ``"polly"`` or ``"google"`` reads that
+    dialect's values instead (what :func:`render_ssml` writes in that target): a rate
+    ``130%`` of normal comes back as ``+30%``, a volume ``+3.52dB`` as a percent change,
+    Polly's ``digits`` as ``number_digit``. Raises only :class:`~ttsbuilder.errors.SSMLError`
     (and :class:`~ttsbuilder.errors.ArgumentError` for an unknown ``profile``).
 
     >>> parse_ssml('<speak><voice name="x"><prosody rate="+30%">Hi</prosody></voice></speak>')
@@ -389,7 +427,9 @@ def parse_ssml(
     chosen = get_profile(profile)
     if whitespace not in ("keep", "normalize"):
         raise SSMLError(f"whitespace={whitespace!r}: use 'keep' or 'normalize'")
-    reading = read_tree(read_document(text), whitespace=whitespace)
+    if type(target) is not str or target not in TARGETS:
+        raise SSMLError(f"target={target!r}: use one of {', '.join(TARGETS)}")
+    reading = read_tree(read_document(text), whitespace=whitespace, target=target)
     document = encode_tree(reading.tree)
     _check(reading, document, chosen)
     return document

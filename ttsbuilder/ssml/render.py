@@ -1,4 +1,5 @@
-"""Render a tree to SSML: Microsoft's Azure dialect or W3C SSML 1.1 (SPEC §5).
+"""Render a tree to SSML: Microsoft's Azure dialect, W3C SSML 1.1 (SPEC §5), or the
+subsets Amazon Polly and Google Cloud Text-to-Speech read (docs/platforms.md).
 
 The document is validated first and refused with
 :class:`~ttsbuilder.errors.ValidationError` if it has errors. The SSML is built with
@@ -24,8 +25,10 @@ from ttsbuilder.problems import Problem, shown
 from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.rules.payloads import LANGUAGE_TAG
 from ttsbuilder.rules.render import NO_DEFAULT_VOICE
+from ttsbuilder.ssml.limits import check_limits
 from ttsbuilder.ssml.names import (
     MSTTS,
+    PLATFORMS,
     SPEAK,
     SYNTHESIS,
     TARGETS,
@@ -33,6 +36,7 @@ from ttsbuilder.ssml.names import (
     XML_LANG,
     Target,
 )
+from ttsbuilder.ssml.platform_writer import PlatformWriter
 from ttsbuilder.ssml.source import Source, locate
 from ttsbuilder.ssml.voices import (
     DEFAULT_LANGUAGE,
@@ -44,7 +48,7 @@ from ttsbuilder.ssml.voices import (
 )
 from ttsbuilder.ssml.writer import NO_ATTRIBUTES, Writer
 
-__all__ = ["Rendering", "render_ssml", "render_ssml_with_problems"]
+__all__ = ["ChosenVoice", "Rendering", "choose_voice", "render_ssml", "render_ssml_with_problems"]
 
 Element = etree._Element
 
@@ -66,9 +70,16 @@ def _skeleton(
     found = _SKELETONS.get(key)
     if found is None:
         target = key[0]
-        spoken, voice_attributes = _voice(source, voice, language, target == "azure")
+        spoken, voice_attributes = _voice(source, voice, language, target)
         if len(_SKELETONS) >= 256:
             _SKELETONS.clear()
+        if target in PLATFORMS:
+            # Polly and Google read a bare <speak>; Polly takes its voice from the request
+            # (see choose_voice()), Google from a <voice name> as well.
+            found = _SKELETONS[key] = etree.Element("speak")
+            if target == "google":
+                etree.SubElement(found, "voice", voice_attributes)
+            return found.__copy__()  # type: ignore[attr-defined,no-any-return]
         nsmap = _AZURE_NSMAP if target == "azure" else _W3C_NSMAP
         attributes = {"version": _VERSIONS[target], XML_LANG: spoken}
         found = _SKELETONS[key] = etree.Element(SPEAK, attributes, nsmap=nsmap)
@@ -93,7 +104,9 @@ class Rendering(NamedTuple):
     """The SSML of a document and its warnings.
 
     ``problems`` are the document's own validation warnings followed by the target's
-    TTS6xx warnings (what it wrote differently, approximated or dropped). Unpacks as
+    TTS6xx warnings (what it wrote differently, approximated or dropped) and the
+    platform's TTS9xx limits (a request too large is an error here, with the SSML still
+    returned so it can be measured; :func:`render_ssml` refuses it). Unpacks as
     ``ssml, problems = render_ssml_with_problems(...)``.
     """
 
@@ -101,37 +114,95 @@ class Rendering(NamedTuple):
     problems: list[Problem]
 
 
+_VENDORS = {"azure": "Azure", "w3c": "Azure", "polly": "Amazon Polly", "google": "Google"}
+_EXAMPLES = {
+    "azure": "'en-US-JennyNeural'",
+    "w3c": "'en-US-JennyNeural'",
+    "polly": "'Joanna'",
+    "google": "'en-US-Wavenet-F'",
+}
+
+
 def _voice(
-    source: Source, voice: str | None, language: str | None, azure: bool
+    source: Source, voice: str | None, language: str | None, target: Target
 ) -> tuple[str, dict[str, str]]:
     """The speak element's language and the voice element's attributes."""
-    explicit = voice if is_voice_name(voice) else None
+    named = "azure" if target == "w3c" else target
+    explicit = voice if is_voice_name(voice, named) else None
     if voice is not None and explicit is None and voice not in GENDERS:
         raise ArgumentError(
-            f"voice={shown(voice)} is not allowed: use 'female', 'male' or an Azure voice name "
-            "like 'en-US-JennyNeural'",
+            f"voice={shown(voice)} is not allowed: use 'female', 'male' or a "
+            f"{_VENDORS[target]} voice name like {_EXAMPLES[target]}",
             argument="voice",
             value=voice,
         )
     spoken = source.language or language
     if explicit is not None:
+        if target == "polly":
+            return spoken or DEFAULT_LANGUAGE, {"name": explicit}
         return spoken or voice_locale(explicit), {"name": explicit}
     spoken = spoken or DEFAULT_LANGUAGE
     gender = source.voice or voice or "female"
-    if not azure:
+    if target == "w3c":
         return spoken, {"gender": gender}
-    name = default_voice(spoken, gender)
+    name = default_voice(spoken, gender, target)
     if name is None:
         at = "" if source.body is None else source.body
         if source.language is not None:
             at += "/language"
         problem = NO_DEFAULT_VOICE.problem(
             at,
-            f"no default Azure voice for language {spoken!r} and voice {gender!r}",
-            "pass voice='<locale>-<Name>Neural' or call ttsbuilder.set_default_voice()",
+            f"no default {_VENDORS[target]} voice for language {spoken!r} and voice {gender!r}",
+            f"pass a voice name like voice={_EXAMPLES[target]} or call "
+            f"ttsbuilder.set_default_voice(..., target={target!r})",
         )
         raise ValidationError([*source.problems, problem])
     return spoken, {"name": name}
+
+
+class ChosenVoice(NamedTuple):
+    """The voice a rendering speaks with: its ``name`` (None for ``w3c``, which asks for
+    a ``gender``) and its ``language``."""
+
+    name: str | None
+    language: str
+    gender: str | None = None
+
+
+def choose_voice(
+    document: Any,
+    target: Target = "azure",
+    *,
+    voice: str | None = None,
+    language: str | None = None,
+    profile: ProfileName | Profile = "enablex",
+) -> ChosenVoice:
+    """The voice :func:`render_ssml` speaks ``document`` with in ``target``, by the same rules.
+
+    Polly's SSML names no voice: pass this name as the request's ``VoiceId`` (Twilio's
+    ``voice="Polly.Joanna"``). Raises what :func:`render_ssml` raises.
+
+    >>> choose_voice({"text": "Hi", "voice": "male", "language": "en-GB"}, "polly")
+    ChosenVoice(name='Brian', language='en-GB', gender=None)
+    """
+    _check_arguments(target, language)
+    source = locate(document, profile, language)
+    spoken, attributes = _voice(source, voice, language, target)
+    return ChosenVoice(attributes.get("name"), spoken, attributes.get("gender"))
+
+
+def _check_arguments(target: object, language: object) -> None:
+    if type(target) is not str or target not in TARGETS:
+        raise TTSBuilderError(
+            f"unknown SSML target {shown(target)}: use one of {', '.join(TARGETS)}"
+        )
+    # The play payload's language rule holds the one definition of a language tag.
+    if language is not None and (type(language) is not str or not LANGUAGE_TAG.fullmatch(language)):
+        raise ArgumentError(
+            f"language={shown(language)} is not a language tag like 'en-US'",
+            argument="language",
+            value=language,
+        )
 
 
 def render_ssml_with_problems(
@@ -162,17 +233,7 @@ def _render(
     pretty: bool,
     profile: ProfileName | Profile,
 ) -> tuple[str, list[Problem]]:
-    if type(target) is not str or target not in TARGETS:
-        raise TTSBuilderError(
-            f"unknown SSML target {shown(target)}: use one of {', '.join(TARGETS)}"
-        )
-    # The play payload's language rule holds the one definition of a language tag.
-    if language is not None and (type(language) is not str or not LANGUAGE_TAG.fullmatch(language)):
-        raise ArgumentError(
-            f"language={shown(language)} is not a language tag like 'en-US'",
-            argument="language",
-            value=language,
-        )
+    _check_arguments(target, language)
     source = locate(document, profile, language)
     key = (target, source.language, source.voice, voice, language, table_version())
     remembered = (key, pretty, source.pointer, _frozen(source.tree))
@@ -190,15 +251,23 @@ def _write(
     source: Source, key: tuple[Any, ...], voice: str | None, language: str | None, pretty: bool
 ) -> tuple[str, list[Problem]]:
     root = _skeleton(source, key, voice, language)
-    writer = Writer(key[0] == "azure")
-    writer.fill(root[0], source.tree, source.pointer, NO_ATTRIBUTES)
+    target = key[0]
+    writer: Writer | PlatformWriter
+    writer = PlatformWriter(target) if target in PLATFORMS else Writer(target == "azure")
+    # Polly's document has no voice element: its content is the speak element's.
+    container = root if target == "polly" else root[0]
+    writer.fill(container, source.tree, source.pointer, NO_ATTRIBUTES)
     if writer.leading or writer.tailing:
-        writer.place_silences(root[0])
-    if pretty:
+        writer.place_silences(container)
+    if pretty and container is not root:
         # Whitespace goes only where no engine speaks it: around the voice, never inside.
         root.text, root[0].tail = "\n  ", "\n"
-        return etree.tostring(root, encoding="unicode") + "\n", writer.problems
-    return etree.tostring(root, encoding="unicode"), writer.problems
+    ssml = etree.tostring(root, encoding="unicode") + ("\n" if pretty else "")
+    # The platform's own limits (TTS9xx), on top of the profile's: a voice named by the
+    # caller is checked for its styles; a default voice is the service's choice.
+    named = voice if target == "azure" and is_voice_name(voice, "azure") else None
+    limits = check_limits(target, ssml, root, source.tree, source.pointer, named)
+    return ssml, writer.problems + limits
 
 
 def render_ssml(
@@ -210,19 +279,28 @@ def render_ssml(
     pretty: bool = False,
     profile: ProfileName | Profile = "enablex",
 ) -> str:
-    """The SSML that ``document`` speaks, in ``target`` dialect ``azure`` or ``w3c``.
+    """The SSML that ``document`` speaks, in ``target`` dialect ``azure``, ``w3c``,
+    ``polly`` (Amazon Polly) or ``google`` (Google Cloud Text-to-Speech).
 
     ``document`` is a ``text_to_speech_option`` tree, a play or dial-out body holding
     one (or plain ``text``), or a builder value. A play body's own ``language`` and
     ``voice`` win; ``language`` and ``voice`` (``female``/``male``) fill in what the
     document does not say (default ``en-US``, ``female``), and a voice *name*
-    (``en-US-AriaNeural``) always wins. ``profile`` is the one validation uses.
+    (``en-US-AriaNeural``; ``Joanna`` for polly, ``en-US-Wavenet-F`` for google) always
+    wins. Polly takes its voice from the request, not the SSML: :func:`choose_voice`
+    says which. ``profile`` is the one validation uses.
     ``pretty=True`` puts the voice on a line of its own; nothing inside the voice
     changes, so the spoken text is the same and it still parses back exactly.
     Raises :class:`~ttsbuilder.errors.ValidationError` with the problems if the
-    document has errors. :func:`render_ssml_with_problems` also returns the warnings.
+    document has errors, or if the rendering breaks a limit of the target's platform
+    (TTS9xx errors: a request the service would refuse).
+    :func:`render_ssml_with_problems` also returns the warnings.
 
     >>> render_ssml({"text": "Hi"}, voice="male", language="en-GB").split("><", 1)[1]
     'voice name="en-GB-RyanNeural">Hi</voice></speak>'
     """
-    return _render(document, target, voice, language, pretty, profile)[0]
+    ssml, problems = _render(document, target, voice, language, pretty, profile)
+    if any(problem.is_error for problem in problems):
+        # A platform limit (TTS9xx) the service would refuse: never a silent bad request.
+        raise ValidationError(problems)
+    return ssml

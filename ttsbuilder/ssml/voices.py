@@ -1,9 +1,11 @@
-"""The voice an Azure rendering speaks with: a default table from (language, voice) to a name.
+"""The voice a rendering speaks with: default tables from (language, voice) to a name.
 
 A play payload says ``language`` (``en-US``) and ``voice`` (``male`` or ``female``);
-Azure SSML needs a voice *name*. :data:`DEFAULT_VOICES` maps the common locales to
-Azure neural voices. Change an entry for the whole process with
-:func:`set_default_voice`, or pass ``voice="en-US-AriaNeural"`` to one
+Azure, Polly and Google need a voice *name*. :data:`DEFAULT_VOICES` maps the common
+locales to Azure neural voices, :data:`PLATFORM_VOICES` holds every target's table
+(Polly voice IDs, Google voice names; ``w3c`` has none, it asks for a gender). Change an
+entry for the whole process with :func:`set_default_voice` (``target=``), or pass
+``voice="en-US-AriaNeural"`` (``voice="Joanna"`` for Polly) to one
 :func:`~ttsbuilder.ssml.render_ssml` call.
 
 >>> default_voice("en-US", "female")
@@ -24,11 +26,15 @@ from types import MappingProxyType
 
 from ttsbuilder.errors import ArgumentError
 from ttsbuilder.problems import shown
+from ttsbuilder.ssml.names import Target
+from ttsbuilder.ssml.platform_voices import GOOGLE, POLLY
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "DEFAULT_VOICES",
     "GENDERS",
+    "NAMED_TARGETS",
+    "PLATFORM_VOICES",
     "default_voice",
     "is_voice_name",
     "reset_default_voices",
@@ -70,21 +76,53 @@ _BUILT_IN: dict[str, tuple[str, str]] = {
     "zh-CN": ("zh-CN-XiaoxiaoNeural", "zh-CN-YunxiNeural"),
 }
 
-#: The built-in table: (locale, ``female``/``male``) → Azure neural voice name.
-DEFAULT_VOICES: Mapping[tuple[str, str], str] = MappingProxyType(
-    {
-        (locale, gender): name
-        for locale, names in _BUILT_IN.items()
-        for gender, name in zip(GENDERS, names, strict=True)
-    }
+
+def _table(built_in: Mapping[str, tuple[str | None, str | None]]) -> Mapping[tuple[str, str], str]:
+    return MappingProxyType(
+        {
+            (locale, gender): name
+            for locale, names in built_in.items()
+            for gender, name in zip(GENDERS, names, strict=True)
+            if name is not None
+        }
+    )
+
+
+#: The built-in Azure table: (locale, ``female``/``male``) → Azure neural voice name.
+DEFAULT_VOICES: Mapping[tuple[str, str], str] = _table(_BUILT_IN)
+#: Every target's built-in table (``w3c`` has none: it asks the engine for a gender).
+PLATFORM_VOICES: Mapping[str, Mapping[tuple[str, str], str]] = MappingProxyType(
+    {"azure": DEFAULT_VOICES, "polly": _table(POLLY), "google": _table(GOOGLE)}
 )
+#: The targets that speak with a voice name from a table.
+NAMED_TARGETS: tuple[Target, ...] = ("azure", "polly", "google")
+_VENDOR = {"azure": "Azure", "polly": "Amazon Polly", "google": "Google"}
+_EXAMPLE = {"azure": "en-US-JennyNeural", "polly": "Joanna", "google": "en-US-Wavenet-F"}
 
 # Lookups ignore the case of the language tag (BCP 47 tags are case-insensitive).
-_BY_KEY: dict[tuple[str, str], str] = {(k[0].lower(), k[1]): v for k, v in DEFAULT_VOICES.items()}
-_OVERRIDES: dict[tuple[str, str], str] = {}
-_OVERRIDE_LABELS: dict[tuple[str, str], str] = {}
+_BY_KEY: dict[tuple[str, str, str], str] = {
+    (target, k[0].lower(), k[1]): v
+    for target, table in PLATFORM_VOICES.items()
+    for k, v in table.items()
+}
+_OVERRIDES: dict[tuple[str, str, str], str] = {}
+_OVERRIDE_LABELS: dict[tuple[str, str, str], str] = {}
 _VERSION = [0]
-_VOICE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)+")
+# An Azure HD voice adds its model after a colon: en-US-Ava:DragonHDLatestNeural.
+_VOICE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)+(:[A-Za-z0-9]+)?")
+# Polly voice IDs are one capitalized word (Joanna, Matthew); Google's and Azure's names
+# start with their locale.
+_POLLY_NAME = re.compile(r"[A-Z][a-z]+")
+
+
+def _target(target: object) -> str:
+    if type(target) is not str or target not in NAMED_TARGETS:
+        raise ArgumentError(
+            f"target={shown(target)} has no voice table: use one of {', '.join(NAMED_TARGETS)}",
+            argument="target",
+            value=target,
+        )
+    return target
 
 
 def _gender(voice: object) -> str:
@@ -107,35 +145,45 @@ def _language(language: object) -> str:
     return language.lower()
 
 
-def default_voice(language: str, voice: str = "female") -> str | None:
-    """The voice name for ``language`` and ``voice`` (``female``/``male``), or None.
+def default_voice(language: str, voice: str = "female", target: Target = "azure") -> str | None:
+    """The ``target`` voice name for ``language`` and ``voice`` (``female``/``male``), or None.
 
     >>> default_voice("de-DE", "male"), default_voice("zh-Hans-CN")
     ('de-DE-ConradNeural', 'zh-CN-XiaoxiaoNeural')
+    >>> default_voice("en-GB", "male", "polly"), default_voice("en-GB", target="google")
+    ('Brian', 'en-GB-Wavenet-A')
     """
-    key = (_language(language), _gender(voice))
+    key = (_target(target), _language(language), _gender(voice))
     found = _OVERRIDES.get(key) or _BY_KEY.get(key)
     if found is None:
         # A script subtag does not change the voice: zh-Hans-CN speaks as zh-CN.
-        parts = key[0].split("-")
+        parts = key[1].split("-")
         if len(parts) == 3 and len(parts[1]) == 4:
-            shorter = (f"{parts[0]}-{parts[2]}", key[1])
+            shorter = (key[0], f"{parts[0]}-{parts[2]}", key[2])
             found = _OVERRIDES.get(shorter) or _BY_KEY.get(shorter)
     return found
 
 
-def set_default_voice(language: str, voice: str, name: str | None) -> None:
-    """Speak ``language``/``voice`` with ``name`` in every later rendering; None restores it.
+def set_default_voice(
+    language: str, voice: str, name: str | None, target: Target = "azure"
+) -> None:
+    """Speak ``language``/``voice`` with ``name`` in every later ``target`` rendering.
+
+    ``None`` restores the built-in entry.
 
     >>> set_default_voice("en-NZ", "female", "en-NZ-MollyNeural")
     >>> default_voice("en-NZ")
     'en-NZ-MollyNeural'
     >>> set_default_voice("en-NZ", "female", None)
+    >>> set_default_voice("en-US", "female", "Kendra", target="polly")
+    >>> default_voice("en-US", target="polly")
+    'Kendra'
+    >>> set_default_voice("en-US", "female", None, target="polly")
     """
-    key = (_language(language), _gender(voice))
-    if name is not None and not is_voice_name(name):
+    key = (_target(target), _language(language), _gender(voice))
+    if name is not None and not is_voice_name(name, target):
         raise ArgumentError(
-            f"name={shown(name)} is not an Azure voice name like 'en-US-JennyNeural'",
+            f"name={shown(name)} is not {_VENDOR[key[0]]} voice name like {_EXAMPLE[key[0]]!r}",
             argument="name",
             value=name,
         )
@@ -173,26 +221,37 @@ def table_version() -> int:
     return _VERSION[0]
 
 
-def voice_table() -> dict[tuple[str, str], str]:
-    """The table in effect now: the built-in one with every override applied.
+def voice_table(target: Target = "azure") -> dict[tuple[str, str], str]:
+    """The ``target`` table in effect now: the built-in one with every override applied.
 
     >>> voice_table()[("fr-FR", "female")]
     'fr-FR-DeniseNeural'
+    >>> voice_table("polly")[("fr-FR", "male")]
+    'Mathieu'
     """
-    table = dict(DEFAULT_VOICES)
-    labels = {(k[0].lower(), k[1]): k for k in DEFAULT_VOICES}
+    chosen = _target(target)
+    built_in = PLATFORM_VOICES[chosen]
+    table = dict(built_in)
+    labels = {(k[0].lower(), k[1]): k for k in built_in}
     for key, name in _OVERRIDES.items():
-        table[labels.get(key, (_OVERRIDE_LABELS[key], key[1]))] = name
+        if key[0] == chosen:
+            table[labels.get(key[1:], (_OVERRIDE_LABELS[key], key[2]))] = name
     return table
 
 
-def is_voice_name(voice: object) -> bool:
-    """True for a voice name such as ``en-US-JennyNeural`` (not ``male``/``female``).
+def is_voice_name(voice: object, target: str = "azure") -> bool:
+    """True for a ``target`` voice name (not ``male``/``female``).
+
+    Azure and Google names start with a locale (``en-US-JennyNeural``,
+    ``en-US-Wavenet-F``), Polly voice IDs are one capitalized word (``Joanna``).
 
     >>> is_voice_name("en-US-JennyNeural"), is_voice_name("female")
     (True, False)
+    >>> is_voice_name("Joanna", "polly"), is_voice_name("Joanna")
+    (True, False)
     """
-    return isinstance(voice, str) and _VOICE_NAME.fullmatch(voice) is not None
+    pattern = _POLLY_NAME if target == "polly" else _VOICE_NAME
+    return isinstance(voice, str) and pattern.fullmatch(voice) is not None
 
 
 def voice_locale(name: str) -> str:

@@ -17,11 +17,12 @@ from lxml import etree
 
 from ttsbuilder.model import EXPRESS_ATTRIBUTES, PROSODY_ATTRIBUTES
 from ttsbuilder.problems import Problem
+from ttsbuilder.rules.base import Rule
 from ttsbuilder.rules.render import SILENCE_WHOLE_MS, W3C_EXPRESS_AS, W3C_SILENCE
 from ttsbuilder.ssml.names import BREAK, EXPRESS_AS, PROSODY, SAY_AS, SILENCE
 from ttsbuilder.values import PROSODY_TYPES, Duration
 
-__all__ = ["NO_ATTRIBUTES", "Writer", "prototype"]
+__all__ = ["NO_ATTRIBUTES", "Silences", "Writer", "prototype"]
 
 Element = etree._Element
 
@@ -65,20 +66,51 @@ def _silence(key: tuple[str, str, str]) -> Element:
     return _remember(key, SILENCE, {"type": key[1].lower(), "value": length})
 
 
-class Writer:
+class Silences:
+    """A writer's TTS6xx warnings and, for targets without mstts:silence, the leading and
+    tailing silences it writes as breaks at the start and end (``place_silences``)."""
+
+    __slots__ = ("leading", "problems", "tailing")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.leading: list[str] = []
+        self.tailing: list[str] = []
+
+    def note_silence(
+        self, value: dict[str, str], at: str, rule: Rule, lacking: str, breaks: int = 1
+    ) -> None:
+        """Keep a leading or tailing silence for the start or end; warn, drop the others.
+
+        ``lacking`` names what cannot express it (``SSML 1.1``); ``breaks`` says how many
+        breaks the silence is written as.
+        """
+        kind = value["type"].lower()
+        length = value["value"]
+        if kind.startswith(("leading", "tailing")):
+            where = "start" if kind.startswith("leading") else "end"
+            (self.leading if where == "start" else self.tailing).append(length)
+            written = "a break" if breaks == 1 else f"{breaks} breaks"
+            message = f"{kind} silence {length!r} is written as {written} at the {where}"
+            if kind.endswith("-exact"):
+                message += ", added to the natural pause instead of replacing it"
+        else:
+            message = f"{kind} silence {length!r} is dropped: {lacking} cannot express it"
+        self.problems.append(rule.problem(at, message))
+
+
+class Writer(Silences):
     """Writes members for one target (``azure`` or not), collecting its TTS6xx warnings.
 
     The w3c target's leading and tailing silences are collected in ``leading`` and
     ``tailing`` for :meth:`place_silences`.
     """
 
-    __slots__ = ("azure", "leading", "problems", "tailing")
+    __slots__ = ("azure",)
 
     def __init__(self, azure: bool) -> None:
+        super().__init__()
         self.azure = azure
-        self.problems: list[Problem] = []
-        self.leading: list[str] = []
-        self.tailing: list[str] = []
 
     def fill(
         self,
@@ -160,7 +192,7 @@ class Writer:
                 last = found.__copy__()  # type: ignore[attr-defined]
                 parent.append(last)
             else:
-                self._w3c_silence(value, pointer, name)
+                self.note_silence(value, f"{pointer}/{name}", W3C_SILENCE, "SSML 1.1")
                 continue  # dropped here; a text after it still starts a new member
             text_open = False
         return last, text_open
@@ -193,20 +225,6 @@ class Writer:
                 "schema takes whole numbers of s or ms",
             )
         )
-
-    def _w3c_silence(self, value: dict[str, str], pointer: str, name: str) -> None:
-        """Note a leading or tailing silence for :meth:`place_silences`; drop the others."""
-        kind = value["type"].lower()
-        length = value["value"]
-        if kind.startswith(("leading", "tailing")):
-            where = "start" if kind.startswith("leading") else "end"
-            (self.leading if where == "start" else self.tailing).append(length)
-            message = f"{kind} silence {length!r} is written as a break at the {where}"
-            if kind.endswith("-exact"):
-                message += ", added to the natural pause instead of replacing it"
-        else:
-            message = f"{kind} silence {length!r} is dropped: SSML 1.1 cannot express it"
-        self.problems.append(W3C_SILENCE.problem(f"{pointer}/{name}", message))
 
     def place_silences(self, voice: Element) -> None:
         """Put the w3c target's leading silences first and tailing silences last."""
