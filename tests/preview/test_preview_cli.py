@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -139,3 +140,23 @@ def test_missing_extra_exits_2_with_the_install_command(
     assert run(str(prompt), "--timeline") == 2
     err: Any = capsys.readouterr().err
     assert "pip install 'ttsbuilder[preview]'" in err
+
+
+@pytest.mark.parametrize("option", ["-o", "--timeline-image"])
+def test_an_empty_output_name_is_a_usage_error(tmp_path: Path, option: str) -> None:
+    # Found by the adversarial pass: -o "$OUT" with OUT unset exited 0 and wrote nothing.
+    prompt = tmp_path / "hi.json"
+    prompt.write_text('{"text": "Hi"}')
+    done = subprocess.run(
+        [sys.executable, "-m", "ttsbuilder", "preview", str(prompt), option, ""],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert (
+        done.stderr
+        == f"ttsbuilder preview: {option} needs a file name (or - for standard output), not ''\n"
+    )
+    assert list(tmp_path.iterdir()) == [prompt]

@@ -105,6 +105,10 @@ def run(args: argparse.Namespace) -> int:
     from ttsbuilder.problems import errors_in
 
     name = "<stdin>" if args.file == "-" else args.file
+    # An empty name is a script's unset variable (-o "$OUT"), never a file to skip quietly.
+    for option, value in (("-o", args.output), ("--timeline-image", args.timeline_image)):
+        if value == "":
+            return _fail(f"{option} needs a file name (or - for standard output), not ''")
     if args.output == "-" and (args.timeline or args.format == "json"):
         return _fail(
             "-o - writes the audio to stdout: it cannot be combined with --timeline "
