@@ -112,3 +112,10 @@ def test_text_beside_a_play_only_key_is_a_play_body() -> None:
     assert holds_prompt({"text": "Press 1", "asr": True, "start_timeout": 5})
     assert not holds_prompt({"text": "x", "timeout": 5})  # not a play body's key
     assert not holds_prompt({"dtmf": False})  # nothing to say
+
+
+def test_an_empty_prosody_is_a_prompt() -> None:
+    # Found by hypothesis: {"prosody": {}} is a tree (with a warning), so a walk checks it.
+    assert holds_prompt({"prosody": {}})
+    assert holds_prompt({"express-as": {}})
+    assert not holds_prompt({"style": {}})

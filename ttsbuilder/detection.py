@@ -74,6 +74,8 @@ def _is_node(kind: str, value: Any) -> bool:
         return False
     own = _NODE_KEYS[kind]
     nested = kind in ("prosody", "express-as")
+    if nested and not value:  # an empty prosody is a tree's (a warning), no config's
+        return True
     return any(key in own or (nested and _member_kind(key) is not None) for key in value)
 
 
