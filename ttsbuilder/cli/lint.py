@@ -13,7 +13,6 @@ True
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any, TextIO
 
@@ -167,15 +166,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace) -> dict[str, Any]:
     from ttsbuilder.lint.check import unknown_selectors
-    from ttsbuilder.lint.config import ConfigError, defaults, find_config, load_config
+    from ttsbuilder.lint.config import ConfigError, resolve
 
-    settings = defaults()
-    config_path = args.config or find_config()
-    if config_path is not None:
-        if not os.path.isfile(config_path):
-            raise ConfigError(f"{config_path}: no such configuration file")
-        settings.update(load_config(config_path))
-        settings["root"] = os.path.dirname(config_path) or "."
+    settings = resolve(args.config)
     for key in settings:
         value = getattr(args, key, None)
         if value is not None:

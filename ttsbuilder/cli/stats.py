@@ -154,9 +154,8 @@ def _measure_file(
 
 def run(args: argparse.Namespace) -> int:
     """Measure the prompts in ``args``; print the report; return 0, 1 or 2."""
-    import os
 
-    from ttsbuilder.lint.config import ConfigError, find_config, load_config
+    from ttsbuilder.lint.config import ConfigError, resolve
     from ttsbuilder.lint.discovery import DEFAULT_INCLUDE, find
     from ttsbuilder.profiles import PROFILES
     from ttsbuilder.ssml.limits import BILLING_TARGETS
@@ -165,13 +164,10 @@ def run(args: argparse.Namespace) -> int:
     targets = list(dict.fromkeys(args.target or BILLING_TARGETS))
     try:
         # The files lint finds: the same [tool.ttsbuilder] include, exclude and profile.
-        path = args.config or find_config()
-        if path is not None and not os.path.isfile(path):
-            raise ConfigError(f"{path}: no such configuration file")
-        config = load_config(path) if path is not None else {}
-        include = tuple(args.include or config.get("include") or DEFAULT_INCLUDE)
-        exclude = tuple(args.exclude or config.get("exclude") or ())
-        args.profile = args.profile or config.get("profile") or "enablex"
+        config = resolve(args.config)
+        include = tuple(args.include or config["include"] or DEFAULT_INCLUDE)
+        exclude = tuple(args.exclude or config["exclude"])
+        args.profile = args.profile or config["profile"]
         if args.profile not in PROFILES:
             raise ConfigError(f"profile {args.profile!r} is not one of {', '.join(PROFILES)}")
         files = find(args.paths or ["."], include, exclude)

@@ -41,6 +41,7 @@ __all__ = [
     "defaults",
     "find_config",
     "load_config",
+    "resolve",
 ]
 
 TABLE = "[tool.ttsbuilder]"
@@ -121,6 +122,23 @@ def defaults() -> dict[str, Any]:
     return {
         s.name: s.default.copy() if s.type in (list, dict) else s.default for s in SETTINGS.values()
     }
+
+
+def resolve(path: str | None) -> dict[str, Any]:
+    """Every setting, by Python name: the defaults, then ``[tool.ttsbuilder]`` of ``path``.
+
+    ``path`` is a ``--config`` file; None means the nearest ``pyproject.toml`` that has the
+    table, if any. With a file, ``root`` is its folder (per-file-ignores globs are
+    relative to it). A named file that does not exist is a :class:`ConfigError`.
+    """
+    settings = defaults()
+    found = path or find_config()
+    if found is not None:
+        if not os.path.isfile(found):
+            raise ConfigError(f"{found}: no such configuration file")
+        settings.update(load_config(found))
+        settings["root"] = os.path.dirname(found) or "."
+    return settings
 
 
 def find_config(start: str = ".") -> str | None:
