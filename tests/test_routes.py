@@ -276,3 +276,54 @@ def test_a_body_with_an_integer_longer_than_python_converts_is_json() -> None:
         ("TTS407", "/start_timeout"),
         ("TTS404", "/start_timeout"),
     ]
+
+
+# URLs near the routes: each route's path with its parameter filled in by any segment
+# (percent signs, slashes, queries, fragments, empties), any host or none, a prefix, a tail.
+near_routes = st.builds(
+    lambda host, prefix, route, parameter, tail: (
+        host
+        + prefix
+        + route.path.replace("{voice_id}", parameter).replace("{recording_id}", parameter)
+        + tail
+    ),
+    st.sampled_from(["", "http://127.0.0.1:8080", "https://u:p@h", "HTTPS://h", "//h"]),
+    st.sampled_from(["/voice/v1", "/x/voice/v1", "/%76oice/v1", "/voice/v10"]),
+    st.sampled_from(ROUTES),
+    st.text(alphabet="af01-%2F/?#. ", max_size=8),
+    st.sampled_from(["", "/", "//", "?dry=1", "#top", "/?a=/voice/v1", "/play", "x", "%2F"]),
+)
+request_bodies = st.one_of(
+    st.none(),
+    st.sampled_from([b"", b"{", b"[]", b'{"hold": true}', b'{"text": "Hi", "voice": "female"}']),
+    st.binary(max_size=20),
+    st.just({"text": "Hi"}),
+)
+
+
+@given(
+    st.sampled_from(["GET", "PUT", "POST", "DELETE", "put", "PATCH"]), near_routes, request_bodies
+)
+def test_the_one_step_way_answers_as_the_general_way(method: str, url: str, body: Any) -> None:
+    # _check() takes a common request in one pattern match; _check_any() reads any URL.
+    profile = ttsbuilder.get_profile("enablex")
+    general = routes._check_any(method, url, body, profile)
+    assert routes._check(method, url, body, profile) == general
+    common = routes._COMMON_URL.match(url)
+    if common is not None:
+        rest = api_path(url)
+        assert rest is not None
+        assert routes._ROUTES_BY_GROUP[common.lastgroup] == routes._routes_at(rest)  # type: ignore[index]
+
+
+def test_the_one_step_way_takes_the_common_urls() -> None:
+    # The point of it: these are matched without api_path() (a test above holds the answers).
+    for url in [
+        f"{API}/call",
+        f"{API}/call/f1aa/play",
+        "/voice/v1/call/f1aa/play?dry=1",
+        "http://127.0.0.1:8080/voice/v1/recording/7/",
+    ]:
+        assert routes._COMMON_URL.match(url) is not None, url
+    for url in ["/x/voice/v1/call", "/voice/v1/call/f%31/play", "/voice/v1/call//play"]:
+        assert routes._COMMON_URL.match(url) is None, url

@@ -31,7 +31,7 @@ from ttsbuilder._extras import require
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile, ProfileName, get_profile
-from ttsbuilder.routes import check_request
+from ttsbuilder.routes import _check
 
 if TYPE_CHECKING:
     import httpx
@@ -51,27 +51,26 @@ Mode = Literal["raise", "warn"]
 LOGGER = logging.getLogger("ttsbuilder.clients")
 
 
-def _checker(mode: str, profile: ProfileName | Profile) -> Callable[[str, str, Any, object], None]:
-    """Check one request: ``(method, target, body, url)``, then raise, log, or let it pass.
+def _settings(mode: str, profile: ProfileName | Profile) -> tuple[Profile, bool]:
+    """The resolved profile, and whether errors block: checked when a hook is made.
 
-    ``target`` is what routes are matched on (the URL, or just its path and query);
-    ``url`` is only turned into text (for the error and the log) when there are problems.
+    An unknown mode or profile fails here, not on the first request.
     """
     if mode not in ("raise", "warn"):
         raise TTSBuilderError(f"unknown mode {mode!r}: use 'raise' or 'warn'")
-    resolved = get_profile(profile)  # an unknown profile fails here, not on the first request
-    blocking = mode == "raise"
+    return get_profile(profile), mode == "raise"
 
-    def check(method: str, target: str, body: Any, url: object) -> None:
-        problems = check_request(method, target, body, profile=resolved)
-        if not problems:
-            return
-        shown = _without_credentials(str(url))
-        if blocking and any(problem.is_error for problem in problems):
-            raise ValidationError(problems, method=method, url=shown)
-        _log(method, shown, problems)
 
-    return check
+def _act(problems: list[Problem], method: str, url: object, blocking: bool) -> None:
+    """Raise for a request with errors when ``blocking``; log its problems otherwise.
+
+    ``url`` is only turned into text (for the error and the log) here, when there are
+    problems.
+    """
+    shown = _without_credentials(str(url))
+    if blocking and any(problem.is_error for problem in problems):
+        raise ValidationError(problems, method=method, url=shown)
+    _log(method, shown, problems)
 
 
 def _log(method: str, url: str, problems: list[Problem]) -> None:
@@ -107,11 +106,14 @@ def httpx_event_hooks(
     >>> client = httpx.Client(event_hooks=httpx_event_hooks(mode="warn", profile="azure"))
     """
     require("httpx", extra="httpx", feature="ttsbuilder.clients.httpx_event_hooks")
-    check = _checker(mode, profile)
+    profile_, blocking = _settings(mode, profile)
 
     def on_request(request: httpx.Request) -> None:
         # The raw path and query are all routes need; str(request.url) costs more.
-        check(request.method, request.url.raw_path.decode("ascii"), request.read(), request.url)
+        target = request.url.raw_path.decode("ascii")
+        problems = _check(request.method, target, request.read(), profile_)
+        if problems:
+            _act(problems, request.method, request.url, blocking)
 
     return {"request": [on_request]}
 
@@ -124,12 +126,18 @@ def httpx_async_event_hooks(
     >>> import httpx
     >>> client = httpx.AsyncClient(event_hooks=httpx_async_event_hooks())
     """
-    require("httpx", extra="httpx", feature="ttsbuilder.clients.httpx_async_event_hooks")
-    check = _checker(mode, profile)
+    library = require("httpx", extra="httpx", feature="ttsbuilder.clients.httpx_async_event_hooks")
+    not_read = library.RequestNotRead
+    profile_, blocking = _settings(mode, profile)
 
     async def on_request(request: httpx.Request) -> None:
-        body = await request.aread()
-        check(request.method, request.url.raw_path.decode("ascii"), body, request.url)
+        try:
+            body = request.content  # a body given whole (json=, content=) is read already
+        except not_read:  # a streamed body, or a redirect's copy
+            body = await request.aread()
+        problems = _check(request.method, request.url.raw_path.decode("ascii"), body, profile_)
+        if problems:
+            _act(problems, request.method, request.url, blocking)
 
     return {"request": [on_request]}
 
@@ -152,23 +160,30 @@ def requests_session(
     >>> session.headers["Content-Type"] = "application/json"
     """
     checked_session = _session_class()
-    return checked_session(_checker(mode, profile))
+    return checked_session(*_settings(mode, profile))
 
 
 @functools.cache
-def _session_class() -> Callable[[Callable[[str, str, Any, object], None]], requests.Session]:
+def _session_class() -> Callable[[Profile, bool], requests.Session]:
     library = require("requests", extra="requests", feature="ttsbuilder.clients.requests_session")
 
     class CheckedSession(library.Session):  # type: ignore[misc, name-defined]
         """A requests Session that checks each Voice API request before sending it."""
 
-        def __init__(self, check: Callable[[str, str, Any, object], None]) -> None:
+        def __init__(self, profile: Profile, blocking: bool) -> None:
             super().__init__()
-            self._ttsbuilder_check = check
+            self._ttsbuilder = profile, blocking
 
         def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
-            url = request.url or ""
-            self._ttsbuilder_check(request.method or "GET", url, request.body, url)
+            self._ttsbuilder_check(request)
             return super().send(request, **kwargs)  # type: ignore[no-any-return]
+
+        def _ttsbuilder_check(self, request: requests.PreparedRequest) -> None:
+            """What ``send`` does before sending: raise, log, or let the request pass."""
+            profile, blocking = self._ttsbuilder
+            method, url = request.method or "GET", request.url or ""
+            problems = _check(method, url, request.body, profile)
+            if problems:
+                _act(problems, method, url, blocking)
 
     return CheckedSession

@@ -119,6 +119,45 @@ for _route in ROUTES:
     _BY_SHAPE.setdefault(_shape, {})[_route.method] = _route
 del _route, _parts, _at, _shape
 
+# A plain URL (an http(s) authority or none, then /voice/v1 and a route's path, nothing
+# percent-encoded) is matched in one step: one regular expression whose empty named group
+# at the end of each path says which path it is. Anything else takes api_path() and
+# _routes_at(), which understand every URL; a test holds the two ways to the same answer.
+_SEGMENT = "[^/?#%]+"
+
+
+def _common_url_pattern() -> tuple[re.Pattern[str], dict[str, dict[str, Route]]]:
+    """The one-step pattern of every shape, and each end group's routes by method."""
+    trie: dict[str | None, Any] = {}  # a segment ("" for a parameter), None: a path ends
+    by_group: dict[str, dict[str, Route]] = {}
+    for shape, routes in _BY_SHAPE.items():
+        node = trie
+        for part in shape[1:]:
+            node = node.setdefault(part, {})
+        node[None] = name = f"path{len(by_group)}"
+        by_group[name] = routes
+
+    def alternatives(node: dict[str | None, Any]) -> str:
+        options = [
+            "/" + (re.escape(part) if part else _SEGMENT) + alternatives(below)
+            for part, below in node.items()
+            if part is not None
+        ]
+        if None in node:
+            options.append(f"(?P<{node[None]}>)")
+        return "(?:" + "|".join(options) + ")"
+
+    root = "(?:https?://[^/?#%]*)?" + re.escape(API_ROOT)
+    return re.compile(root + alternatives(trie) + "/?(?:[?#]|\\Z)"), by_group
+
+
+_COMMON_URL, _ROUTES_BY_GROUP = _common_url_pattern()
+# Each end group's body checks by method, for the routes that take a body.
+_CHECK_BY_GROUP = {
+    group: {method: CHECKS[route.body] for method, route in routes.items() if route.body}
+    for group, routes in _ROUTES_BY_GROUP.items()
+}
+
 
 def api_path(url: str) -> str | None:
     """The path of ``url`` below ``/voice/v1`` (no query, no trailing slash), or None.
@@ -241,6 +280,33 @@ def check_request(
         _text("url", url), _text("method", method)  # raises, naming the one that is not
     if type(profile) is not Profile:
         profile = get_profile(profile)  # an unknown profile is a mistake wherever it goes
+    return _check(method, url, body, profile)
+
+
+def _check(method: str, url: str, body: Any, profile: Profile) -> list[Problem]:
+    """:func:`check_request` for a method and URL that are strings and a resolved profile.
+
+    The client hooks call it directly. The common request (a plain URL, a route that
+    takes a body, a JSON body as bytes) costs one pattern match, two dict look-ups and
+    the parse on top of the body's own checks (``benchmarks/bench_clients.py``); every
+    other request takes :func:`_check_any`, which gives the same answer for it.
+    """
+    common = _COMMON_URL.match(url)
+    if common is not None and type(body) is bytes and body and _fast_loads:
+        check = _CHECK_BY_GROUP[common.lastgroup].get(method)  # type: ignore[index]
+        if check is not None:
+            try:
+                document = _fast_loads(body)
+            except ValueError:  # orjson.JSONDecodeError: _check_any says why
+                return _check_any(method, url, body, profile)
+            context = Context(profile, None)
+            check(context, document, "")
+            return context.problems
+    return _check_any(method, url, body, profile)
+
+
+def _check_any(method: str, url: str, body: Any, profile: Profile) -> list[Problem]:
+    """:func:`_check` for any request: the route's problems, then the body's."""
     rest = api_path(url)
     if rest is None:
         return []
@@ -249,28 +315,10 @@ def check_request(
     routes = _routes_at(rest)
     if routes is None:
         return [_unknown(method, rest)]
-    route = routes.get(method)
     problems: list[Problem] = []
-    if route is None:
-        any_route = next(iter(routes.values()))
-        allowed = " or ".join(routes)
-        message = f"{method} {_clip(rest)}: the route {any_route.path} takes {allowed}"
-        problems.append(WRONG_METHOD.problem("", message, f"use {allowed}"))
-        kinds = {other.body for other in routes.values()}
-        kind = kinds.pop() if len(kinds) == 1 else None
-        if kind is None or _absent(body):
-            return problems
-    else:
-        kind = route.body
-        if kind is None:
-            if not _absent(body):
-                message = f"{route} takes no body: the service ignores this one"
-                problems.append(UNEXPECTED_BODY.problem("", message, "send it without a body"))
-            return problems
-        if _absent(body):
-            message = f"{route} needs a {kind} body, and the request has none"
-            problems.append(MISSING_BODY.problem("", message))
-            return problems
+    kind = _route_problems(method, rest, routes, routes.get(method), body, problems)
+    if kind is None:
+        return problems
     document, why = _parse(body)
     if why is not None:
         message = f"the {kind} body is not JSON: {why}"
@@ -281,6 +329,35 @@ def check_request(
     CHECKS[kind](context, document, "")
     problems.extend(context.problems)
     return problems
+
+
+def _route_problems(
+    method: str,
+    rest: str,
+    routes: dict[str, Route],
+    route: Route | None,
+    body: Any,
+    problems: list[Problem],
+) -> DocumentKind | None:
+    """Add the route's problems; return the kind to check the body as, or None: do not."""
+    if route is None:
+        any_route = next(iter(routes.values()))
+        allowed = " or ".join(routes)
+        message = f"{method} {_clip(rest)}: the route {any_route.path} takes {allowed}"
+        problems.append(WRONG_METHOD.problem("", message, f"use {allowed}"))
+        kinds = {other.body for other in routes.values()}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        return None if _absent(body) else kind
+    if route.body is None:
+        if not _absent(body):
+            message = f"{route} takes no body: the service ignores this one"
+            problems.append(UNEXPECTED_BODY.problem("", message, "send it without a body"))
+        return None
+    if _absent(body):
+        message = f"{route} needs a {route.body} body, and the request has none"
+        problems.append(MISSING_BODY.problem("", message))
+        return None
+    return route.body
 
 
 def _text(name: str, value: object) -> str:
@@ -333,8 +410,9 @@ class _Constant(ValueError):
     pass
 
 
-# orjson, looked up on the first body: it parses a body in a third of json's time.
-_ORJSON: dict[int, Any] = {}
+# orjson's loads, looked up on the first body (False: not yet): it parses a body in a
+# third of json's time.
+_fast_loads: Any = False
 
 
 def _refuse_constant(name: str) -> Any:
@@ -347,11 +425,14 @@ def _parse(body: Any) -> tuple[Any, str | None]:
         if hasattr(body, "read") or hasattr(body, "__next__"):
             return None, "a stream, which cannot be read here and sent as well"
         return as_document(body), None
-    fast = _ORJSON[0] if _ORJSON else _ORJSON.setdefault(0, optional("orjson"))
-    if fast is not None:
+    global _fast_loads
+    if _fast_loads is False:
+        fast = optional("orjson")
+        _fast_loads = None if fast is None else fast.loads
+    if _fast_loads is not None:
         try:
-            return fast.loads(body), None
-        except fast.JSONDecodeError:
+            return _fast_loads(body), None
+        except ValueError:  # orjson.JSONDecodeError
             pass  # the standard library says why, and takes what orjson refuses but JSON allows
     try:
         text = body if type(body) is str else bytes(body).decode("utf-8")
