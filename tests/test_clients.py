@@ -12,7 +12,7 @@ import json
 import logging
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -257,3 +257,69 @@ def test_a_missing_client_library_names_its_extra(
 
 def test_the_doctests_run() -> None:
     assert doctest.testmod(clients).failed == 0
+
+
+# --- found in the adversarial trial of issue 11 -------------------------------------------
+
+
+def test_a_streamed_upload_outside_voice_v1_is_sent_as_a_stream(server: _Server) -> None:
+    # The hooks read every streamed body before looking at the URL: a 200 MB upload to
+    # another path was held in memory (twice) before a byte went out, an endless one hung.
+    marks: list[str] = []
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(3):
+            marks.append("chunk")
+            yield b"x" * 10
+
+    hooks = httpx_event_hooks()
+    hooks["request"].append(lambda request: marks.append("hooks done"))
+    url = f"http://127.0.0.1:{server.server_port}/upload"
+    with httpx.Client(event_hooks=hooks, timeout=5) as client:
+        assert client.post(url, content=chunks()).status_code == 200
+    assert marks == ["hooks done", "chunk", "chunk", "chunk"]
+    assert server.arrived == [("POST", "/upload", b"x" * 30)]
+
+
+def test_an_async_streamed_upload_outside_voice_v1_is_sent_as_a_stream(server: _Server) -> None:
+    marks: list[str] = []
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for _ in range(3):
+            marks.append("chunk")
+            yield b"x" * 10
+
+    async def done(request: httpx.Request) -> None:
+        marks.append("hooks done")
+
+    async def go() -> int:
+        hooks = httpx_async_event_hooks()
+        hooks["request"].append(done)
+        async with httpx.AsyncClient(event_hooks=hooks, timeout=5) as client:
+            url = f"http://127.0.0.1:{server.server_port}/upload"
+            return (await client.post(url, content=chunks())).status_code
+
+    assert asyncio.run(go()) == 200
+    assert marks == ["hooks done", "chunk", "chunk", "chunk"]
+    assert server.arrived == [("POST", "/upload", b"x" * 30)]
+
+
+def test_a_stream_of_the_wrong_kind_gets_httpx_s_own_error(server: _Server) -> None:
+    # The hooks failed first, with a bare AssertionError from httpx's read().
+    async def async_chunks() -> AsyncIterator[bytes]:
+        yield b'{"hold": true}'
+
+    url = f"{api(server)}/call/{VOICE_ID}/hold"
+    with (
+        httpx.Client(event_hooks=httpx_event_hooks(), timeout=5) as client,
+        pytest.raises(RuntimeError, match="async request with a sync Client"),
+    ):
+        client.post(url, content=async_chunks())
+
+    async def go() -> None:
+        async with httpx.AsyncClient(event_hooks=httpx_async_event_hooks(), timeout=5) as client:
+            await client.post(url, content=iter([b'{"hold": true}']))
+
+    with pytest.raises(RuntimeError, match="sync request with an AsyncClient"):
+        asyncio.run(go())
+    assert server.arrived == []

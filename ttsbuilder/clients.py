@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ttsbuilder._extras import require
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile, ProfileName, get_profile
-from ttsbuilder.routes import _check
+from ttsbuilder.routes import _check, api_path
 
 if TYPE_CHECKING:
     import httpx
@@ -100,18 +100,26 @@ def httpx_event_hooks(
 ) -> dict[str, list[Callable[[httpx.Request], None]]]:
     """The ``event_hooks`` of an :class:`httpx.Client` that checks each request before sending.
 
-    A streamed body is read first, so it can be checked and still sent.
+    A streamed body is read first, so it can be checked and still sent, when the request
+    goes to a Voice API route; any other request's stream is left to stream.
 
     >>> import httpx
     >>> client = httpx.Client(event_hooks=httpx_event_hooks(mode="warn", profile="azure"))
     """
-    require("httpx", extra="httpx", feature="ttsbuilder.clients.httpx_event_hooks")
+    library = require("httpx", extra="httpx", feature="ttsbuilder.clients.httpx_event_hooks")
+    not_read = library.RequestNotRead
     profile_, blocking = _settings(mode, profile)
 
     def on_request(request: httpx.Request) -> None:
         # The raw path and query are all routes need; str(request.url) costs more.
         target = request.url.raw_path.decode("ascii")
-        problems = _check(request.method, target, request.read(), profile_)
+        try:
+            body = request.content  # a body given whole (json=, content=) is read already
+        except not_read:  # a stream: read it only for a Voice API route, if it can be
+            if api_path(target) is None or not isinstance(request.stream, Iterable):
+                return  # not ours; or an async stream, which httpx refuses with its own error
+            body = request.read()
+        problems = _check(request.method, target, body, profile_)
         if problems:
             _act(problems, request.method, request.url, blocking)
 
@@ -131,11 +139,14 @@ def httpx_async_event_hooks(
     profile_, blocking = _settings(mode, profile)
 
     async def on_request(request: httpx.Request) -> None:
+        target = request.url.raw_path.decode("ascii")
         try:
             body = request.content  # a body given whole (json=, content=) is read already
-        except not_read:  # a streamed body, or a redirect's copy
+        except not_read:  # a stream, or a redirect's copy: as in httpx_event_hooks
+            if api_path(target) is None or not isinstance(request.stream, AsyncIterable):
+                return
             body = await request.aread()
-        problems = _check(request.method, request.url.raw_path.decode("ascii"), body, profile_)
+        problems = _check(request.method, target, body, profile_)
         if problems:
             _act(problems, request.method, request.url, blocking)
 
