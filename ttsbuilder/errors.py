@@ -7,7 +7,7 @@ catches them all.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ttsbuilder.problems import Problem
@@ -24,7 +24,29 @@ __all__ = [
 
 
 class TTSBuilderError(Exception):
-    """Base class of every exception ttsbuilder raises."""
+    """Base class of every exception ttsbuilder raises.
+
+    Each one pickles and copies whole (a process pool sends it back to its caller so),
+    its message and its attributes (``problems``, ``argument``, ``line``, ...) as raised.
+
+    >>> import pickle
+    >>> error = ArgumentError("voice='robot' is not allowed", argument="voice", value="robot")
+    >>> pickle.loads(pickle.dumps(error)).argument
+    'voice'
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default calls cls(*args), and args is the message alone: the subclasses
+        # take other arguments. Rebuild from args and attributes instead, no __init__.
+        state = dict(vars(self))
+        if isinstance(self, ImportError):  # its name and path are not in vars()
+            state.update(name=self.name, path=self.path)
+        return _rebuilt, (type(self), self.args), state
+
+
+def _rebuilt(cls: type[TTSBuilderError], args: tuple[Any, ...]) -> TTSBuilderError:
+    """An exception of ``cls`` with ``args``, its attributes to be set from the pickle."""
+    return cls.__new__(cls, *args)
 
 
 class ValidationError(TTSBuilderError, ValueError):
