@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import doctest
+import gzip
 import json
 import logging
 import sys
 import threading
+import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -322,4 +324,77 @@ def test_a_stream_of_the_wrong_kind_gets_httpx_s_own_error(server: _Server) -> N
 
     with pytest.raises(RuntimeError, match="sync request with an AsyncClient"):
         asyncio.run(go())
+    assert server.arrived == []
+
+
+def send_raw(client: str, url: str, body: bytes, headers: dict[str, str]) -> int:
+    """PUT ``body`` as it is (no json=), with ``headers``, through ``client``."""
+    if client == "requests":
+        with requests_session() as session:
+            return session.put(url, data=body, headers=headers, timeout=5).status_code
+    if client == "httpx":
+        with httpx.Client(event_hooks=httpx_event_hooks(), timeout=5) as sync_client:
+            return sync_client.put(url, content=body, headers=headers).status_code
+
+    async def go() -> int:
+        async with httpx.AsyncClient(event_hooks=httpx_async_event_hooks(), timeout=5) as client:
+            return (await client.put(url, content=body, headers=headers)).status_code
+
+    return asyncio.run(go())
+
+
+def _deflated(data: bytes, wbits: int) -> bytes:
+    packer = zlib.compressobj(wbits=wbits)
+    return packer.compress(data) + packer.flush()
+
+
+# Each content coding the hooks decode, as Python's own zlib and gzip write it.
+ENCODERS: dict[str, Callable[[bytes], bytes]] = {
+    "gzip": gzip.compress,
+    "x-gzip": gzip.compress,
+    "deflate": lambda data: _deflated(data, zlib.MAX_WBITS),
+    "Deflate": lambda data: _deflated(data, -zlib.MAX_WBITS),  # raw, as some clients send
+    "identity": lambda data: data,
+    "gzip, identity": gzip.compress,
+    "deflate, gzip": lambda data: gzip.compress(_deflated(data, zlib.MAX_WBITS)),
+}
+
+
+@pytest.mark.parametrize("coding", sorted(ENCODERS))
+@pytest.mark.parametrize("client", sorted(SENDERS))
+def test_a_compressed_body_is_checked_as_it_decompresses(
+    server: _Server, client: str, coding: str
+) -> None:
+    # It was TTS805 "not UTF-8 (byte 1)" for every compressed body, good or bad.
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+    headers = {"Content-Type": "application/json", "Content-Encoding": coding}
+    good = ENCODERS[coding](json.dumps(GOOD).encode())
+    assert send_raw(client, url, good, headers) == 200
+    assert server.arrived == [("PUT", f"/voice/v1/call/{VOICE_ID}/play", good)]  # as sent
+    with pytest.raises(ValidationError) as caught:
+        send_raw(client, url, ENCODERS[coding](json.dumps(BAD).encode()), headers)
+    assert [p.code for p in caught.value.problems] == ["TTS105"]
+    assert len(server.arrived) == 1
+
+
+@pytest.mark.parametrize(
+    ("coding", "body", "message"),
+    [
+        ("br", b"\x1b\x0e\x00", "the body is br-encoded (Content-Encoding), which"),
+        ("gzip", b"\x1f\x8b not gzip", "the body does not decompress as gzip: "),
+        ("gzip", gzip.compress(b'{"text": "Hi"}')[:-12], "the body does not decompress as gzip"),
+        ("gzip", gzip.compress(b" " * (65 << 20)), "the body decompresses to more than 64 MiB"),
+    ],
+    ids=["unknown", "corrupt", "truncated", "bomb"],
+)
+@pytest.mark.parametrize("client", sorted(SENDERS))
+def test_a_compressed_body_that_cannot_be_read_says_why(
+    server: _Server, client: str, coding: str, body: bytes, message: str
+) -> None:
+    headers = {"Content-Type": "application/json", "Content-Encoding": coding}
+    with pytest.raises(ValidationError) as caught:
+        send_raw(client, f"{api(server)}/call/{VOICE_ID}/play", body, headers)
+    ((problem,),) = [caught.value.problems]
+    assert problem.code == "TTS805"
+    assert problem.message.startswith(message)
     assert server.arrived == []

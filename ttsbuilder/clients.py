@@ -27,11 +27,13 @@ import logging
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
+from ttsbuilder._codings import decoded
 from ttsbuilder._extras import require
 from ttsbuilder.errors import TTSBuilderError, ValidationError
 from ttsbuilder.problems import Problem
 from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.routes import _check, api_path
+from ttsbuilder.rules.routes import BODY_NOT_JSON
 
 if TYPE_CHECKING:
     import httpx
@@ -71,6 +73,30 @@ def _act(problems: list[Problem], method: str, url: object, blocking: bool) -> N
     if blocking and any(problem.is_error for problem in problems):
         raise ValidationError(problems, method=method, url=shown)
     _log(method, shown, problems)
+
+
+def _decoded_check(
+    problems: list[Problem],
+    method: str,
+    url: str,
+    body: object,
+    coding: str | None,
+    profile: Profile,
+) -> list[Problem]:
+    """``problems``; or, for a body that is not JSON as sent but content-encoded (gzip,
+    deflate), the problems of what it decodes to, or why it does not decode.
+
+    Only a request whose body is not JSON comes here: the common one costs nothing more.
+    """
+    if coding is None or not isinstance(body, bytes | bytearray):
+        return problems
+    if not any(problem.code == BODY_NOT_JSON.code for problem in problems):
+        return problems
+    try:
+        return _check(method, url, decoded(bytes(body), coding), profile)
+    except ValueError as error:
+        why = BODY_NOT_JSON.problem("", str(error))
+        return [why if problem.code == BODY_NOT_JSON.code else problem for problem in problems]
 
 
 def _log(method: str, url: str, problems: list[Problem]) -> None:
@@ -121,6 +147,8 @@ def httpx_event_hooks(
             body = request.read()
         problems = _check(request.method, target, body, profile_)
         if problems:
+            coding = request.headers.get("content-encoding")
+            problems = _decoded_check(problems, request.method, target, body, coding, profile_)
             _act(problems, request.method, request.url, blocking)
 
     return {"request": [on_request]}
@@ -148,6 +176,8 @@ def httpx_async_event_hooks(
             body = await request.aread()
         problems = _check(request.method, target, body, profile_)
         if problems:
+            coding = request.headers.get("content-encoding")
+            problems = _decoded_check(problems, request.method, target, body, coding, profile_)
             _act(problems, request.method, request.url, blocking)
 
     return {"request": [on_request]}
@@ -195,6 +225,8 @@ def _session_class() -> Callable[[Profile, bool], requests.Session]:
             method, url = request.method or "GET", request.url or ""
             problems = _check(method, url, request.body, profile)
             if problems:
+                coding = request.headers.get("content-encoding")
+                problems = _decoded_check(problems, method, url, request.body, coding, profile)
                 _act(problems, method, url, blocking)
 
     return CheckedSession
