@@ -11,6 +11,7 @@ import doctest
 import gzip
 import json
 import logging
+import pathlib
 import sys
 import threading
 import zlib
@@ -398,3 +399,49 @@ def test_a_compressed_body_that_cannot_be_read_says_why(
     assert problem.code == "TTS805"
     assert problem.message.startswith(message)
     assert server.arrived == []
+
+
+def test_requests_checks_a_file_body_and_still_sends_it(
+    server: _Server, tmp_path: pathlib.Path
+) -> None:
+    # requests refused every file body (TTS805, "a stream"), though a file can be read
+    # and rewound, as requests itself rewinds it for a redirect; httpx's hooks read it.
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_bytes(b"[ignored]" + json.dumps(GOOD).encode())
+    bad.write_text(json.dumps(BAD), encoding="utf-8")
+    with requests_session() as session, good.open("rb") as file:
+        file.seek(len(b"[ignored]"))  # requests sends a file from where it stands
+        assert session.put(url, data=file, timeout=5).status_code == 200
+        with bad.open("rb") as other, pytest.raises(ValidationError) as caught:
+            session.put(url, data=other, timeout=5)
+        assert [p.code for p in caught.value.problems] == ["TTS105"]
+        with pytest.raises(ValidationError) as caught:  # a generator cannot be rewound
+            session.put(url, data=iter([json.dumps(GOOD).encode()]), timeout=5)
+        assert [p.code for p in caught.value.problems] == ["TTS805"]
+    assert server.arrived == [("PUT", f"/voice/v1/call/{VOICE_ID}/play", good.read_bytes()[9:])]
+
+
+def test_requests_checks_a_compressed_file_body(server: _Server, tmp_path: pathlib.Path) -> None:
+    body = tmp_path / "bad.json.gz"
+    body.write_bytes(gzip.compress(json.dumps(BAD).encode()))
+    headers = {"Content-Encoding": "gzip"}
+    with (
+        requests_session() as session,
+        body.open("rb") as file,
+        pytest.raises(ValidationError) as caught,
+    ):
+        session.put(f"{api(server)}/call/{VOICE_ID}/play", data=file, headers=headers, timeout=5)
+    assert [p.code for p in caught.value.problems] == ["TTS105"]
+    assert server.arrived == []
+
+
+def test_requests_sends_a_file_upload_elsewhere_whole(
+    server: _Server, tmp_path: pathlib.Path
+) -> None:
+    upload = tmp_path / "upload.bin"
+    upload.write_bytes(b"x" * 1000)
+    with requests_session() as session, upload.open("rb") as file:
+        url = f"http://127.0.0.1:{server.server_port}/upload"
+        assert session.post(url, data=file, timeout=5).status_code == 200
+    assert server.arrived == [("POST", "/upload", b"x" * 1000)]

@@ -75,7 +75,7 @@ def _act(problems: list[Problem], method: str, url: object, blocking: bool) -> N
     _log(method, shown, problems)
 
 
-def _decoded_check(
+def _second_look(
     problems: list[Problem],
     method: str,
     url: str,
@@ -83,20 +83,41 @@ def _decoded_check(
     coding: str | None,
     profile: Profile,
 ) -> list[Problem]:
-    """``problems``; or, for a body that is not JSON as sent but content-encoded (gzip,
-    deflate), the problems of what it decodes to, or why it does not decode.
+    """``problems``, or for a body that is not JSON as it stands, the problems of what is
+    sent: the rest of a seekable file (read, then put back where it stood), a body
+    content-encoded (gzip, deflate) decoded; or why it cannot be read.
 
-    Only a request whose body is not JSON comes here: the common one costs nothing more.
+    Only a request whose body is not JSON (TTS805) comes here: the common one costs
+    nothing more.
     """
-    if coding is None or not isinstance(body, bytes | bytearray):
-        return problems
     if not any(problem.code == BODY_NOT_JSON.code for problem in problems):
         return problems
+    content = _rewound(body) if hasattr(body, "read") else body
+    if content is None or (content is body and coding is None):
+        return problems  # a stream that cannot be read twice; or nothing to decode
+    if coding is not None and isinstance(content, bytes | bytearray):
+        try:
+            content = decoded(bytes(content), coding)
+        except ValueError as error:
+            why = BODY_NOT_JSON.problem("", str(error))
+            return [why if problem.code == BODY_NOT_JSON.code else problem for problem in problems]
+    return _check(method, url, content, profile)
+
+
+def _rewound(file: Any) -> object:
+    """The rest of a seekable ``file``, its position put back; None if it cannot seek."""
     try:
-        return _check(method, url, decoded(bytes(body), coding), profile)
-    except ValueError as error:
-        why = BODY_NOT_JSON.problem("", str(error))
-        return [why if problem.code == BODY_NOT_JSON.code else problem for problem in problems]
+        if not file.seekable():
+            return None
+        start = file.tell()
+    except (AttributeError, OSError, ValueError):
+        return None
+    try:
+        content = file.read()
+        file.seek(start)
+    except (OSError, ValueError):
+        return None
+    return content
 
 
 def _log(method: str, url: str, problems: list[Problem]) -> None:
@@ -148,7 +169,7 @@ def httpx_event_hooks(
         problems = _check(request.method, target, body, profile_)
         if problems:
             coding = request.headers.get("content-encoding")
-            problems = _decoded_check(problems, request.method, target, body, coding, profile_)
+            problems = _second_look(problems, request.method, target, body, coding, profile_)
             _act(problems, request.method, request.url, blocking)
 
     return {"request": [on_request]}
@@ -177,7 +198,7 @@ def httpx_async_event_hooks(
         problems = _check(request.method, target, body, profile_)
         if problems:
             coding = request.headers.get("content-encoding")
-            problems = _decoded_check(problems, request.method, target, body, coding, profile_)
+            problems = _second_look(problems, request.method, target, body, coding, profile_)
             _act(problems, request.method, request.url, blocking)
 
     return {"request": [on_request]}
@@ -194,8 +215,8 @@ def requests_session(
     requests has no hook before sending, so this is a ``Session`` whose ``send`` checks
     the prepared request first: ``session.put(...)``, ``session.request(...)`` and
     ``session.send(prepared)`` (and each redirect it follows) are all checked. A body
-    given as a file or generator cannot be read and still sent: it is an error
-    (TTS805) on a Voice API route.
+    given as a file is read and put back where it stood; a generator cannot be read and
+    still sent: it is an error (TTS805) on a Voice API route.
 
     >>> session = requests_session(mode="warn")
     >>> session.headers["Content-Type"] = "application/json"
@@ -226,7 +247,7 @@ def _session_class() -> Callable[[Profile, bool], requests.Session]:
             problems = _check(method, url, request.body, profile)
             if problems:
                 coding = request.headers.get("content-encoding")
-                problems = _decoded_check(problems, method, url, request.body, coding, profile)
+                problems = _second_look(problems, method, url, request.body, coding, profile)
                 _act(problems, method, url, blocking)
 
     return CheckedSession
