@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import doctest
 import gzip
+import io
 import json
 import logging
 import pathlib
@@ -22,10 +23,13 @@ from typing import Any
 import httpx
 import pytest
 import requests
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ttsbuilder import clients
+from ttsbuilder import check_request, clients
 from ttsbuilder.clients import httpx_async_event_hooks, httpx_event_hooks, requests_session
 from ttsbuilder.errors import MissingExtraError, TTSBuilderError, ValidationError
+from ttsbuilder.strategies import mutations, payloads
 
 VOICE_ID = "f1aa71c0-8f2a-4fe8-b5ef-9a330454ef58"
 GOOD = {"text": "Hello", "voice": "female", "language": "en-US"}
@@ -445,3 +449,70 @@ def test_requests_sends_a_file_upload_elsewhere_whole(
         url = f"http://127.0.0.1:{server.server_port}/upload"
         assert session.post(url, data=file, timeout=5).status_code == 200
     assert server.arrived == [("POST", "/upload", b"x" * 1000)]
+
+
+# Every route with a body, by kind: the hooks must judge each body as check_request does.
+_ROUTE_OF = {
+    "play": ("PUT", f"/call/{VOICE_ID}/play"),
+    "dial-out": ("POST", "/call"),
+    "connect": ("PUT", f"/call/{VOICE_ID}/connect"),
+    "hold": ("POST", f"/call/{VOICE_ID}/hold"),
+    "recording": ("PUT", f"/call/{VOICE_ID}/recording"),
+}
+
+
+@st.composite
+def _bodies(draw: st.DrawFn) -> tuple[str, str, Any]:
+    kind = draw(st.sampled_from(sorted(_ROUTE_OF)))
+    method, path = _ROUTE_OF[kind]
+    body = draw(st.one_of(payloads(kind, warnings=True), mutations(kind).map(lambda m: m.document)))
+    return method, "https://api.enablex.io/voice/v1" + path, body
+
+
+def _sent(raw: bytes, sent_as: str, client: str) -> Any:
+    """``raw`` as a client is given it: bytes, compressed, a stream of its kind, a file."""
+    if sent_as == "gzip":
+        return gzip.compress(raw)
+    if sent_as == "bytes":
+        return raw
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield raw[:5]
+        yield raw[5:]
+
+    if client == "httpx-async":  # it takes no sync stream (a file is one to httpx)
+        return chunks()
+    if sent_as == "file" or client == "requests":  # requests cannot rewind a generator
+        return io.BytesIO(raw)
+    return iter([raw[:5], raw[5:]])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_bodies(), st.sampled_from(["bytes", "gzip", "stream", "file"]))
+def test_each_hook_judges_a_body_as_check_request_does(
+    request_: tuple[str, str, Any], sent_as: str
+) -> None:
+    method, url, body = request_
+    problems = check_request(method, url, body)
+    expected = [(p.code, p.pointer) for p in problems] if any(p.is_error for p in problems) else []
+    headers = {"Content-Encoding": "gzip"} if sent_as == "gzip" else {}
+    (sync_hook,) = httpx_event_hooks()["request"]
+    (async_hook,) = httpx_async_event_hooks()["request"]
+    session = requests_session()
+    raw = json.dumps(body).encode()
+    for client in sorted(SENDERS):
+        content = _sent(raw, sent_as, client)
+        try:
+            if client == "requests":
+                prepared = requests.Request(method, url, data=content, headers=headers).prepare()
+                session._ttsbuilder_check(prepared)  # type: ignore[attr-defined]
+            elif client == "httpx":
+                sync_hook(httpx.Request(method, url, content=content, headers=headers))
+            else:
+                asyncio.run(
+                    async_hook(httpx.Request(method, url, content=content, headers=headers))
+                )
+            found = []
+        except ValidationError as error:
+            found = [(p.code, p.pointer) for p in error.problems]
+        assert found == expected, client
