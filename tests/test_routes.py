@@ -147,7 +147,8 @@ def test_a_wrong_method_names_the_right_ones_and_still_checks_the_body() -> None
 
 
 def test_no_body_where_one_is_needed_and_a_body_where_none_belongs() -> None:
-    for empty in (None, b"", ""):
+    # An empty memoryview was a body that is not JSON (TTS805), though _parse takes one.
+    for empty in (None, b"", "", bytearray(), memoryview(b"")):
         assert codes(check_request("PUT", f"{API}/call/f1aa/play", empty)) == ["TTS804"]
         assert check_request("GET", f"{API}/call/f1aa", empty) == []
     (problem,) = check_request("DELETE", f"{API}/call/f1aa", b"{}")

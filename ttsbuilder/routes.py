@@ -367,7 +367,7 @@ def _text(name: str, value: object) -> str:
 
 
 def _absent(body: Any) -> bool:
-    return body is None or (type(body) in (bytes, str, bytearray) and len(body) == 0)
+    return body is None or (type(body) in (bytes, str, bytearray, memoryview) and not len(body))
 
 
 def _clip(text: str) -> str:
