@@ -16,7 +16,7 @@ import pathlib
 import sys
 import threading
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -327,9 +327,26 @@ def test_a_stream_of_the_wrong_kind_gets_httpx_s_own_error(server: _Server) -> N
         async with httpx.AsyncClient(event_hooks=httpx_async_event_hooks(), timeout=5) as client:
             await client.post(url, content=iter([b'{"hold": true}']))
 
-    with pytest.raises(RuntimeError, match="sync request with an AsyncClient"):
+    # The async hooks cannot read a sync stream; httpx would refuse it too. They say so.
+    with pytest.raises(TTSBuilderError, match=r"an httpx\.AsyncClient takes async streams only"):
         asyncio.run(go())
     assert server.arrived == []
+
+
+def test_the_async_hooks_in_a_sync_client_still_check(server: _Server) -> None:
+    # They did nothing there: httpx.Client calls a hook and drops what it returns, so the
+    # coroutine never ran and every request went out unchecked (a RuntimeWarning at most).
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+    with httpx.Client(event_hooks=httpx_async_event_hooks(), timeout=5) as client:  # type: ignore[arg-type]
+        with pytest.raises(ValidationError) as caught:
+            client.put(url, json=BAD)
+        assert [p.code for p in caught.value.problems] == ["TTS105"]
+        with pytest.raises(TTSBuilderError, match=r"an httpx\.Client needs httpx_event_hooks"):
+            client.put(url, content=iter([json.dumps(BAD).encode()]))
+        assert client.put(url, json=GOOD).status_code == 200
+    assert [body for _, _, body in server.arrived] == [
+        json.dumps(GOOD, separators=(",", ":")).encode()
+    ]
 
 
 def send_raw(client: str, url: str, body: bytes, headers: dict[str, str]) -> int:
@@ -469,6 +486,10 @@ def _bodies(draw: st.DrawFn) -> tuple[str, str, Any]:
     return method, "https://api.enablex.io/voice/v1" + path, body
 
 
+async def _awaited(awaitable: Awaitable[None]) -> None:
+    await awaitable
+
+
 def _sent(raw: bytes, sent_as: str, client: str) -> Any:
     """``raw`` as a client is given it: bytes, compressed, a stream of its kind, a file."""
     if sent_as == "gzip":
@@ -509,9 +530,8 @@ def test_each_hook_judges_a_body_as_check_request_does(
             elif client == "httpx":
                 sync_hook(httpx.Request(method, url, content=content, headers=headers))
             else:
-                asyncio.run(
-                    async_hook(httpx.Request(method, url, content=content, headers=headers))
-                )
+                built = httpx.Request(method, url, content=content, headers=headers)
+                asyncio.run(_awaited(async_hook(built)))
             found = []
         except ValidationError as error:
             found = [(p.code, p.pointer) for p in error.problems]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterable, Awaitable, Callable, Generator, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ttsbuilder._codings import decoded
@@ -168,9 +168,7 @@ def httpx_event_hooks(
             body = request.read()
         problems = _check(request.method, target, body, profile_)
         if problems:
-            coding = request.headers.get("content-encoding")
-            problems = _second_look(problems, request.method, target, body, coding, profile_)
-            _act(problems, request.method, request.url, blocking)
+            _judge(request, target, body, problems, profile_, blocking)
 
     return {"request": [on_request]}
 
@@ -184,24 +182,71 @@ def httpx_async_event_hooks(
     >>> client = httpx.AsyncClient(event_hooks=httpx_async_event_hooks())
     """
     library = require("httpx", extra="httpx", feature="ttsbuilder.clients.httpx_async_event_hooks")
-    not_read = library.RequestNotRead
+    not_read, in_memory = library.RequestNotRead, library.ByteStream
     profile_, blocking = _settings(mode, profile)
 
-    async def on_request(request: httpx.Request) -> None:
+    # Not a coroutine function: the check of a body in memory runs when httpx calls the
+    # hook, so the hooks check even in an httpx.Client by mistake (which calls a hook and
+    # drops what it returns); only an async stream's read waits for the await.
+    def on_request(request: httpx.Request) -> Awaitable[None]:
         target = request.url.raw_path.decode("ascii")
         try:
             body = request.content  # a body given whole (json=, content=) is read already
         except not_read:  # a stream, or a redirect's copy: as in httpx_event_hooks
-            if api_path(target) is None or not isinstance(request.stream, AsyncIterable):
-                return
-            body = await request.aread()
+            if api_path(target) is None:
+                return _DONE
+            stream = request.stream
+            if not isinstance(stream, in_memory) and isinstance(stream, AsyncIterable):
+                return read_then_check(request, target)
+            if not isinstance(stream, Iterable):
+                return _DONE  # not a stream httpx can send either: it says so
+            if not isinstance(stream, AsyncIterable):
+                raise TTSBuilderError(_SYNC_STREAM) from None
+            body = request.read()  # in memory (a redirect's copy), or a multipart form
         problems = _check(request.method, target, body, profile_)
         if problems:
-            coding = request.headers.get("content-encoding")
-            problems = _second_look(problems, request.method, target, body, coding, profile_)
-            _act(problems, request.method, request.url, blocking)
+            _judge(request, target, body, problems, profile_, blocking)
+        return _DONE
+
+    async def read_then_check(request: httpx.Request, target: str) -> None:
+        body = await request.aread()
+        problems = _check(request.method, target, body, profile_)
+        if problems:
+            _judge(request, target, body, problems, profile_, blocking)
 
     return {"request": [on_request]}
+
+
+_SYNC_STREAM = (
+    "httpx_async_event_hooks() cannot read a sync stream (an iterator or a file): an "
+    "httpx.AsyncClient takes async streams only, and an httpx.Client needs httpx_event_hooks()"
+)
+
+
+class _Done:
+    """An awaitable that is done already: what the async hook returns once it has checked."""
+
+    __slots__ = ()
+
+    def __await__(self) -> Generator[None, None, None]:
+        return iter(())  # type: ignore[return-value]
+
+
+_DONE = _Done()
+
+
+def _judge(
+    request: httpx.Request,
+    target: str,
+    body: bytes,
+    problems: list[Problem],
+    profile: Profile,
+    blocking: bool,
+) -> None:
+    """Raise or log the ``problems`` an httpx request's check found (after a second look)."""
+    coding = request.headers.get("content-encoding")
+    problems = _second_look(problems, request.method, target, body, coding, profile)
+    _act(problems, request.method, request.url, blocking)
 
 
 # --- requests ---------------------------------------------------------------------------
