@@ -28,6 +28,7 @@ from ttsbuilder.published import (
     schema_id,
     schema_path,
 )
+from ttsbuilder.routes import ROUTES, Route
 from ttsbuilder.validation import validate
 
 ROOT = Path(__file__).parent.parent
@@ -218,3 +219,25 @@ def test_each_file_is_self_contained(path: Path) -> None:
     for reference in sorted(set(refs(document))):
         assert reference.startswith("#/$defs/"), reference
         assert reference.removeprefix("#/$defs/") in document["$defs"], reference
+
+
+# Found in the adversarial trial of issue 11: the hold body's description (and so the
+# OpenAPI document's, and the typed client generated from it) said PUT; the route is POST.
+BODY_ROUTES = [route for route in ROUTES if route.body is not None]
+
+
+@pytest.mark.parametrize("route", BODY_ROUTES, ids=str)
+@pytest.mark.parametrize("profile", ["enablex", "azure"])
+def test_a_body_schema_that_names_a_route_names_its_own(route: Route, profile: str) -> None:
+    assert route.body is not None
+    description = schema(route.body, profile)["description"]  # type: ignore[arg-type]
+    named = re.match(r"(GET|POST|PUT|DELETE) /\S*: ", description)
+    assert named is None or named.group() == f"{route}: "
+
+
+def test_docs_schemas_md_names_each_body_s_route_as_the_route_table_has_it() -> None:
+    text = (ROOT / "docs" / "schemas.md").read_text(encoding="utf-8")
+    covers = dict(
+        re.findall(r"^\| `([a-z-]+)` \| `[a-z-]+\.schema\.json` \|[^|]*\| `([^`]+)`", text, re.M)
+    )
+    assert covers == {route.body: str(route) for route in BODY_ROUTES}

@@ -710,7 +710,7 @@ CONTROL: dict[str, tuple[str, str, Schema]] = {
     ),
     "hold": (
         "Voice API hold request body",
-        "PUT /call/{voice_id}/hold: holds or resumes the bridged call leg.",
+        "POST /call/{voice_id}/hold: holds or resumes the bridged call leg.",
         {"hold": {"type": "boolean", "description": "true to hold, false to resume."}},
     ),
     "recording": (
