@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import AsyncIterable, Awaitable, Callable, Generator, Iterable
+from collections.abc import AsyncIterable, Awaitable, Callable, Coroutine, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ttsbuilder._codings import decoded
@@ -223,13 +223,26 @@ _SYNC_STREAM = (
 )
 
 
-class _Done:
-    """An awaitable that is done already: what the async hook returns once it has checked."""
+class _Done(Coroutine[Any, Any, None]):
+    """A coroutine that is done already: what the async hook returns once it has checked.
+
+    A coroutine, not only an awaitable, so that ``asyncio.run(hook(request))`` and
+    ``create_task`` take it as they took the hook's coroutine.
+    """
 
     __slots__ = ()
 
-    def __await__(self) -> Generator[None, None, None]:
-        return iter(())  # type: ignore[return-value]
+    # An empty tuple's iterator: awaiting ends at once, and costs no Python frame.
+    __await__ = ().__iter__  # type: ignore[assignment]
+
+    def send(self, value: Any) -> Any:
+        raise StopIteration
+
+    def throw(self, *error: Any) -> Any:
+        raise error[1] if len(error) > 1 and error[1] is not None else error[0]
+
+    def close(self) -> None:
+        pass
 
 
 _DONE = _Done()
