@@ -112,16 +112,33 @@ def _in_prompts(problems: list[Problem], bodies: Sequence[tuple[str, str]]) -> l
     """Drop the YAML readings (TTS505, TTS508) that are in no prompt: no prompt carries them.
 
     A value above a prompt (the catalog's own tag) is kept: it may hide that prompt.
+    Each problem climbs its own pointer, so a catalog with one such problem in each of
+    its prompts costs its size, not its size squared.
+
+    >>> from ttsbuilder.rules.source import NOT_JSON_VALUE
+    >>> found = [NOT_JSON_VALUE.problem(at, "a date") for at in ("/a/text", "/b", "", "/c")]
+    >>> [p.pointer for p in _in_prompts(found, [("tts", "/a"), ("tts", "/b/x")])]
+    ['/a/text', '/b', '']
     """
+    prompts = {at for _, at in bodies}
+    above: set[str] = set()  # every prompt and every pointer above one
+    for at in prompts:
+        while at not in above:
+            above.add(at)
+            if not at:
+                break
+            at = at.rpartition("/")[0]
 
     def related(pointer: str) -> bool:
-        return any(_within(pointer, at) or _within(at, pointer) for _, at in bodies)
+        if pointer in above:
+            return True
+        while pointer:  # in a prompt: one of its ancestors is one
+            pointer = pointer.rpartition("/")[0]
+            if pointer in prompts:
+                return True
+        return False
 
     return [p for p in problems if p.code not in _YAML_READING or related(p.pointer)]
-
-
-def _within(pointer: str, ancestor: str) -> bool:
-    return pointer == ancestor or pointer.startswith(ancestor + "/")
 
 
 def lint_bytes(data: bytes, format: Format, options: LintOptions | None = None) -> list[Problem]:
