@@ -116,6 +116,11 @@ SHAPES = {
         "yaml",
         1,
     ),
+    "yaml, a suppression comment in each prompt": (
+        "{name}: {{text: 2024-01-01, break: {{time: 5ms}}}}  # ttsbuilder: ignore[TTS505]",
+        "yaml",
+        1,
+    ),
 }
 
 

@@ -18,6 +18,7 @@ has no comments: ``[tool.ttsbuilder.per-file-ignores]`` is the way there.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -108,14 +109,8 @@ def _scalar_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _line_of(starts: list[int], offset: int) -> int:
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low + 1
+    """The 1-based number of the line that holds ``offset`` (``starts``: where each begins)."""
+    return bisect.bisect_right(starts, offset)
 
 
 def _next_content(lines: list[str], number: int) -> int | None:
