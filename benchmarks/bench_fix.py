@@ -10,7 +10,7 @@ way, 2,000 / 8,000 / 16,000 prompts took 1.1 / 16.6 / 57 s to fix.
 
 What is timed is the command's own work: ``ttsbuilder.cli.main`` with the same
 arguments, in this process, output written to the null device. Python's start-up and
-the imports (about 0.13 s a command, the same for both) are measured once and shown but
+the imports (0.08-0.14 s a command, the same for both) are measured once and shown but
 not counted: timed as subprocesses, that fixed cost is half of ``lint``'s time at
 2,000 prompts and a tenth at 16,000, so the ratio "grew" by about 1.55 from start-up
 alone (docs/cli.md, Speed). Plain ``lint`` of the same file in the same rounds is the
