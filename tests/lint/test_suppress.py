@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ttsbuilder.lint import suppress as suppress_module
 from ttsbuilder.lint.check import LintOptions, lint_bytes
 from ttsbuilder.lint.runner import Job, lint_path
 from ttsbuilder.lint.suppress import suppressions
@@ -130,3 +134,63 @@ def test_any_text_with_a_directive_gives_problems_not_errors(text: str, codes: s
         if problem.code == "TTS507":
             line = data.decode().split("\n")[problem.line - 1]
             assert line[problem.column - 1] == "#"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "# ttsbuilder: ignore",
+                "  # ttsbuilder: ignore[TTS206]",
+                "",
+                "   ",
+                "# note",
+                "a: 1",
+                "  b: x  # ttsbuilder: ignore",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_an_own_line_comment_covers_the_next_line_with_yaml(lines: list[str]) -> None:
+    # The target, by the definition in docs/cli.md, found the slow way: look down.
+    text = "\n".join(lines)
+    expected = []
+    for index, line in enumerate(lines):
+        if "ttsbuilder: ignore" not in line:
+            continue
+        if line.lstrip().startswith("#"):
+            later = [
+                at + 1
+                for at in range(index + 1, len(lines))
+                if lines[at].strip() and not lines[at].strip().startswith("#")
+            ]
+            expected.append(later[0] if later else None)
+        else:
+            expected.append(index + 1)
+    assert [s.target for s in suppressions(text)] == expected
+
+
+def test_a_run_of_comment_lines_is_read_once() -> None:
+    # n comment lines in a row each looked down to the same YAML line: n squared lines read.
+    def lines_run(comments: int) -> int:
+        text = "\n".join(["# ttsbuilder: ignore[TTS206]"] * comments + ["a: 1"])
+        count = 0
+
+        def trace(frame: FrameType, event: str, arg: Any) -> Any:
+            nonlocal count
+            if event == "line" and frame.f_code.co_filename == suppress_module.__file__:
+                count += 1
+            return trace
+
+        tracer = sys.gettrace()  # a coverage run's, kept
+        sys.settrace(trace)
+        try:
+            found = suppressions(text)
+        finally:
+            sys.settrace(tracer)
+        assert {s.target for s in found} == {comments + 1}
+        return count
+
+    one, two, three = (lines_run(n) for n in (40, 80, 120))
+    assert three - two == two - one > 0

@@ -73,8 +73,9 @@ def suppressions(text: str) -> list[Suppression]:
         if match["codes"] is not None and not codes:
             codes = ("",)  # "ignore[]" names no rule: reported, never "every code"
         found.append((number, column, codes, own_line))
+    targets = _next_contents(lines, [number for number, _, _, own in found if own])
     return [
-        Suppression(number, column, _next_content(lines, number) if own else number, codes)
+        Suppression(number, column, targets[number] if own else number, codes)
         for number, column, codes, own in found
     ]
 
@@ -113,12 +114,26 @@ def _line_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset)
 
 
-def _next_content(lines: list[str], number: int) -> int | None:
-    for following in range(number, len(lines)):
-        stripped = lines[following].strip()
-        if stripped and not stripped.startswith("#"):
-            return following + 1
-    return None
+def _next_contents(lines: list[str], numbers: list[int]) -> dict[int, int | None]:
+    """For each line number in ``numbers``, the number of the first line after it that
+    holds YAML (not blank, not only a comment), or None: each line is read once, however
+    many comment lines come in a row.
+
+    >>> _next_contents(["# a", "# b", "", "x: 1", "# c"], [1, 2, 5])
+    {5: None, 2: 4, 1: 4}
+    """
+    targets: dict[int, int | None] = {}
+    known_from, known = len(lines), None  # the first content line at or after known_from
+    for number in sorted(set(numbers), reverse=True):
+        found = known
+        for following in range(number, known_from):
+            stripped = lines[following].strip()
+            if stripped and not stripped.startswith("#"):
+                found = following + 1
+                break
+        known_from, known = min(number, known_from), found
+        targets[number] = found
+    return targets
 
 
 def suppress(
