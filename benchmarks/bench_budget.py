@@ -11,8 +11,9 @@ parses the SSML once to count it.
 from __future__ import annotations
 
 import json
-import timeit
 from pathlib import Path
+
+from timing import alternating, repeated
 
 from ttsbuilder import measure
 from ttsbuilder.ssml.limits import BILLING_TARGETS
@@ -29,18 +30,15 @@ def main() -> int:
     assert validate(PLAY) == [], "the benchmark payload must be clean"
     for target in BILLING_TARGETS:
         measure(PLAY, target)
-        firsts, seconds = [], []
-        for _ in range(ROUNDS):
-            firsts.append(timeit.timeit(lambda: validate(PLAY), number=CALLS) / CALLS * 1e6)
-            seconds.append(
-                timeit.timeit(
-                    lambda target=target: measure(PLAY, target),  # type: ignore[misc]
-                    number=CALLS,
-                )
-                / CALLS
-                * 1e6
-            )
-        baseline, spent = min(firsts), min(seconds)
+        first, second = alternating(
+            [
+                repeated(lambda: validate(PLAY)),
+                repeated(lambda target=target: measure(PLAY, target)),  # type: ignore[misc]
+            ],
+            CALLS,
+            ROUNDS,
+        )
+        baseline, spent = first * 1e6, second * 1e6
         print(
             f"measure(play, {target!r:8}) {spent:8.1f} us  {spent / baseline:5.2f}x validate "
             f"({baseline:.1f} us)"

@@ -9,13 +9,13 @@ process with timeit (min of several runs); exits 1 above the limit of 1.0.
 from __future__ import annotations
 
 import sys
-import timeit
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 
 from seed_prompt import seed_prompt
+from timing import alternating, repeated
 
 from ttsbuilder.validation import validate
 
@@ -32,11 +32,9 @@ def main() -> int:
     tree = build()
     assert validate(tree, kind="tts") == []
     # Interleaved rounds, minimum of each: a burst of load on the machine hits both sides.
-    build_time = validate_time = float("inf")
-    for _ in range(ROUNDS):
-        build_time = min(build_time, timeit.timeit(build, number=NUMBER) / NUMBER)
-        spent = timeit.timeit(lambda: validate(tree, kind="tts"), number=NUMBER) / NUMBER
-        validate_time = min(validate_time, spent)
+    build_time, validate_time = alternating(
+        [repeated(build), repeated(lambda: validate(tree, kind="tts"))], NUMBER, ROUNDS
+    )
     ratio = build_time / validate_time
     verdict = "ok" if ratio <= LIMIT else f"MISSED (limit {LIMIT})"
     print(f"build seed prompt + to_dict: {build_time * 1e6:8.1f} us")

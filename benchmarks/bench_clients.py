@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from statistics import median
@@ -39,6 +38,7 @@ from typing import Any
 import httpx
 import orjson
 import requests
+from timing import alternating, repeated
 
 from ttsbuilder.clients import httpx_async_event_hooks, httpx_event_hooks, requests_session
 from ttsbuilder.validation import validate
@@ -46,27 +46,6 @@ from ttsbuilder.validation import validate
 SEED = Path(__file__).parent.parent / "tests" / "data" / "seed"
 URL = "https://api.enablex.io/voice/v1/call/f1aa71c0-8f2a-4fe8-b5ef-9a330454ef58/play"
 MAX_RATIO = 1.2
-
-
-def alternating(runs: list[Callable[[int], object]], number: int, rounds: int) -> list[float]:
-    """Seconds per call of each ``run(n)`` (n calls), timed in turns: load hits them all."""
-    times: list[list[float]] = [[] for _ in runs]
-    for _ in range(rounds):
-        for run, spent in zip(runs, times, strict=False):
-            start = time.perf_counter()
-            run(number)
-            spent.append((time.perf_counter() - start) / number)
-    return [min(spent) for spent in times]
-
-
-def repeated(function: Callable[[], object]) -> Callable[[int], None]:
-    """``function`` called n times."""
-
-    def run(number: int) -> None:
-        for _ in range(number):
-            function()
-
-    return run
 
 
 def awaited(hook: Callable[[], Coroutine[Any, Any, None]]) -> Callable[[int], None]:

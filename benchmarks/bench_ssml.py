@@ -19,6 +19,8 @@ import timeit
 from collections.abc import Callable
 from pathlib import Path
 
+from timing import alternating, repeated
+
 from ttsbuilder.ssml import render as rendering
 from ttsbuilder.ssml import render_ssml
 from ttsbuilder.validation import validate
@@ -40,11 +42,8 @@ def best(call: Callable[[], object]) -> float:
 
 def side_by_side(baseline: Callable[[], object], call: Callable[[], object]) -> tuple[float, float]:
     """Best times of each, in microseconds, in alternating rounds."""
-    firsts, seconds = [], []
-    for _ in range(ROUNDS):
-        firsts.append(timeit.timeit(baseline, number=CALLS) / CALLS * 1e6)
-        seconds.append(timeit.timeit(call, number=CALLS) / CALLS * 1e6)
-    return min(firsts), min(seconds)
+    first, second = alternating([repeated(baseline), repeated(call)], CALLS, ROUNDS)
+    return first * 1e6, second * 1e6
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ from typing import Any
 
 import orjson
 from jsonschema import Draft202012Validator
+from timing import alternating, repeated
 
 from ttsbuilder.published import registry, schema
 from ttsbuilder.validation import validate
@@ -33,17 +34,6 @@ MIN_VS_JSONSCHEMA = 20.0
 def best(function: Callable[[], object], number: int, repeat: int = 7) -> float:
     """Seconds per call: the minimum over ``repeat`` runs of ``number`` calls."""
     return min(timeit.repeat(function, number=number, repeat=repeat)) / number
-
-
-def side_by_side(
-    first: Callable[[], object], second: Callable[[], object], number: int, rounds: int = 15
-) -> tuple[float, float]:
-    """Seconds per call of each, in alternating rounds: load on a shared machine hits both."""
-    times = ([], [])  # type: tuple[list[float], list[float]]
-    for _ in range(rounds):
-        times[0].append(timeit.timeit(first, number=number) / number)
-        times[1].append(timeit.timeit(second, number=number) / number)
-    return min(times[0]), min(times[1])
 
 
 def consume(checker: Draft202012Validator, document: Any) -> None:
@@ -60,8 +50,10 @@ def main() -> int:
     checker = Draft202012Validator(schema("play"), registry=registry())
     assert checker.is_valid(payload)
 
-    loads, ours = side_by_side(
-        lambda: orjson.loads(data), lambda: validate(payload, "play"), number=3000
+    loads, ours = alternating(
+        [repeated(lambda: orjson.loads(data)), repeated(lambda: validate(payload, "play"))],
+        number=3000,
+        rounds=15,
     )
     theirs = best(lambda: consume(checker, payload), number=100)
     full = best(lambda: validate(sample, "play"), number=2000)
