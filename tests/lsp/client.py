@@ -78,6 +78,19 @@ class Client:
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.process.stdin.flush()
 
+    def send_bytes(self, data: bytes) -> None:
+        """Write raw bytes, framed or not (for hostile input)."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
+
+    def answer(self, ident: Any, timeout: float = TIMEOUT) -> dict[str, Any]:
+        """The whole answer (result or error) to the request ``ident`` (None: id null)."""
+        deadline = time.monotonic() + timeout
+        while ident not in self._answers:
+            self._take(deadline)
+        return self._answers.pop(ident)
+
     def _take(self, deadline: float) -> dict[str, Any]:
         remaining = deadline - time.monotonic()
         if remaining <= 0:

@@ -51,10 +51,11 @@ def run(args: argparse.Namespace) -> int:
 
     # The protocol gets copies of the standard streams (the server closes its own on
     # exit); anything else printed meanwhile goes to standard error, not into the protocol.
-    with (
-        os.fdopen(os.dup(0), "rb") as stdin,
-        os.fdopen(os.dup(1), "wb") as stdout,
-        contextlib.redirect_stdout(sys.stderr),
-    ):
-        shut_down = serve(stdin, stdout)
+    stdout = os.fdopen(os.dup(1), "wb")
+    try:
+        with os.fdopen(os.dup(0), "rb") as stdin, contextlib.redirect_stdout(sys.stderr):
+            shut_down = serve(stdin, stdout)
+    finally:
+        with contextlib.suppress(OSError):  # the client may have closed its end already
+            stdout.close()
     return 0 if shut_down else 1

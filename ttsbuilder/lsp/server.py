@@ -10,7 +10,10 @@ error: one bad document never stops the others. Needs the ``lsp`` extra.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -23,11 +26,13 @@ from ttsbuilder.lsp import assist
 from ttsbuilder.lsp.analysis import Analysis, Finding, analyse
 from ttsbuilder.lsp.places import place_at
 from ttsbuilder.lsp.settings import Settings, format_of, merge
+from ttsbuilder.lsp.wire import INVALID_PARAMS, FramingError, Input, check, frame, json_of
 
 require("pygls", extra="lsp", feature="ttsbuilder lsp")
 require("lsprotocol", extra="lsp", feature="ttsbuilder lsp")
 
 from lsprotocol import types  # noqa: E402
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams  # noqa: E402
 from pygls.lsp.server import LanguageServer  # noqa: E402
 from pygls.uris import to_fs_path  # noqa: E402
 from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument  # noqa: E402
@@ -57,6 +62,7 @@ class PromptServer(LanguageServer):
         self._configs: dict[str, dict[str, Any]] = {}
         self._told: set[str] = set()
         self.shut_down = False
+        self.initialized = False  # set once initialize is answered
 
     # --- settings -------------------------------------------------------------------------
 
@@ -299,15 +305,82 @@ def _hover(document: TextDocument, state: _Open, position: types.Position) -> st
     return "\n\n---\n\n".join(parts)
 
 
+class _Output:
+    """The protocol's writer: the standard output, until the client closes it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.lost = False
+
+    def write(self, data: bytes) -> None:
+        if self.lost:
+            return
+        try:
+            self._stream.write(data)
+            self._stream.flush()
+        except (BrokenPipeError, ConnectionError, ValueError):  # ValueError: closed meanwhile
+            self.lost = True
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.close()
+
+
+def _note(message: str) -> None:
+    """A line in the editor's log of the server (its standard error)."""
+    print(f"ttsbuilder lsp: {message}", file=sys.stderr, flush=True)
+
+
+async def _pump(server: PromptServer, stdin: BinaryIO, output: _Output) -> None:
+    """Read, check and hand on messages until the input ends or the output is lost."""
+    protocol = server.protocol
+    source = Input(stdin)
+    while not output.lost and (body := await source.message()) is not None:
+        message = json_of(body)
+        refused = check(message, initialized=server.initialized, shut_down=server.shut_down)
+        if refused is None:
+            if "method" in message:
+                message.setdefault("params", None)  # optional in LSP, required by pygls
+            try:
+                structured = protocol.structure_message(message)
+            except JsonRpcException as error:
+                code = INVALID_PARAMS if isinstance(error, JsonRpcInvalidParams) else error.code
+                refused = (message.get("id", ...), code, f"{message.get('method')}: {error}")
+        if refused is not None:
+            ident, code, reason = refused
+            if ident is ...:
+                _note(f"a notification was dropped: {reason}")
+            else:
+                error_body = {"code": code, "message": reason}
+                output.write(frame({"jsonrpc": "2.0", "id": ident, "error": error_body}))
+            continue
+        protocol.handle_message(structured)
+        if message.get("method") == "initialize":
+            server.initialized = True
+    if output.lost:
+        _note("the client closed the server's output: stopping")
+
+
 def serve(stdin: BinaryIO, stdout: BinaryIO) -> bool:
     """Run the server over ``stdin`` and ``stdout`` until the client says ``exit``.
 
-    True when the client asked for ``shutdown`` first (the exit status is then 0).
+    True when the client asked for ``shutdown`` first (the exit status is then 0). A
+    message the server cannot read is answered as JSON-RPC says (:mod:`ttsbuilder.lsp.wire`);
+    input whose framing is broken stops the server (False).
     """
     server = PromptServer()
     _features(server)
+    output = _Output(stdout)
+    server.protocol.set_writer(output)
+    # pygls logs what it cannot structure with a traceback; the checks above answer it.
+    logging.getLogger("pygls").setLevel(logging.CRITICAL)
     try:
-        server.start_io(stdin, stdout)
+        asyncio.run(_pump(server, stdin, output))
     except SystemExit as exit:
         return exit.code == 0
-    return server.shut_down
+    except FramingError as error:
+        _note(f"cannot read the client's messages: {error}; stopping")
+        return False
+    finally:
+        server.shutdown()  # type: ignore[no-untyped-call]
+    return server.shut_down and not output.lost
