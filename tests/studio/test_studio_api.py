@@ -347,3 +347,36 @@ def test_a_lone_surrogate_is_never_saved(client: TestClient, prompts: Path) -> N
     assert answer.status_code == 422
     assert "lone surrogate" in answer.json()["error"]
     assert "Welcome" in (prompts / "welcome.json").read_text()
+
+
+def test_two_saves_of_one_version_never_both_win(
+    client: TestClient, prompts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second save arrives between the first's last check and its rename."""
+    import threading
+
+    from ttsbuilder import _files
+
+    opened = client.get("/api/file", params={"path": "prompts/welcome.json"}).json()
+    real_holds = _files._holds
+    answers: dict[str, int] = {}
+
+    def save(text: str) -> None:
+        body = {"path": "prompts/welcome.json", "text": text, "version": opened["version"]}
+        answers[text] = _post(client, "/api/save", body).status_code
+
+    second = threading.Thread(target=save, args=('{"text": "second"}',))
+
+    def holds_then_another_save_comes(path: str, expect: bytes) -> bool:
+        found = real_holds(path, expect)
+        if not second.is_alive() and not answers:
+            second.start()
+            second.join(timeout=1)  # with one save at a time, it waits for this one
+        return found
+
+    monkeypatch.setattr(_files, "_holds", holds_then_another_save_comes)
+    save('{"text": "first"}')
+    second.join(timeout=10)
+    assert sorted(answers.values()) == [200, 409]
+    winner = next(text for text, status in answers.items() if status == 200)
+    assert (prompts / "welcome.json").read_text() == winner

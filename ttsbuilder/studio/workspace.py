@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -83,6 +84,9 @@ class Workspace:
         self.base = os.path.realpath(base or os.getcwd())
         self.roots = [os.path.normpath(r) for r in roots] or ["."]
         self._real = [os.path.realpath(os.path.join(self.base, r)) for r in self.roots]
+        # One save at a time: the check that the file is unchanged and the rename are
+        # not one step on disk, so two saves of one version could both pass the check.
+        self._saving = threading.Lock()
 
     def files(self) -> list[tuple[str, bool]]:
         """The files under the roots, as ``lint`` finds them: (display path, named).
@@ -138,6 +142,10 @@ class Workspace:
         Line ends and a byte order mark are written as the file had them. Raises
         :class:`Conflict` when the file changed on disk meanwhile.
         """
+        with self._saving:
+            return self._save(path, text, version)
+
+    def _save(self, path: str, text: str, version: str) -> Opened:
         real = self.resolve(path)
         current = read_input(real)
         if version_of(current) != version:
