@@ -17,7 +17,7 @@ from ttsbuilder._extras import require
 from ttsbuilder.lint.check import LintOptions
 from ttsbuilder.lint.fix import Change, Fix, TextEdit, fix_source, plan_fixes
 from ttsbuilder.lsp.analysis import Analysis
-from ttsbuilder.lsp.server import to_client
+from ttsbuilder.lsp.server import from_client, to_client
 
 require("pygls", extra="lsp", feature="ttsbuilder lsp")
 require("lsprotocol", extra="lsp", feature="ttsbuilder lsp")
@@ -128,9 +128,9 @@ def _quick_fixes(
     asked: list[tuple[str, tuple[int, int], tuple[int, int], types.Diagnostic]] = []
     for diagnostic in diagnostics:
         if diagnostic.source == "ttsbuilder" and isinstance(diagnostic.code, str):
-            span = document.range_from_client_units(diagnostic.range)
-            start = (span.start.line, span.start.character)
-            asked.append((diagnostic.code, start, (span.end.line, span.end.character), diagnostic))
+            start = from_client(document, diagnostic.range.start)
+            end = from_client(document, diagnostic.range.end)
+            asked.append((diagnostic.code, start, end, diagnostic))
     if not asked:
         return []
     fixes = plan_fixes(analysis.source, analysis.problems, options)

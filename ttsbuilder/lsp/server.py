@@ -24,6 +24,7 @@ from ttsbuilder.lint.formats import rule_url
 from ttsbuilder.lint.loaders import Format
 from ttsbuilder.lsp import assist
 from ttsbuilder.lsp.analysis import Analysis, Finding, analyse
+from ttsbuilder.lsp.document import Document
 from ttsbuilder.lsp.places import place_at
 from ttsbuilder.lsp.settings import Settings, format_of, merge
 from ttsbuilder.lsp.wire import INVALID_PARAMS, FramingError, Input, check, frame, json_of
@@ -35,7 +36,7 @@ from lsprotocol import types  # noqa: E402
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams  # noqa: E402
 from pygls.lsp.server import LanguageServer  # noqa: E402
 from pygls.uris import to_fs_path  # noqa: E402
-from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument  # noqa: E402
+from pygls.workspace import TextDocument  # noqa: E402
 
 __all__ = ["PromptServer", "serve"]
 
@@ -173,20 +174,36 @@ class PromptServer(LanguageServer):
         )
 
 
+def _ours(document: TextDocument) -> Document:
+    if not isinstance(document, Document):  # made before initialize: pygls's own class
+        document.__class__ = Document
+    return document  # type: ignore[return-value]
+
+
 def to_client(document: TextDocument, start: tuple[int, int], end: tuple[int, int]) -> types.Range:
-    """A range of 0-based lines and code-point columns in the client's position encoding."""
-    server = ServerTextRange(ServerTextPosition(*start), ServerTextPosition(*end))
-    return document.range_to_client_units(server)
+    """A range of the linter's 0-based lines and code-point columns, in the client's units."""
+    return _ours(document).to_client(start, end)
 
 
-def _cursor(document: TextDocument, position: types.Position) -> tuple[int, int]:
-    server = document.position_from_client_units(position)
-    return server.line, server.character
+def from_client(document: TextDocument, position: types.Position) -> tuple[int, int]:
+    """The linter's 0-based (line, code-point column) at the client's ``position``."""
+    return _ours(document).from_client(position)
+
+
+def _use_lsp_lines(workspace: Any) -> None:
+    """Make every document the workspace opens a :class:`Document` (the LSP's lines)."""
+    create = workspace._create_text_document
+
+    def created(*args: Any, **kwargs: Any) -> Document:
+        return _ours(create(*args, **kwargs))
+
+    workspace._create_text_document = created
 
 
 def _features(server: PromptServer) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(ls: PromptServer, params: types.InitializeParams) -> None:
+        _use_lsp_lines(ls.workspace)
         ls.configure(params.initialization_options)
 
     @server.feature(types.SHUTDOWN)
@@ -251,7 +268,9 @@ def _features(server: PromptServer) -> None:
         if state is not None:
             document = ls.workspace.get_text_document(params.text_document.uri)
             try:
-                place = place_at(document.source, state.format, *_cursor(document, params.position))
+                place = place_at(
+                    document.source, state.format, *from_client(document, params.position)
+                )
                 items = [_item(i) for i in assist.complete(place, state.settings.profile)]
             except Exception as error:
                 ls.log(f"ttsbuilder: no completion for {document.uri}: {error!r}")
@@ -288,7 +307,7 @@ def _item(item: assist.Item) -> types.CompletionItem:
 
 
 def _hover(document: TextDocument, state: _Open, position: types.Position) -> str:
-    line, column = _cursor(document, position)
+    line, column = from_client(document, position)
     parts: list[str] = []
     if state.analysis is not None:
         for finding in state.analysis.findings:
