@@ -380,3 +380,45 @@ def test_two_saves_of_one_version_never_both_win(
     assert sorted(answers.values()) == [200, 409]
     winner = next(text for text, status in answers.items() if status == 200)
     assert (prompts / "welcome.json").read_text() == winner
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("GET", "/nothing/here", 404),
+        ("GET", "/static/../app.py", 404),
+        ("PUT", "/api/save", 405),
+        ("DELETE", "/api/file", 405),
+        ("POST", "/api/files", 405),
+        ("GET", "/api/check", 405),
+    ],
+)
+def test_starlette_s_own_answers_carry_the_headers_too(
+    client: TestClient, method: str, url: str, status: int
+) -> None:
+    answer = client.request(method, url)
+    assert answer.status_code == status
+    assert answer.headers["content-security-policy"] == CSP
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.json()["error"]
+    if status == 405:
+        assert answer.headers["allow"]
+
+
+@pytest.mark.parametrize("kind", ["APPLICATION/JSON", "Application/Json; charset=utf-8"])
+def test_the_media_type_is_read_in_any_case(client: TestClient, kind: str) -> None:
+    """RFC 9110 8.3.1: type and subtype are case-insensitive."""
+    body = json.dumps({"path": "prompts/welcome.json", "text": "{}"})
+    assert (
+        client.post("/api/check", content=body, headers={"content-type": kind}).status_code == 200
+    )
+
+
+def test_the_documented_endings_are_the_ones_served() -> None:
+    import re
+
+    from ttsbuilder.lint.loaders import FORMATS
+
+    docs = (Path(__file__).parent.parent.parent / "docs" / "studio.md").read_text("utf-8")
+    sentence = docs.split("or a file that does not end in", 1)[1].split("is refused", 1)[0]
+    assert re.findall(r"`(\.\w+)`", sentence) == list(FORMATS)

@@ -72,6 +72,7 @@ def create_app(workspace: Workspace, guard: Guard, profile: ProfileName = "enabl
     require("starlette", extra="studio", feature="ttsbuilder studio")
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
+    from starlette.exceptions import HTTPException
     from starlette.requests import Request
     from starlette.responses import JSONResponse, RedirectResponse, Response
     from starlette.routing import Route
@@ -204,7 +205,7 @@ def create_app(workspace: Workspace, guard: Guard, profile: ProfileName = "enabl
                 origin = request.headers.get("origin")
                 if origin is not None and origin not in guard.origins:
                     return refuse(403, "requests from other sites are refused")
-                kind = request.headers.get("content-type", "").split(";")[0].strip()
+                kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
                 if kind != "application/json":
                     return refuse(415, "send application/json")
             try:
@@ -237,7 +238,16 @@ def create_app(workspace: Workspace, guard: Guard, profile: ProfileName = "enabl
         ("/api/preview", speak),
     ):
         routes.append(Route(path, guarded(handler, changes=True), methods=["POST"]))
-    return Starlette(routes=routes)
+
+    async def unrouted(request: Request, exc: Exception) -> Response:
+        # Starlette's own answers (no such route, method not allowed) carry the security
+        # headers and JSON like every other answer; 405 keeps its Allow header.
+        status = getattr(exc, "status_code", 500)
+        extra = getattr(exc, "headers", None) or {}
+        message = "no such page" if status == 404 else getattr(exc, "detail", "refused")
+        return JSONResponse({"error": message}, status, headers={**HEADERS, **extra})
+
+    return Starlette(routes=routes, exception_handlers={HTTPException: unrouted})
 
 
 def _targets() -> list[str]:

@@ -1,9 +1,10 @@
 """The files a studio may show and write: the roots it was given, and nothing else.
 
 A requested path is refused (:class:`Refused`) unless, with every symbolic link
-resolved, it is a regular file with a prompt-file ending (``.json``, ``.yaml``,
-``.yml``) inside one of the roots: a root file itself, or a file under a root
-directory. A path holding a ``..`` segment is refused before it is even resolved.
+resolved, it is a regular file with a prompt-file ending (one of
+:data:`~ttsbuilder.lint.loaders.FORMATS`) inside one of the roots: a root file
+itself, or a file under a root directory. A path holding a ``..`` segment is refused
+before it is even resolved.
 
 Saving is atomic (a temporary file beside the file, then a rename) and refuses to
 overwrite a file that changed on disk since it was opened: the page sends back the
