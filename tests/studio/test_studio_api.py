@@ -422,3 +422,20 @@ def test_the_documented_endings_are_the_ones_served() -> None:
     docs = (Path(__file__).parent.parent.parent / "docs" / "studio.md").read_text("utf-8")
     sentence = docs.split("or a file that does not end in", 1)[1].split("is refused", 1)[0]
     assert re.findall(r"`(\.\w+)`", sentence) == list(FORMATS)
+
+
+def test_a_file_name_that_is_not_utf8_does_not_break_the_listing(
+    client: TestClient, prompts: Path
+) -> None:
+    os.mkdir(os.path.join(bytes(prompts), b"more"))
+    with open(os.path.join(bytes(prompts), b"more", b"caf\xe9.json"), "wb") as handle:
+        handle.write(b'{"text": "Hello"}')
+    (prompts / "more" / "esc\x1b[31m\nname.json").write_text('{"text": "Hello"}')
+    answer = client.get("/api/files")
+    assert answer.status_code == 200
+    listed = {f["path"]: f for f in answer.json()["files"]}
+    assert listed["prompts/more/caf\ufffd.json"]["error"] == "the file name is not UTF-8: rename it"
+    assert listed["prompts/more/esc\x1b[31m\nname.json"]["errors"] == 0
+    assert "prompts/welcome.json" in listed
+    opened = client.get("/api/file", params={"path": "prompts/more/esc\x1b[31m\nname.json"})
+    assert opened.json()["text"] == '{"text": "Hello"}'

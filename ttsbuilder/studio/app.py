@@ -122,6 +122,10 @@ def create_app(workspace: Workspace, guard: Guard, profile: ProfileName = "enabl
     def listing() -> dict[str, Any]:
         files = []
         for path, named in workspace.files():
+            shown = _readable(path)
+            if shown != path:  # a name that is not UTF-8 cannot be sent, nor asked for
+                files.append({"path": shown, "error": "the file name is not UTF-8: rename it"})
+                continue
             try:
                 opened = workspace.open(path)
             except OSError as exc:
@@ -248,6 +252,11 @@ def create_app(workspace: Workspace, guard: Guard, profile: ProfileName = "enabl
         return JSONResponse({"error": message}, status, headers={**HEADERS, **extra})
 
     return Starlette(routes=routes, exception_handlers={HTTPException: unrouted})
+
+
+def _readable(name: str) -> str:
+    """``name`` with the undecodable bytes of a file name (lone surrogates) shown as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _targets() -> list[str]:
