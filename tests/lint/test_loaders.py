@@ -178,3 +178,27 @@ def test_a_yaml_integer_longer_than_python_converts_is_a_number() -> None:
     problems = lint_bytes(b"text: " + b"9" * 5000 + b"\n", "yaml")
     assert [(p.code, p.line, p.column, p.hint) for p in problems] == [("TTS103", 1, 1, None)]
     assert problems[0].message == "expected a string, got a number inf"
+
+
+@pytest.mark.parametrize("opening", ["[", "{", "- ["])
+def test_deep_yaml_flow_nesting_is_refused_quickly(opening: str) -> None:
+    """ruamel.yaml's scanner took 4 s on 3,000 '[' (found through the studio's /api/check)."""
+    import time
+
+    from ttsbuilder.lint.loaders import MAX_FLOW_DEPTH
+
+    text = opening * (MAX_FLOW_DEPTH * 12)
+    started = time.process_time()
+    source = load_bytes(text.encode(), "yaml")
+    assert time.process_time() - started < 0.5
+    assert [(p.code, p.message) for p in source.problems] == [
+        ("TTS506", "the YAML nests too deeply")
+    ]
+
+
+def test_brackets_in_quotes_and_comments_are_not_nesting() -> None:
+    many = "[" * 2000
+    text = f"a: \"{many}\"\nb: '{many}'\n# {many}\nc: [[1], {{d: [2]}}]\n"
+    source = load_bytes(text.encode(), "yaml")
+    assert source.problems == []
+    assert source.document == {"a": many, "b": many, "c": [[1], {"d": [2]}]}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -320,6 +321,9 @@ def load_yaml(text: str) -> Source:
     from ruamel.yaml import YAML
 
     source = Source("yaml", text)
+    if _flow_too_deep(text):
+        source.problems.append(TOO_COMPLEX.problem("", "the YAML nests too deeply").at(1, 1))
+        return source
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -343,6 +347,39 @@ def load_yaml(text: str) -> Source:
     source.document = documents[0] if len(documents) == 1 else (documents or None)
     source.stream = len(documents) > 1
     return source
+
+
+#: Flow collections (``[`` and ``{``) open inside each other beyond this depth are
+#: refused before ruamel.yaml reads them: its scanner's time grows with the square of
+#: the depth (3,000 ``[`` in a row: 4 s) before its parser gives up at Python's
+#: recursion limit anyway. A prompt nests far less (TTS111 stops at 16 levels).
+MAX_FLOW_DEPTH = 256
+
+_FLOW = re.compile(r"""\"(?:[^"\\]|\\.)*\"?|'(?:[^']|'')*'?|(?:^|(?<=\s))#[^\n]*|[\[\]{}]""", re.M)
+
+
+def _flow_too_deep(text: str) -> bool:
+    """Whether ``text`` opens flow collections deeper than :data:`MAX_FLOW_DEPTH`.
+
+    Quoted scalars and comments are skipped; a bracket in a plain scalar is counted, which
+    can only make the depth seem larger, and only a text with hundreds of unclosed
+    brackets reaches the limit.
+
+    >>> _flow_too_deep("a: [" * 300), _flow_too_deep('a: "' + "[" * 300 + '"')
+    (True, False)
+    """
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return False
+    depth = 0
+    for token in _FLOW.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                return True
+        elif mark in "]}":
+            depth = max(depth - 1, 0)
+    return False
 
 
 def _yaml_syntax(exc: Exception) -> Problem:
