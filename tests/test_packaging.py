@@ -247,6 +247,7 @@ def test_the_core_install_validates_renders_and_lints(
         "ttsbuilder._mutate": "hypothesis",
         "ttsbuilder._reference": "hypothesis",
         "ttsbuilder.lsp.actions": "lsp",
+        "ttsbuilder.lsp.document": "lsp",
         "ttsbuilder.lsp.server": "lsp",
         "ttsbuilder.pydantic": "pydantic",
         "ttsbuilder.strategies": "hypothesis",
