@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,10 @@ WAIT = 20.0
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[Client]:
-    started = Client(tmp_path)
-    started.initialize(tmp_path)
-    try:
-        yield started
-    finally:
-        started.kill()
+def started(client: Client, tmp_path: Path) -> Client:
+    """The server, initialized."""
+    client.initialize(tmp_path)
+    return client
 
 
 def _starts(client: Client, uri: str, version: int | None = None) -> list[tuple[int, int]]:
@@ -42,6 +38,7 @@ def _starts(client: Client, uri: str, version: int | None = None) -> list[tuple[
 def test_a_line_separator_inside_a_string_is_not_a_line_end(
     client: Client, tmp_path: Path, separator: str
 ) -> None:
+    client.initialize(tmp_path)
     uri = uri_of(tmp_path / "a.json")
     text = '{"text": "a' + separator + 'b",\n "break": {"time": "2s"}}'
     client.open(uri, "json", text)
@@ -55,6 +52,7 @@ def test_a_line_separator_inside_a_string_is_not_a_line_end(
 
 
 def test_a_lone_cr_ends_a_line(client: Client, tmp_path: Path) -> None:
+    client.initialize(tmp_path)
     uri = uri_of(tmp_path / "a.json")
     client.open(uri, "json", '{\r  "break": {"time": "2s"}\r}\r')
     found = client.diagnostics(uri)
@@ -69,6 +67,7 @@ def test_many_problems_in_a_large_document_are_published_promptly(
     client: Client, tmp_path: Path
 ) -> None:
     """Each diagnostic's position was converted through the whole text: n squared."""
+    client.initialize(tmp_path)
     uri = uri_of(tmp_path / "big.json")
     prompts = {f"p{i}": {"text": "Hello", "break": {"time": "2s"}} for i in range(6000)}
     text = json.dumps(prompts, indent=1) + "\n" + " " * 2_000_000

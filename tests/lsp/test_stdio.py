@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +17,6 @@ from tests.lsp.client import Client, apply, lint, uri_of
 
 JSON_TEXT = '{\n  "text": "Hello",\n  "break": {"time": "2s"}\n}\n'
 YAML_TEXT = "text: Hello\nsay-as:\n  interpret-as: dat\n  text: 12/25/2025\n"
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[Client]:
-    started = Client(tmp_path)
-    try:
-        yield started
-    finally:
-        started.kill()
 
 
 def _span(diagnostic: dict[str, Any]) -> tuple[int, int, int, int]:

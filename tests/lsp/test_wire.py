@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +20,6 @@ from tests.lsp.client import Client, ProtocolError, uri_of
 from ttsbuilder.lsp.wire import frame
 
 WAIT = 15.0
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[Client]:
-    started = Client(tmp_path)
-    try:
-        yield started
-    finally:
-        started.kill()
 
 
 def _framed(body: bytes) -> bytes:
