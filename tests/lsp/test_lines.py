@@ -19,13 +19,6 @@ from ttsbuilder.lsp.document import lsp_lines
 WAIT = 20.0
 
 
-@pytest.fixture
-def started(client: Client, tmp_path: Path) -> Client:
-    """The server, initialized."""
-    client.initialize(tmp_path)
-    return client
-
-
 def _starts(client: Client, uri: str, version: int | None = None) -> list[tuple[int, int]]:
     found = client.diagnostics(uri, version)
     return [(d["range"]["start"]["line"], d["range"]["start"]["character"]) for d in found]
