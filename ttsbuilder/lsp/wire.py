@@ -6,7 +6,8 @@ every message is read, checked and answered before pygls sees it:
 
 * a header block without a ``Content-Length`` (or with one that is not a decimal number,
   or over :data:`MAX_MESSAGE_BYTES`) leaves no way to find the next message: it is a
-  :class:`FramingError`, and the server stops with status 1;
+  :class:`FramingError`, and the server stops with status 1, as it does when the input
+  ends inside a message;
 * a body that is not JSON is answered ``ParseError`` (id null), one that is not a JSON-RPC
   2.0 object ``InvalidRequest``, a request whose params do not fit its method
   ``InvalidParams``, an unknown request ``MethodNotFound``; an unknown or malformed
@@ -78,7 +79,7 @@ class Input:
         return data
 
     async def message(self) -> bytes | None:
-        """The next message's body; None at the end of the input (a body cut short too)."""
+        """The next message's body; None at the end of the input between messages."""
         length: int | None = None
         seen = False
         while True:
@@ -100,7 +101,9 @@ class Input:
         if length is None:
             raise FramingError("a message without a Content-Length header")
         body = await self._call(self._stream.read, length)
-        return body if len(body) == length else None
+        if len(body) < length:
+            raise FramingError(f"the input ended {length - len(body):,} bytes into a message")
+        return body
 
 
 def _length(value: bytes) -> int:
