@@ -111,38 +111,30 @@ def test_the_lifecycle(client: Client, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "header",
+    ("data", "said"),
     [
-        b"Content-Type: application/vscode-jsonrpc\r\n\r\n{}",  # no Content-Length
-        b"Content-Length: -5\r\n\r\n{}",
-        b"Content-Length: abc\r\n\r\n{}",
-        b"Content-Length: 99999999999999999999\r\n\r\n{}",  # over the limit: not allocated
-        b"Content-Length 2\r\n\r\n{}",
-        b"Content-Length: " + b"1" * 10_000 + b"\r\n\r\n{}",
+        (b"Content-Type: application/vscode-jsonrpc\r\n\r\n{}", "without a Content-Length"),
+        (b"Content-Length: -5\r\n\r\n{}", "not a number of bytes"),
+        (b"Content-Length: abc\r\n\r\n{}", "not a number of bytes"),
+        (b"Content-Length: 99999999999999999999\r\n\r\n{}", "over the limit"),  # no MemoryError
+        (b"Content-Length 2\r\n\r\n{}", "not a header line"),
+        (b"Content-Length: " + b"1" * 10_000 + b"\r\n\r\n{}", "longer than 8192 bytes"),
+        (b'Content-Length: 100\r\n\r\n{"jsonrpc": "2.0"', "ended 83 bytes into a message"),
     ],
 )
 def test_broken_framing_stops_the_server_with_status_1(
-    client: Client, tmp_path: Path, header: bytes
+    client: Client, tmp_path: Path, data: bytes, said: str
 ) -> None:
     client.initialize(tmp_path)
-    client.send_bytes(header)
-    assert client.process.wait(WAIT) == 1
-    assert client.process.stderr is not None
-    said = client.process.stderr.read().decode()
-    assert "cannot read the client's messages" in said
-    assert "Traceback" not in said
-
-
-def test_a_body_cut_short_by_the_end_of_input_is_status_1(client: Client, tmp_path: Path) -> None:
-    client.initialize(tmp_path)
-    client.send_bytes(b'Content-Length: 100\r\n\r\n{"jsonrpc": "2.0"')
+    client.send_bytes(data)
     assert client.process.stdin is not None
-    client.process.stdin.close()
+    client.process.stdin.close()  # the end of the input, for a body cut short
     assert client.process.wait(WAIT) == 1
     assert client.process.stderr is not None
-    said = client.process.stderr.read().decode()
-    assert "the input ended 83 bytes into a message" in said
-    assert "Traceback" not in said
+    error = client.process.stderr.read().decode()
+    assert "cannot read the client's messages: " in error
+    assert said in error
+    assert "Traceback" not in error
 
 
 def test_header_case_and_extra_headers_are_read(client: Client, tmp_path: Path) -> None:
