@@ -86,9 +86,13 @@ def create_app(workspace: Workspace, guard: Guard, profile: ProfileName = "enabl
         declared = request.headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
             raise _Bad(413, "the request is too large")
-        data = await request.body()
-        if len(data) > MAX_BODY_BYTES:
-            raise _Bad(413, "the request is too large")
+        chunks, size = [], 0
+        async for chunk in request.stream():  # a chunked body declares no length: count it
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise _Bad(413, "the request is too large")
+            chunks.append(chunk)
+        data = b"".join(chunks)
         try:
             found = json.loads(data)
         except (ValueError, RecursionError):
