@@ -328,3 +328,152 @@ def test_the_one_step_way_takes_the_common_urls() -> None:
         assert routes._COMMON_URL.match(url) is not None, url
     for url in ["/x/voice/v1/call", "/voice/v1/call/f%31/play", "/voice/v1/call//play"]:
         assert routes._COMMON_URL.match(url) is None, url
+
+
+# --- found by mutation testing (docs/mutation.md, "Routes, client hooks, body decoding") ---
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        # Read by hand as RFC 3986 reads them: the authority follows "://" up to the next
+        # "/", the path ends at the first "?" or "#", and the first /voice/v1 counts.
+        ("/voice/v1/call", "/call"),
+        ("/voice/v1/call/", "/call"),
+        ("/voice/v1/voice/v1/call", "/voice/v1/call"),
+        ("https://h/voice/v1/call/X1", "/call/X1"),
+        ("http://h/voice/v1/call/x://y", "/call/x://y"),  # ":" and "/" are path characters
+        ("/voice/v1/call?x=1#top", "/call"),
+        ("/voice/v1/call?to=http://x", "/call"),
+        ("http:///voice/v1/call", "/call"),  # an empty authority
+        ("?/voice/v1/call", None),  # all query
+        ("http://voice/v1/call?to=http://x", None),  # a host named voice
+        ("://voice/v1/call", None),  # after "://" comes an authority, even with no scheme
+        # A path may begin with "//" (an empty first segment): httpx hands the hooks the raw
+        # path "//voice/v1/call" of "https://h//voice/v1/call", and requests the whole URL,
+        # which reads as the same route; nginx merges the slashes (merge_slashes, on by
+        # default). The one-step path always read it so; the general one read an authority.
+        ("//voice/v1/call", "/call"),
+        ("//h/voice/v1/call", "/call"),
+    ],
+)
+def test_both_ways_read_a_url_as_rfc_3986_does(url: str, path: str | None) -> None:
+    assert api_path(url) == path
+    assert routes._api_path_slowly(url) == path
+
+
+def test_httpx_and_requests_see_a_doubled_slash_as_the_same_route() -> None:
+    httpx = pytest.importorskip("httpx")
+    url = "https://api.enablex.io//voice/v1/call"
+    assert httpx.Request("POST", url).url.raw_path == b"//voice/v1/call"
+    assert api_path("//voice/v1/call") == api_path(url) == "/call"
+
+
+def _shown(problems: list[Any]) -> list[tuple[str, str, str, str | None]]:
+    return [(p.code, p.pointer, p.message, p.hint) for p in problems]
+
+
+def test_each_route_problem_says_what_and_where() -> None:
+    hold, play, get = f"{API}/call/f1aa/hold", f"{API}/call/f1aa/play", f"{API}/call/f1aa"
+    route = "the route /call/{voice_id}/hold takes POST"
+    assert _shown(check_request("PUT", hold, None)) == [
+        ("TTS802", "", f"PUT /call/f1aa/hold: {route}", "use POST")  # and no body problems
+    ]
+    assert _shown(check_request("GET", get, b"{}")) == [
+        (
+            "TTS803",
+            "",
+            "GET /call/{voice_id} takes no body: the service ignores this one",
+            "send it without a body",
+        )
+    ]
+    assert _shown(check_request("PUT", play, None)) == [
+        (
+            "TTS804",
+            "",
+            "PUT /call/{voice_id}/play needs a play body, and the request has none",
+            None,
+        ),
+    ]
+    assert _shown(check_request("GET", API)) == [
+        (
+            "TTS801",
+            "",
+            "no Voice API route GET / under /voice/v1",
+            "did you mean GET /call/{voice_id}?",
+        ),
+    ]
+    ((code, _, message, _),) = _shown(check_request("GET", f"{API}/recordubg/77"))
+    assert (code, message) == ("TTS801", "no Voice API route GET /recordubg/77 under /voice/v1")
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b'{"hold": NaN}', "NaN is not a JSON value"),  # RFC 8259 section 6: no NaN
+        (b"[" * 100_000, "it nests too deeply for the parser"),
+    ],
+)
+def test_a_body_that_is_not_json_says_why_and_what_to_do(body: bytes, why: str) -> None:
+    assert _shown(check_request("POST", f"{API}/call/f1aa/hold", body)) == [
+        ("TTS805", "", f"the hold body is not JSON: {why}", "send the body as JSON (json=...)")
+    ]
+
+
+def test_a_reader_that_is_no_iterator_is_a_stream_too() -> None:
+    class Reader:
+        def read(self) -> bytes:
+            return b'{"hold": true}'
+
+    (problem,) = check_request("POST", f"{API}/call/f1aa/hold", Reader())
+    assert problem.message == (
+        "the hold body is not JSON: a stream, which cannot be read here and sent as well"
+    )
+
+
+def test_a_long_path_is_cut_at_80_characters_in_a_message() -> None:
+    # "/call/" + id + "/hold": 80 characters are shown whole, 81 as their first 77 and "...".
+    for length, shown in [(80, None), (81, 77)]:
+        rest = f"/call/{'a' * (length - 11)}/hold"
+        assert len(rest) == length
+        (problem, *_) = check_request("PUT", f"{API}{rest}", None)
+        expected = rest if shown is None else rest[:shown] + "..."
+        assert problem.message.startswith(f"PUT {expected}: the route")
+
+
+def test_a_lower_case_method_is_the_method_httpx_and_requests_send() -> None:
+    # Both clients upper-case the method before sending it (RFC 9110 9.1: methods are
+    # case-sensitive, and the Voice API's are upper case); the check reads it as they send it.
+    httpx = pytest.importorskip("httpx")
+    requests = pytest.importorskip("requests")
+    url = f"{API}/call/f1aa/play"
+    assert httpx.Request("put", url).method == "PUT"
+    assert requests.Request("put", url).prepare().method == "PUT"
+    body = {"text": "Hello"}
+    assert check_request("put", url, body) == check_request("PUT", url, body) != []
+    assert _shown(check_request("put", f"{API}/call/f1aa/hold", None))[0][2].startswith("PUT ")
+
+
+def test_a_method_or_url_that_is_not_a_string_is_named() -> None:
+    for call in (check_request, match_route):
+        with pytest.raises(TTSBuilderError) as caught:
+            call(b"PUT", f"{API}/call")  # type: ignore[arg-type]
+        assert str(caught.value) == "the request method must be a string, got b'PUT'"
+        with pytest.raises(TTSBuilderError) as caught:
+            call("PUT", None)  # type: ignore[arg-type]
+        assert str(caught.value) == "the request url must be a string, got None"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "hint"),
+    [
+        # Each names its route's own word; the call segment is missing or out of order.
+        ("PUT", "/77/connect", "PUT /call/{voice_id}/connect"),
+        ("PUT", "/play/call/f1aa", "PUT /call/{voice_id}/play"),
+        ("PUT", "/x/transfer/f1aa", "PUT /call/{voice_id}/transfer"),
+        ("POST", "/X/hold", "POST /call/{voice_id}/hold"),
+    ],
+)
+def test_the_closest_route_is_the_one_the_path_names(method: str, path: str, hint: str) -> None:
+    (problem,) = check_request(method, API + path)
+    assert (problem.code, problem.hint) == ("TTS801", f"did you mean {hint}?")

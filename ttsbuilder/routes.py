@@ -208,11 +208,11 @@ def _api_path_slowly(url: str) -> str | None:
         if found >= 0:
             stop = found
     scheme = url.find("://", 0, stop)
-    if scheme >= 0 or url.startswith("//"):
-        start = url.find("/", scheme + 3 if scheme >= 0 else 2, stop)
+    if scheme >= 0:
+        start = url.find("/", scheme + 3, stop)
         if start < 0:
             return None
-    else:
+    else:  # a path; one that begins with "//" too, as httpx's raw path of "https://h//voice/v1"
         start = 0
     path = url[start:stop]
     under = _UNDER_API.search(path)
