@@ -12,9 +12,11 @@ import gzip
 import io
 import json
 import logging
+import os
 import pathlib
 import sys
 import threading
+import warnings
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,6 +43,14 @@ class _Recorder(BaseHTTPRequestHandler):
     server: _Server
 
     def _answer(self) -> None:
+        if self.path == "/moved":  # a redirect that keeps the method and the body
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.server.arrived.append((self.command, self.path, b""))
+            self.send_response(307)
+            self.send_header("Location", f"/voice/v1/call/{VOICE_ID}/play")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.headers.get("Transfer-Encoding") == "chunked":
             body = b""
             for _ in range(1000):  # bounded: a test body has a few chunks
@@ -166,8 +176,9 @@ def test_warn_mode_logs_and_sends(
     assert len(server.arrived) == 1
     (record,) = caplog.records
     assert record.name == "ttsbuilder.clients"
-    assert "TTS105" in record.getMessage()
-    assert f"PUT {url}" in record.getMessage()
+    # docs/clients.md: "PUT <url>: <problem>", the Problem as the record's `problem`.
+    assert record.problem.code == "TTS105"  # type: ignore[attr-defined]
+    assert record.getMessage() == f"PUT {url}: {record.problem}"  # type: ignore[attr-defined]
 
 
 def test_warnings_never_block(
@@ -260,6 +271,7 @@ def test_a_missing_client_library_names_its_extra(
     with pytest.raises(MissingExtraError) as caught:
         make()
     assert caught.value.extra == extra
+    assert caught.value.feature == f"ttsbuilder.clients.{make.__name__}"
 
 
 def test_the_doctests_run() -> None:
@@ -417,7 +429,7 @@ def test_a_compressed_body_that_cannot_be_read_says_why(
     with pytest.raises(ValidationError) as caught:
         send_raw(client, f"{api(server)}/call/{VOICE_ID}/play", body, headers)
     ((problem,),) = [caught.value.problems]
-    assert problem.code == "TTS805"
+    assert (problem.code, problem.pointer) == ("TTS805", "")
     assert problem.message.startswith(message)
     assert server.arrived == []
 
@@ -532,3 +544,112 @@ def test_each_hook_judges_a_body_as_check_request_does(
         except ValidationError as error:
             found = [(p.code, p.pointer) for p in error.problems]
         assert found == expected, client
+
+
+# --- found by mutation testing (docs/mutation.md, "Routes, client hooks, body decoding") ---
+
+
+def _follow(client: str, url: str, body: Any) -> int:
+    """PUT ``body`` as JSON through ``client``, following redirects."""
+    if client == "requests":
+        with requests_session() as session:
+            return session.put(url, json=body, timeout=5).status_code
+    if client == "httpx":
+        hooks = httpx_event_hooks()
+        with httpx.Client(event_hooks=hooks, timeout=5, follow_redirects=True) as sync_client:
+            return sync_client.put(url, json=body).status_code
+
+    async def go() -> int:
+        hooks = httpx_async_event_hooks()
+        async with httpx.AsyncClient(event_hooks=hooks, timeout=5, follow_redirects=True) as c:
+            return (await c.put(url, json=body)).status_code
+
+    return asyncio.run(go())
+
+
+@pytest.mark.parametrize("client", sorted(SENDERS))
+def test_a_redirect_into_the_api_is_checked_as_its_route(server: _Server, client: str) -> None:
+    # A 307 keeps the method and the body (RFC 9110 15.4.8); httpx sends the copy as a
+    # stream not yet read, which the async hook read as no body at all (TTS804).
+    moved = f"http://127.0.0.1:{server.server_port}/moved"
+    with pytest.raises(ValidationError) as caught:
+        _follow(client, moved, BAD)
+    assert [p.code for p in caught.value.problems] == ["TTS105"]
+    assert _follow(client, moved, GOOD) == 200
+    play = f"/voice/v1/call/{VOICE_ID}/play"
+    assert [(path, json.loads(body or b"null")) for _, path, body in server.arrived] == [
+        ("/moved", None),
+        ("/moved", None),
+        (play, GOOD),
+    ]
+
+
+def test_an_async_stream_compressed_is_checked_as_it_decompresses(server: _Server) -> None:
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+
+    async def put(body: Any) -> int:
+        async def chunks() -> AsyncIterator[bytes]:
+            raw = gzip.compress(json.dumps(body).encode())
+            yield raw[:7]
+            yield raw[7:]
+
+        headers = {"Content-Encoding": "gzip"}
+        async with httpx.AsyncClient(event_hooks=httpx_async_event_hooks(), timeout=5) as client:
+            return (await client.put(url, content=chunks(), headers=headers)).status_code
+
+    with pytest.raises(ValidationError) as caught:
+        asyncio.run(put(BAD))
+    assert [p.code for p in caught.value.problems] == ["TTS105"]
+    assert asyncio.run(put(GOOD)) == 200
+    assert len(server.arrived) == 1
+
+
+def test_a_file_that_cannot_seek_is_a_stream_that_cannot_be_checked() -> None:
+    # A pipe cannot be read and put back: the body is TTS805 (a stream), not "no body".
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "wb") as writer:
+        writer.write(json.dumps(GOOD).encode())
+    with os.fdopen(read_end, "rb") as pipe, requests_session() as session:
+        assert not pipe.seekable()
+        url = f"https://api.enablex.io/voice/v1/call/{VOICE_ID}/play"
+        prepared = requests.Request("PUT", url, data=pipe).prepare()
+        with pytest.raises(ValidationError) as caught:
+            session._ttsbuilder_check(prepared)  # type: ignore[attr-defined]
+    assert [p.code for p in caught.value.problems] == ["TTS805"]
+
+
+def test_a_body_that_does_not_decode_keeps_the_route_s_problems() -> None:
+    # A wrong method on a path with one body kind, and a gzip body that is not gzip: both.
+    (hook,) = httpx_event_hooks()["request"]
+    url = f"https://api.enablex.io/voice/v1/call/{VOICE_ID}/hold"
+    request = httpx.Request("PUT", url, content=b"not gzip", headers={"Content-Encoding": "gzip"})
+    with pytest.raises(ValidationError) as caught:
+        hook(request)
+    assert [p.code for p in caught.value.problems] == ["TTS802", "TTS805"]
+
+
+def test_the_async_hook_s_result_takes_a_throw_as_a_coroutine_does() -> None:
+    # asyncio throws CancelledError into a task's coroutine that is cancelled before its
+    # first step; what the async hook returns must take it as the coroutine of an
+    # `async def` hook (Python's own, not yet started: the reference) takes it.
+    async def hook_coroutine() -> None:
+        pass
+
+    (hook,) = httpx_async_event_hooks()["request"]
+    error = ValueError("sent in")
+    for args in [(error,), (ValueError, error), (ValueError,)]:
+        for coroutine in (hook_coroutine(), hook(httpx.Request("GET", "https://example.com/"))):
+            with warnings.catch_warnings():  # the two-argument form is deprecated in 3.12
+                warnings.simplefilter("ignore", DeprecationWarning)
+                with pytest.raises(ValueError, match=r"sent in|^$") as caught:
+                    coroutine.throw(*args)  # type: ignore[union-attr, arg-type]
+            assert (caught.value is error) == (len(args) > 1 or args[0] is error)
+
+    async def cancelled_at_once() -> bool:
+        task = asyncio.get_running_loop().create_task(hook(httpx.Request("GET", "https://e/")))
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        return task.cancelled()
+
+    assert asyncio.run(cancelled_at_once())
