@@ -477,3 +477,31 @@ def test_a_method_or_url_that_is_not_a_string_is_named() -> None:
 def test_the_closest_route_is_the_one_the_path_names(method: str, path: str, hint: str) -> None:
     (problem,) = check_request(method, API + path)
     assert (problem.code, problem.hint) == ("TTS801", f"did you mean {hint}?")
+
+
+def test_the_one_step_pattern_as_built_finds_each_route_of_spec_section_6() -> None:
+    # Built here, not at import: the module's pattern was built before any test ran, so
+    # a change to how it is built would otherwise go unseen (docs/mutation.md).
+    pattern, by_group = routes._common_url_pattern()
+    for method, path, kind in SPEC_TABLE:
+        concrete = path.replace("{voice_id}", "f1aa").replace("{recording_id}", "77")
+        for url in (
+            API + concrete,
+            f"/voice/v1{concrete}/?dry=1",
+            f"http://h:1/voice/v1{concrete}#x",
+        ):
+            found = pattern.match(url)
+            assert found is not None, url
+            route = by_group[found.lastgroup][method]  # type: ignore[index]
+            assert (route.method, route.path, route.body) == (method, path, kind)
+    for url in [
+        "/x/voice/v1/call",
+        "/voice/v1/call/f%31/play",
+        "/voice/v1/call//play",
+        "/voice/v1/calls",
+        "/voice/v1/call/f1aa/play/more",
+        "/voice/v1/recording",
+        "ftp://h/voice/v1/call",
+        "/voice/v1",
+    ]:
+        assert pattern.match(url) is None, url
