@@ -653,3 +653,24 @@ def test_the_async_hook_s_result_takes_a_throw_as_a_coroutine_does() -> None:
         return task.cancelled()
 
     assert asyncio.run(cancelled_at_once())
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        # RFC 3986 3.2.1: the userinfo is what precedes the last "@" of the authority, which
+        # ends at the first "/", "?" or "#" after "://"; an "@" later on is the path's.
+        ("http://u:p@h/x", "http://h/x"),
+        ("http://u:p@h/x?next=https://y", "http://h/x?next=https://y"),
+        ("http://user:PXss@h/", "http://h/"),
+        ("http://u:p@h/a@b/c", "http://h/a@b/c"),
+        ("http://u:p@h/x?to=a@b", "http://h/x?to=a@b"),
+        ("http://u:p@h#a@b", "http://h#a@b"),
+        ("http:///a@b", "http:///a@b"),
+        ("http://h/x", "http://h/x"),
+        ("://u:p@h/", "://h/"),  # no scheme, still no password in a log
+        ("/voice/v1/call", "/voice/v1/call"),
+    ],
+)
+def test_a_url_is_shown_without_its_userinfo(url: str, shown: str) -> None:
+    assert clients._without_credentials(url) == shown
