@@ -347,6 +347,8 @@ def test_the_one_step_way_takes_the_common_urls() -> None:
         ("/voice/v1/call?to=http://x", "/call"),
         ("http:///voice/v1/call", "/call"),  # an empty authority
         ("?/voice/v1/call", None),  # all query
+        ("#/voice/v1/call", None),  # all fragment
+        ("/voice/v1X/call", None),  # /voice/v1X is no /voice/v1 segment pair
         ("http://voice/v1/call?to=http://x", None),  # a host named voice
         ("://voice/v1/call", None),  # after "://" comes an authority, even with no scheme
         # A path may begin with "//" (an empty first segment): httpx hands the hooks the raw
