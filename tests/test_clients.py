@@ -21,6 +21,7 @@ import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -667,6 +668,8 @@ def test_the_async_hook_s_result_takes_a_throw_as_a_coroutine_does() -> None:
         ("http://u:p@h/x?to=a@b", "http://h/x?to=a@b"),
         ("http://u:p@h#a@b", "http://h#a@b"),
         ("http:///a@b", "http:///a@b"),
+        ("http://u:p@ss@h/x", "http://h/x"),  # an "@" left unencoded: the last one ends it
+        ("http://@h/x", "http://h/x"),  # an empty userinfo
         ("http://h/x", "http://h/x"),
         ("://u:p@h/", "://h/"),  # no scheme, still no password in a log
         ("/voice/v1/call", "/voice/v1/call"),
@@ -674,3 +677,5 @@ def test_the_async_hook_s_result_takes_a_throw_as_a_coroutine_does() -> None:
 )
 def test_a_url_is_shown_without_its_userinfo(url: str, shown: str) -> None:
     assert clients._without_credentials(url) == shown
+    if url.startswith("http:"):  # the host is where the standard library finds it too
+        assert urlsplit(url).hostname == urlsplit(shown).hostname
