@@ -250,7 +250,7 @@ def test_the_azure_profile_is_passed_on(server: _Server) -> None:
 
 
 def test_a_wrong_mode_or_profile_fails_at_once() -> None:
-    with pytest.raises(TTSBuilderError):
+    with pytest.raises(TTSBuilderError, match=r"^unknown mode 'loud': use 'raise' or 'warn'$"):
         httpx_event_hooks(mode="loud")  # type: ignore[arg-type]
     with pytest.raises(TTSBuilderError):
         requests_session(profile="polly")
