@@ -135,6 +135,20 @@ def test_the_route_family_is_the_8xx_range() -> None:
         ("PUT", f"{API}/play/call/f1aa", "did you mean PUT /call/{voice_id}/play?"),
         ("PUT", f"{API}/x/transfer/f1aa", "did you mean PUT /call/{voice_id}/transfer?"),
         ("POST", f"{API}/X/hold", "did you mean POST /call/{voice_id}/hold?"),
+        # A route's word beats a path that only reads alike: its path's, its operation's
+        # (SPEC §6 names) or its title's verb (the seed's "Bridge a call", "Dial out").
+        ("GET", f"{API}/recording", "did you mean GET /recording/{recording_id}?"),
+        ("PUT", f"{API}/play", "did you mean PUT /call/{voice_id}/play?"),
+        ("POST", f"{API}/dial", "did you mean POST /call?"),
+        ("POST", f"{API}/call/f1aa/dial", "did you mean POST /call?"),
+        ("PUT", f"{API}/call/f1aa/bridge", "did you mean PUT /call/{voice_id}/connect?"),
+        ("PUT", f"{API}/call/f1aa/start", "did you mean PUT /call/{voice_id}/recording?"),
+        ("DELETE", f"{API}/call/f1aa/hangup", "did you mean DELETE /call/{voice_id}?"),
+        ("GET", f"{API}/download/77", "did you mean GET /recording/{recording_id}?"),
+        ("PUT", f"{API}/Call/F1AA/Play", "did you mean PUT /call/{voice_id}/play?"),
+        # A near word with the wrong method still means that word's route.
+        ("GET", f"{API}/call/f1aa/plya", "did you mean PUT /call/{voice_id}/play?"),
+        ("POST", f"{API}/calls", "did you mean POST /call?"),
     ],
 )
 def test_an_unknown_path_names_the_closest_route(method: str, url: str, hint: str) -> None:

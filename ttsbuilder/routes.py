@@ -381,29 +381,44 @@ def _unknown(method: str, rest: str) -> Problem:
 
 
 def _closest(method: str, rest: str) -> Route:
-    """The route whose path, with this request's segments put in, reads most like ``rest``.
+    """The route the request most likely meant: first by the words it names, then by
+    how its path, with this request's segments put in, reads like ``rest``.
 
-    A parameter takes the request's segment at its place (``/recordubg/7`` reads as
-    ``/recording/7``) or, when the request is shorter, its next segment that is no word
-    of the route (``/f1aa`` reads as ``/call/f1aa``): the better of the two counts.
+    A route's words are its path's words, its operation's (``dial_out``: ``dial``,
+    ``out``, ``dialout``) and its title's verb (``Bridge a call``: ``bridge``), so that
+    ``/call/f1aa/bridge`` means connect and ``/dial`` means dial-out. A parameter takes
+    the request's segment at its place (``/recordubg/7`` reads as ``/recording/7``) or,
+    when the request is shorter, its next segment that is no word of the route (``/f1aa``
+    reads as ``/call/f1aa``), or nothing: the better reading counts.
     """
     segments = rest.strip("/").split("/")
+    spoken = [segment.lower() for segment in segments]
 
-    def score(route: Route) -> tuple[float, bool]:
+    def score(route: Route) -> tuple[int, float, bool]:
         parts = route.path.strip("/").split("/")
+        hits = sum(segment in _WORDS[route] for segment in spoken)
         spare = iter([segment for segment in segments if segment not in parts])
         in_place = [
-            segments[index] if part.startswith("{") and index < len(segments) else part
+            (segments[index] if index < len(segments) else "") if part.startswith("{") else part
             for index, part in enumerate(parts)
         ]
-        in_order = [next(spare, part) if part.startswith("{") else part for part in parts]
+        in_order = [next(spare, "") if part.startswith("{") else part for part in parts]
         ratio = max(
             difflib.SequenceMatcher(None, rest, "/" + "/".join(filled)).ratio()
             for filled in (in_place, in_order)
         )
-        return ratio, route.method == method
+        return hits, ratio, route.method == method
 
     return max(ROUTES, key=score)
+
+
+def _words(route: Route) -> frozenset[str]:
+    path = [part for part in route.path.strip("/").split("/") if not part.startswith("{")]
+    operation = route.name.split("_")
+    return frozenset([*path, *operation, "".join(operation), route.summary.split()[0].lower()])
+
+
+_WORDS = {route: _words(route) for route in ROUTES}
 
 
 class _Constant(ValueError):
