@@ -149,6 +149,17 @@ def test_the_route_family_is_the_8xx_range() -> None:
         # A near word with the wrong method still means that word's route.
         ("GET", f"{API}/call/f1aa/plya", "did you mean PUT /call/{voice_id}/play?"),
         ("POST", f"{API}/calls", "did you mean POST /call?"),
+        # Misspelt words, at their place or with a slash too many.
+        ("GET", f"{API}/recordubg/77/", "did you mean GET /recording/{recording_id}?"),
+        ("GET", f"{API}/recordng/77", "did you mean GET /recording/{recording_id}?"),
+        ("PUT", f"{API}/cal/f1aa/plya", "did you mean PUT /call/{voice_id}/play?"),
+        ("PUT", f"{API}/call/f1aa/transfr", "did you mean PUT /call/{voice_id}/transfer?"),
+        ("PUT", f"{API}/call/f1aa/forwrd", "did you mean PUT /call/{voice_id}/forward?"),
+        ("PUT", f"{API}/call/f1aa/conect", "did you mean PUT /call/{voice_id}/connect?"),
+        ("PUT", f"{API}/call/f1aa/recordng", "did you mean PUT /call/{voice_id}/recording?"),
+        ("POST", f"{API}/call/f1aa/hld", "did you mean POST /call/{voice_id}/hold?"),
+        ("DELETE", f"{API}/calls/f1aa", "did you mean DELETE /call/{voice_id}?"),
+        ("GET", f"{API}//recording//", "did you mean GET /recording/{recording_id}?"),
     ],
 )
 def test_an_unknown_path_names_the_closest_route(method: str, url: str, hint: str) -> None:

@@ -18,6 +18,7 @@ business. See ``docs/clients.md``.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -396,7 +397,8 @@ def _closest(method: str, rest: str) -> Route:
 
     def score(route: Route) -> tuple[int, float, bool]:
         parts = route.path.strip("/").split("/")
-        hits = sum(segment in _WORDS[route] for segment in spoken)
+        words = _words(route)
+        hits = sum(segment in words for segment in spoken)
         spare = iter([segment for segment in segments if segment not in parts])
         in_place = [
             (segments[index] if index < len(segments) else "") if part.startswith("{") else part
@@ -412,13 +414,12 @@ def _closest(method: str, rest: str) -> Route:
     return max(ROUTES, key=score)
 
 
+@functools.cache  # built on the first unknown path: no request that matches pays for it
 def _words(route: Route) -> frozenset[str]:
+    """The words that name ``route``: its path's, its operation's, its title's verb."""
     path = [part for part in route.path.strip("/").split("/") if not part.startswith("{")]
     operation = route.name.split("_")
     return frozenset([*path, *operation, "".join(operation), route.summary.split()[0].lower()])
-
-
-_WORDS = {route: _words(route) for route in ROUTES}
 
 
 class _Constant(ValueError):
