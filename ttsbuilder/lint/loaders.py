@@ -33,6 +33,7 @@ from ttsbuilder.lint.positions import (
     scan_json,
     yaml_members,
 )
+from ttsbuilder.lint.yaml_breaks import readable, restore
 from ttsbuilder.model import KINDS
 from ttsbuilder.problems import Problem, escape_pointer
 from ttsbuilder.rules.common import ALIASES
@@ -324,16 +325,19 @@ def load_yaml(text: str) -> Source:
     if _flow_too_deep(text):
         source.problems.append(TOO_COMPLEX.problem("", "the YAML nests too deeply").at(1, 1))
         return source
+    read, back = readable(text)  # NEL, LS and PS are no line breaks (YAML 1.2)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            roots = list(YAML(typ="rt", pure=True).compose_all(text))
+            roots = list(YAML(typ="rt", pure=True).compose_all(read))
     except RecursionError:
         source.problems.append(TOO_COMPLEX.problem("", "the YAML nests too deeply").at(1, 1))
         return source
     except Exception as exc:  # a third-party parser on arbitrary text: any failure is a finding
         source.problems.append(_yaml_syntax(exc))
         return source
+    if back is not None:
+        restore(roots, back)
     source._scan = lambda: yaml_members(roots, text)
     builder = _YamlBuilder(source.problems)
     try:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ttsbuilder.lint.yaml_breaks import readable
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules import rule_named
 from ttsbuilder.rules.source import UNUSED_SUPPRESSION
@@ -101,7 +102,7 @@ def _scalar_spans(text: str) -> list[tuple[int, int]]:
 
     spans: list[tuple[int, int]] = []
     try:
-        for token in YAML(typ="rt", pure=True).scan(text):
+        for token in YAML(typ="rt", pure=True).scan(readable(text)[0]):
             if isinstance(token, ScalarToken):
                 spans.append((token.start_mark.index, token.end_mark.index))
     except Exception:  # a broken file: the scalars read so far still count
