@@ -177,6 +177,24 @@ def test_a_wrong_method_names_the_right_ones_and_still_checks_the_body() -> None
     assert problem.hint == "use GET or DELETE"
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "hint"),
+    [
+        # SPEC §6: /call takes POST only; GET and DELETE take a call's id below it.
+        ("DELETE", "/call", "use POST, or DELETE /call/{voice_id}"),
+        ("GET", "/call", "use POST, or GET /call/{voice_id}"),
+        ("PUT", "/call", "use POST"),  # no PUT route one id below
+        ("POST", "/recording/7", "use GET"),
+        ("DELETE", "/call/f1aa/play", "use PUT"),  # below /call/{voice_id}/play: nothing
+    ],
+)
+def test_a_method_the_path_lacks_names_its_route_one_id_below(
+    method: str, path: str, hint: str
+) -> None:
+    (problem,) = check_request(method, API + path, None)
+    assert (problem.code, problem.hint) == ("TTS802", hint)
+
+
 def test_no_body_where_one_is_needed_and_a_body_where_none_belongs() -> None:
     # An empty memoryview was a body that is not JSON (TTS805), though _parse takes one.
     for empty in (None, b"", "", bytearray(), memoryview(b"")):

@@ -345,7 +345,8 @@ def _route_problems(
         any_route = next(iter(routes.values()))
         allowed = " or ".join(routes)
         message = f"{method} {_clip(rest)}: the route {any_route.path} takes {allowed}"
-        problems.append(WRONG_METHOD.problem("", message, f"use {allowed}"))
+        hint = ", or ".join([f"use {allowed}", *_one_below(method, any_route.path)])
+        problems.append(WRONG_METHOD.problem("", message, hint))
         kinds = {other.body for other in routes.values()}
         kind = kinds.pop() if len(kinds) == 1 else None
         return None if _absent(body) else kind
@@ -359,6 +360,19 @@ def _route_problems(
         problems.append(MISSING_BODY.problem("", message))
         return None
     return route.body
+
+
+def _one_below(method: str, path: str) -> list[str]:
+    """The routes of ``method`` at ``path`` and one parameter more: ``DELETE /call`` means
+    to hang up a call it does not name, which ``DELETE /call/{voice_id}`` does."""
+    depth = path.count("/") + 1
+    return [
+        str(route)
+        for route in ROUTES
+        if route.method == method
+        and route.path.startswith(path + "/{")
+        and route.path.count("/") == depth
+    ]
 
 
 def _text(name: str, value: object) -> str:
