@@ -128,7 +128,8 @@ def measure(
     a document with errors (``ValidationError``); a prompt over a platform's limits is
     measured all the same (``within_limits`` is False, its TTS9xx errors in
     ``problems``). ``duration=True`` also speaks it with the offline preview (the
-    ``preview`` extra; :class:`~ttsbuilder.errors.PreviewError` without it) and
+    ``preview`` extra; without it a :class:`~ttsbuilder.errors.MissingExtraError`, also a
+    :class:`~ttsbuilder.errors.PreviewError`) and
     reports the audio's length in seconds: eSpeak's pace, an estimate of the
     platform's.
 

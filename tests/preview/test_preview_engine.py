@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ttsbuilder import preview
-from ttsbuilder.errors import PreviewError
+from ttsbuilder.errors import MissingExtraError, PreviewError
 from ttsbuilder.preview import engine
 
 pytestmark = pytest.mark.usefixtures("engine_available")
@@ -78,5 +78,8 @@ def test_concurrent_previews_do_not_mix(pause_at: Any, entry: Any) -> None:
 def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "_ENGINE", None)
     monkeypatch.setitem(sys.modules, "espeakng_loader", None)  # import now fails
-    with pytest.raises(PreviewError, match=r"pip install 'ttsbuilder\[preview\]'"):
+    with pytest.raises(PreviewError, match=r"pip install 'ttsbuilder\[preview\]'") as caught:
         preview.render({"text": "Hello"})
+    # The package's promise too (README, Install): a MissingExtraError naming the extra.
+    assert isinstance(caught.value, MissingExtraError)
+    assert (caught.value.extra, caught.value.name) == ("preview", "espeakng_loader")

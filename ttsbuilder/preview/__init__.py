@@ -2,8 +2,9 @@
 
 Needs the ``preview`` extra (``pip install 'ttsbuilder[preview]'``), which installs
 ``espeakng-loader``: the eSpeak NG library (GPL-3.0) and its voice data, loaded at run
-time only. Without it, previewing raises :class:`~ttsbuilder.errors.PreviewError`
-saying how to get it. See ``docs/preview.md``.
+time only. Without it, previewing raises :class:`~ttsbuilder.errors.MissingExtraError`
+(also a :class:`~ttsbuilder.errors.PreviewError`) saying how to get it. See
+``docs/preview.md``.
 
 >>> from ttsbuilder.preview import preview_wav
 >>> prompt = {"text": "Hello", "break": {"value": "1.5s"}}

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ttsbuilder.errors import PreviewError
+from ttsbuilder._extras import require
+from ttsbuilder.errors import MissingExtraError, PreviewError
 from ttsbuilder.preview.voices import VoiceNames, list_voices
 
 __all__ = ["INSTALL_HINT", "Engine", "Sink", "Synthesis", "TooLong", "get_engine"]
@@ -99,13 +100,16 @@ class _StartError(PreviewError):
     """espeak_Initialize failed; it is not retried (initializing twice is not safe)."""
 
 
+class _MissingExtra(MissingExtraError, PreviewError):
+    """The ``preview`` extra is missing: the package's promise (a :class:`MissingExtraError`
+    naming the extra) and the preview's own (a :class:`PreviewError`), so either catch works."""
+
+
 def _load_library() -> tuple[ctypes.CDLL, bytes]:
     try:
-        import espeakng_loader
-    except ImportError:
-        raise PreviewError(
-            f"audio preview needs eSpeak NG from the 'preview' extra: {INSTALL_HINT}"
-        ) from None
+        espeakng_loader = require("espeakng_loader", extra="preview", feature="audio preview")
+    except MissingExtraError as exc:
+        raise _MissingExtra(exc.feature, "espeakng_loader", exc.extra) from None
     try:
         library = ctypes.CDLL(espeakng_loader.get_library_path())
         data_path = str(espeakng_loader.get_data_path()).encode()
