@@ -221,6 +221,10 @@ try:
     import ttsbuilder.strategies
 except MissingExtraError as error:
     report["strategies"] = [error.extra, error.name, str(error)]
+try:
+    ttsbuilder.preview_wav({"text": "Hi"}, "never.wav")
+except MissingExtraError as error:
+    report["preview"] = [error.extra, error.name]
 report["loaded"] = sorted({m.split(".")[0] for m in sys.modules})
 print(json.dumps(report))
 """
@@ -279,6 +283,34 @@ def test_the_core_install_validates_renders_and_lints(
     assert preview.returncode == 2
     assert "pip install 'ttsbuilder[preview]'" in preview.stderr
     assert "Traceback" not in preview.stderr
+    assert report["preview"] == ["preview", "espeakng_loader"]
+    # Measuring the audio needs the extra too: one usage error, not a "problem" per prompt.
+    stats = _run(bin_dir / "ttsbuilder", "stats", "hi.json", "--duration", cwd=prompts, check=False)
+    assert (stats.returncode, stats.stdout) == (2, "")
+    assert stats.stderr.splitlines() == [
+        "ttsbuilder stats: error: audio preview needs espeakng_loader, which is not installed: "
+        "pip install 'ttsbuilder[preview]'"
+    ]
+    for extra, argv in (("studio", ["studio", "--no-browser"]), ("lsp", ["lsp", "--stdio"])):
+        done = _run(bin_dir / "ttsbuilder", *argv, cwd=prompts, check=False)
+        assert done.returncode == 2
+        assert f"pip install 'ttsbuilder[{extra}]'" in done.stderr
+        assert "Traceback" not in done.stderr
+    # Every subcommand's help works without any extra.
+    commands = _run(bin_dir / "ttsbuilder", "--help", cwd=prompts).stdout
+    for command in (
+        "lint",
+        "render",
+        "schema",
+        "preview",
+        "lsp",
+        "import",
+        "rule",
+        "studio",
+        "stats",
+    ):
+        assert f"    {command} " in commands
+        _run(bin_dir / "ttsbuilder", command, "--help", cwd=prompts)
     # Microsoft's schema is read from the installed package (an SSML file without version).
     folder = tmp_path_factory.mktemp("ssml")
     (folder / "azure.ssml").write_text(

@@ -141,3 +141,24 @@ def test_a_folder_walk_passes_over_files_without_prompts(
     assert (status, err) == (0, "")
     assert out.startswith("hi.json polly: 2 characters spoken")
     assert "package.json" not in out
+
+
+def test_duration_without_the_preview_extra_is_one_usage_error(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by the per-extra audit: a core install exited 1 ("problems found") and said
+    # the same line once per file and target, as if each prompt were at fault.
+    import sys
+
+    from ttsbuilder.preview import engine
+
+    monkeypatch.setattr(engine, "_ENGINE", None)
+    monkeypatch.setitem(sys.modules, "espeakng_loader", None)  # import now fails
+    (here / "a.json").write_text(json.dumps(HELLO))
+    (here / "b.json").write_text(json.dumps(HELLO))
+    status, out, err = run(["stats", "a.json", "b.json", "--duration"], capsys)
+    assert (status, out) == (2, "")
+    assert err == (
+        "ttsbuilder stats: error: audio preview needs espeakng_loader, which is not "
+        "installed: pip install 'ttsbuilder[preview]'\n"
+    )

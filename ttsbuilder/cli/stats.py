@@ -5,7 +5,7 @@ Files are found as ``ttsbuilder lint`` finds them (with its ``[tool.ttsbuilder]`
 is measured with :func:`ttsbuilder.measure` in each ``--target`` (default: azure, polly
 and google). A file with errors is reported as lint reports it and not measured.
 Exit status: 0, 1 (a file has errors or a prompt is over a platform's limit), 2 (usage
-or I/O error). See docs/cli.md.
+or I/O error, or ``--duration`` without the ``preview`` extra). See docs/cli.md.
 
 >>> import argparse
 >>> parser = argparse.ArgumentParser()
@@ -101,7 +101,7 @@ def _measure_file(
     ``ttsbuilder lint`` passes it over.
     """
     from ttsbuilder.budget import measure
-    from ttsbuilder.errors import TTSBuilderError, ValidationError
+    from ttsbuilder.errors import MissingExtraError, TTSBuilderError, ValidationError
     from ttsbuilder.lint.check import LintOptions, check_source
     from ttsbuilder.lint.discovery import holds_prompt
     from ttsbuilder.lint.formats import text_line
@@ -139,6 +139,8 @@ def _measure_file(
                 lines.append(f"{name}{pointer and ':' + pointer} {target}: {exc}")
                 failed = True
                 continue
+            except MissingExtraError:
+                raise  # not this prompt's fault: the whole run stops (status 2)
             except TTSBuilderError as exc:
                 lines.append(f"{name}{pointer and ':' + pointer} {target}: {exc}")
                 failed = True
@@ -155,6 +157,7 @@ def _measure_file(
 def run(args: argparse.Namespace) -> int:
     """Measure the prompts in ``args``; print the report; return 0, 1 or 2."""
 
+    from ttsbuilder.errors import MissingExtraError
     from ttsbuilder.lint.config import ConfigError, resolve
     from ttsbuilder.lint.discovery import DEFAULT_INCLUDE, find
     from ttsbuilder.profiles import PROFILES
@@ -185,6 +188,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"ttsbuilder stats: error: {name}: {exc.strerror or exc}", file=sys.stderr)
             io_error = True
             continue
+        except MissingExtraError as exc:  # --duration without the preview extra
+            print(f"ttsbuilder stats: error: {exc}", file=sys.stderr)
+            return 2
         for line in lines:
             print(line, file=sys.stderr)
         failed = failed or bad
