@@ -27,6 +27,10 @@ TOPICS = {
     "ttsbuilder.published": "schemas.md",
     "ttsbuilder.ssml": "ssml.md",
     "ttsbuilder.preview": "preview.md",
+    "ttsbuilder.budget": "platforms.md",
+    "ttsbuilder.telephony": "platforms.md",
+    "ttsbuilder.routes": "clients.md",
+    "ttsbuilder.openapi": "clients.md",
 }
 
 _INTRO = """\
@@ -36,7 +40,8 @@ Everything public is importable from `ttsbuilder` itself (`from ttsbuilder impor
 every other module is internal and may change. This page is generated from the
 docstrings (`make docs`); the topic guides explain each part at length:
 [builder](builder.md), [validate](validate.md), [rules](rules.md), [schemas](schemas.md),
-[ssml](ssml.md), [preview](preview.md), [command line](cli.md).
+[ssml](ssml.md), [platforms](platforms.md), [clients](clients.md), [preview](preview.md),
+[command line](cli.md).
 """
 
 
@@ -50,7 +55,10 @@ Hypothesis strategies for your own property tests, imported explicitly
 
 def _home(name: str) -> str:
     module = ttsbuilder._EXPORTS[name].partition(":")[0]
-    return next((page for prefix, page in TOPICS.items() if module.startswith(prefix)), "index.md")
+    page = next((page for prefix, page in TOPICS.items() if module.startswith(prefix)), None)
+    if page is None:  # a public name from a new module: say where it is explained
+        raise LookupError(f"{name} ({module}) has no topic page: add its module to TOPICS")
+    return page
 
 
 class _Written(str):
