@@ -77,3 +77,14 @@ def test_every_relative_link_leads_to_a_file(doc: Path) -> None:
     # twilio_say(), check_request(), …) to a docs/index.md that does not exist.
     broken = sorted({t for t in _links(doc) if not (doc.parent / t).exists()})
     assert broken == [], f"{doc.name} links to files that do not exist"
+
+
+def test_no_install_command_quotes_a_wildcard() -> None:
+    # Found by the newcomer's read: docs/preview.md said
+    # pip install 'dist/ttsbuilder-*.whl[preview]', and the quotes keep the shell from
+    # expanding the name, so pip looked for a file called 'ttsbuilder-*.whl' and failed.
+    quoted = re.compile(r"""(['"])[^'"$]*\*[^'"]*\1""")
+    for doc in DOCS:
+        for line in doc.read_text(encoding="utf-8").splitlines():
+            if "pip install" in line:
+                assert not quoted.search(line.split("#")[0]), f"{doc.name}: {line}"
