@@ -88,3 +88,32 @@ def test_no_install_command_quotes_a_wildcard() -> None:
         for line in doc.read_text(encoding="utf-8").splitlines():
             if "pip install" in line:
                 assert not quoted.search(line.split("#")[0]), f"{doc.name}: {line}"
+
+
+def _readme_part(heading: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split(f"\n## {heading}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_tour_is_as_long_as_its_heading_says() -> None:
+    part = _readme_part("A tour in ")
+    said = int(part.split(" ", 1)[0])
+    assert said == len(BLOCK.findall(part)[0].splitlines())
+
+
+def test_the_contributors_table_names_every_package_and_only_real_paths() -> None:
+    # Found by the newcomer's read: ttsbuilder/lsp/ was missing from the table.
+    part = _readme_part("For contributors")
+    rows = [line.split("|")[1] for line in part.splitlines() if line.startswith("| `")]
+    named: set[str] = set()
+    for row in rows:
+        paths = re.findall(r"`([^`]+)`", row)
+        folder = paths[0].rsplit("/", 1)[0] if paths[0].endswith(".py") else "ttsbuilder"
+        for path in paths:
+            full = path if "/" in path.rstrip("/") or path == paths[0] else f"{folder}/{path}"
+            assert (ROOT / full).exists(), full
+            named.add(full.rstrip("/"))
+    packages = {
+        p.parent.relative_to(ROOT).as_posix() for p in (ROOT / "ttsbuilder").glob("*/__init__.py")
+    }
+    assert packages <= named, packages - named
