@@ -117,3 +117,14 @@ def test_the_contributors_table_names_every_package_and_only_real_paths() -> Non
         p.parent.relative_to(ROOT).as_posix() for p in (ROOT / "ttsbuilder").glob("*/__init__.py")
     }
     assert packages <= named, packages - named
+
+
+def test_the_readme_names_what_make_test_needs() -> None:
+    # Found by the newcomer's read: the README said `make test` needs only Python and the
+    # package registry, but its pytest target runs `npm ci` first (tests/node/).
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    opening = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## ", 1)[0]
+    assert re.search(r"^pytest:.*\$\(NODE_TOOLS\)", makefile, flags=re.MULTILINE)
+    assert "npm ci" in makefile
+    assert "Node.js" in opening
+    assert "npm" in opening
