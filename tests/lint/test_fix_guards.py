@@ -6,11 +6,23 @@ reads it; ``docs/mutation.md`` ("lint --fix") names the mutant each one kills.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from ttsbuilder.lint.check import check_source
-from ttsbuilder.lint.fix import TextEdit, _same_leaves, apply_edits, fix_source, plan_fixes
+from ttsbuilder.lint.check import LintOptions, check_source
+from ttsbuilder.lint.fix import (
+    Change,
+    Fix,
+    TextEdit,
+    _apply_verified,
+    _same_leaves,
+    apply_edits,
+    fix_source,
+    plan_fixes,
+)
 from ttsbuilder.lint.loaders import load_bytes
+from ttsbuilder.validation import detect
 
 
 def fixed(text: str, fmt: str = "json", *, unsafe: bool = False) -> str | None:
@@ -28,8 +40,8 @@ def test_members_inside_prosody_and_express_as_are_renumbered() -> None:
     assert fixed('{"prosody": {"rate": "+10%", "text1": "a"}}') == (
         '{"prosody": {"rate": "+10%", "text": "a"}}'
     )
-    assert fixed('{"express-as": {"style": "calm", "text1": "a"}}') == (
-        '{"express-as": {"style": "calm", "text": "a"}}'
+    assert fixed('{"express-as": {"style": "cheerful", "text1": "a"}}') == (
+        '{"express-as": {"style": "cheerful", "text": "a"}}'
     )
 
 
@@ -96,9 +108,9 @@ def leaves_alike(before: str, after: str) -> bool:
         ('{"a": 1}', '{"a": "2"}', False),  # quoted with other digits
         ('{"a": 1}', '{"a": 2}', False),
         ('{"a": true}', '{"a": "true"}', False),  # a boolean is no number
-        ('{"style": "calm"}', '{"style": 1}', False),
+        ('{"style": "cheerful"}', '{"style": 1}', False),
         ('{"text": "A"}', '{"text": "a"}', False),  # only style and type ignore case
-        ('{"style": "calm"}', '{"style": "sad"}', False),
+        ('{"style": "cheerful"}', '{"style": "sad"}', False),
     ],
 )
 def test_an_unsafe_fix_may_change_no_value_but_by_case_or_quotes(
@@ -147,3 +159,91 @@ def test_overlapping_edits_are_refused() -> None:
         apply_edits("abcd", edits)
     touching = [TextEdit(0, 2, 1, 1, "ab", "x"), TextEdit(2, 4, 1, 3, "cd", "y")]
     assert apply_edits("abcd", touching) == "xy"
+
+
+def test_a_prompt_shared_with_a_key_outside_any_prompt_is_left_alone() -> None:
+    # The alias makes p/note the same object as the prompt: renaming text1 in the prompt
+    # would rename it in p/note too, outside any prompt. A YAML loader reads both.
+    text = "p: {voice: male, text_to_speech_option: &b {text1: a}, note: *b}\n"
+    assert fixed(text, "yaml") is None
+    assert safe_yaml(text)["p"]["note"] == {"text1": "a"}
+
+
+def safe_yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load(text)
+
+
+# --- verification: a fix that would change what is said is dropped ----------------------
+# The planner makes no such fix, so these hand a bad one to the verifier, beside a good
+# one in another prompt: the bad one's prompt is dropped, the good one is kept.
+
+
+def edit_fix(text: str, old: str, new: str, prompt: str, *, nth: int = 0) -> Fix:
+    """A fix replacing the ``nth`` occurrence of ``old`` (as written) in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(old, start + 1)
+    edit = TextEdit(start, start + len(old), 1, start + 1, old, new)
+    return Fix(prompt, prompt, True, (edit,), (Change(1, start + 1, "TTS105", "hand-made"),))
+
+
+def verified(text: str, fixes: list[Fix], fmt: str = "json") -> str | None:
+    source = load_bytes(text.encode(), fmt)  # type: ignore[arg-type]
+    problems = check_source(source)
+    prompts = [pointer for _, pointer in detect(source.document)]  # every one a tts tree
+    applied = _apply_verified(source, problems, fixes, LintOptions(), prompts)
+    return None if applied is None else applied.source.text
+
+
+@pytest.mark.parametrize(
+    ("text", "bad", "after"),
+    [
+        # a text changed
+        (
+            '{"p": {"text": "a"}, "q": {"text1": "b"}}',
+            ('"a"', '"z"', "/p"),
+            '{"p": {"text": "a"}, "q": {"text": "b"}}',
+        ),
+        # prompts whose keys need escaping in a pointer (RFC 6901: ~1 is /, ~0 is ~)
+        (
+            '{"a/b": {"text": "a"}, "c~d": {"text1": "b"}}',
+            ('"a"', '"z"', "/a~1b"),
+            '{"a/b": {"text": "a"}, "c~d": {"text": "b"}}',
+        ),
+        (
+            '{"c~d": {"text": "a"}, "a/b": {"text1": "b"}}',
+            ('"a"', '"z"', "/c~0d"),
+            '{"c~d": {"text": "a"}, "a/b": {"text": "b"}}',
+        ),
+        # prompts in an array
+        ('[{"text": "a"}, {"text1": "b"}]', ('"a"', '"z"', "/0"), '[{"text": "a"}, {"text": "b"}]'),
+        # a style written in a case that TTS205 reports: speaks the same, but a problem more
+        (
+            '{"p": {"express-as": {"style": "cheerful", "text": "a"}}, "q": {"text1": "b"}}',
+            ('"cheerful"', '"Cheerful"', "/p"),
+            '{"p": {"express-as": {"style": "cheerful", "text": "a"}}, "q": {"text": "b"}}',
+        ),
+    ],
+)
+def test_a_fix_that_changes_a_prompt_is_dropped_and_the_others_kept(
+    text: str, bad: tuple[str, str, str], after: str
+) -> None:
+    source = load_bytes(text.encode(), "json")
+    good = plan_fixes(source, check_source(source))
+    old, new, prompt = bad
+    assert verified(text, [edit_fix(text, old, new, prompt), *good]) == after
+
+
+def test_a_fix_that_changes_something_outside_the_prompts_stops_the_round() -> None:
+    text = '{"meta": {"tags": ["x"]}, "p": {"text1": "a"}}'
+    source = load_bytes(text.encode(), "json")
+    good = plan_fixes(source, check_source(source))
+    assert verified(text, good) == '{"meta": {"tags": ["x"]}, "p": {"text": "a"}}'
+    assert verified(text, [edit_fix(text, '"x"', '"y"', ""), *good]) is None
+
+
+def test_a_fix_that_repairs_nothing_is_not_made() -> None:
+    text = '{"text1": "a"}'
+    assert verified(text, [edit_fix(text, '"text1"', '"text1"', "")]) is None
