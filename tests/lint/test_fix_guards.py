@@ -20,6 +20,7 @@ from ttsbuilder.lint.fix import (
     apply_edits,
     fix_source,
     plan_fixes,
+    speech,
 )
 from ttsbuilder.lint.loaders import load_bytes
 from ttsbuilder.validation import detect
@@ -247,3 +248,35 @@ def test_a_fix_that_changes_something_outside_the_prompts_stops_the_round() -> N
 def test_a_fix_that_repairs_nothing_is_not_made() -> None:
     text = '{"text1": "a"}'
     assert verified(text, [edit_fix(text, '"text1"', '"text1"', "")]) is None
+
+
+# --- speech(): equal readings speak the same --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "same"),
+    [
+        ({"text1": "Hi", "break": {"time": "1s"}}, {"text": "Hi", "break": {"value": "1s"}}, True),
+        ({"express-as": {"style": "Cheerful"}}, {"express-as": {"style": "cheerful"}}, True),
+        ({"text": 1}, {"text": "1"}, True),  # a number and the string of its digits
+        ({"text": ""}, {"text": ""}, True),
+        ({"text": "a"}, {"txt": "a"}, False),  # a member renamed
+        (
+            {"prosody": {"rate": "+1%", "text": "a"}},
+            {"prosody": {"rate2": "+1%", "text": "a"}},
+            False,
+        ),
+        ({"prosody": {"text": "a"}, "text": "b"}, {"prosody": {"text": "a", "text2": "b"}}, False),
+        ({"text": ["a", "b"]}, {"text": ["b", "a"]}, False),
+        ({"text": ["a"], "break": {}}, {"text": ["a", {}]}, False),
+        ({"text": "1x"}, {"text": 1}, False),
+        ({"break": {}, "text": "a"}, {"break": {}, "text": "b"}, False),  # after an object
+        ({"text": "a"}, {"break": "a"}, False),
+        ({"text": "A"}, {"text": "a"}, False),  # only style and type ignore case
+        ({"express-as": {"style": "cheerful"}}, {"express-as": {"style": "sad"}}, False),
+    ],
+)
+def test_speech_is_equal_only_for_documents_that_speak_the_same(
+    before: Any, after: Any, same: bool
+) -> None:
+    assert (speech(before) == speech(after)) is same
