@@ -280,3 +280,92 @@ def test_speech_is_equal_only_for_documents_that_speak_the_same(
     before: Any, after: Any, same: bool
 ) -> None:
     assert (speech(before) == speech(after)) is same
+
+
+# --- where the prompts are ----------------------------------------------------------------
+
+
+def plan_of(text: str, fmt: str, **options: Any) -> list[tuple[str, str]]:
+    source = load_bytes(text.encode(), fmt)  # type: ignore[arg-type]
+    selection = LintOptions(**options)
+    return [
+        (f.pointer, f.prompt)
+        for f in plan_fixes(source, check_source(source, selection), selection)
+    ]
+
+
+def test_a_play_body_is_fixed_in_its_text_to_speech_option() -> None:
+    # SPEC: a play body's prompt is its text_to_speech_option.
+    text = (
+        '{"voice": "male", "text_to_speech_option": {"text1": "a",'
+        ' "express-as": {"style": "Cheerful", "text": 2}}}'
+    )
+    result = fix_source(load_bytes(text.encode(), "json"))
+    assert result.text == (
+        '{"voice": "male", "text_to_speech_option": {"text": "a",'
+        ' "express-as": {"style": "cheerful", "text": "2"}}}'
+    )
+    assert [str(c) for c in result.changes] == [
+        "1:45: TTS106 renamed 'text1' to 'text'",
+        "1:83: TTS205 wrote 'Cheerful' as 'cheerful'",
+        '1:103: TTS103 wrote 2 as "2"',
+    ]
+    prompt = "/text_to_speech_option"
+    assert plan_of(text, "json") == [
+        (prompt, prompt),
+        (f"{prompt}/express-as/style", prompt),
+        (f"{prompt}/express-as/text", prompt),
+    ]
+    assert plan_of(text, "json", kind="play") == plan_of(text, "json")
+
+
+def test_a_kind_given_for_an_array_makes_each_item_a_prompt() -> None:
+    text = '[{"text1": "a"}, {"text1": "b"}]'
+    assert plan_of(text, "json", kind="tts") == [("/0", "/0"), ("/1", "/1")]
+    source = load_bytes(text.encode(), "json")
+    assert fix_source(source, options=LintOptions(kind="tts")).text == (
+        '[{"text": "a"}, {"text": "b"}]'
+    )
+    assert plan_of('{"text1": "a"}', "json", kind="tts") == [("", "")]
+
+
+def test_a_scalar_shared_by_a_yaml_alias_is_fixed_once() -> None:
+    text = "a: {express-as: &e {style: Cheerful, text: x}}\nb: {express-as: *e}\n"
+    assert fixed(text, "yaml") == text.replace("Cheerful", "cheerful")
+
+
+def test_an_object_shared_by_a_yaml_alias_does_not_stop_the_next_one() -> None:
+    text = "a: &x {text1: a}\nb: *x\nc: {text1: c}\n"
+    assert fixed(text, "yaml") == "a: &x {text: a}\nb: *x\nc: {text: c}\n"
+
+
+def test_what_a_merge_or_an_anchor_holds_is_left_to_a_person() -> None:
+    # The style reaches p through "<<": no token of p to edit. An anchored scalar's
+    # token holds "&s": not plain, not edited.
+    merged = "base: &b {style: Cheerful, text: a}\np: {express-as: {<<: *b}}\n"
+    anchored = "p: {express-as: {style: &s Cheerful, text: a}}\n"
+    for text in (merged, anchored):
+        assert planned(text, "yaml") == []
+        assert fixed(text, "yaml") is None
+
+
+def test_a_dial_out_body_is_fixed_in_its_action_on_connect_play() -> None:
+    # SPEC: a dial-out body speaks action_on_connect.play.text_to_speech_option.
+    text = (
+        '{"from": "x", "to": [{"number": "1"}],'
+        ' "action_on_connect": {"play": {"text_to_speech_option": {"text1": "a"}}}}'
+    )
+    prompt = "/action_on_connect/play/text_to_speech_option"
+    assert plan_of(text, "json") == [(prompt, prompt)]
+    assert fixed(text) == text.replace('"text1"', '"text"')
+
+
+def test_a_merge_source_is_skipped_and_the_objects_after_it_are_fixed() -> None:
+    text = "base: &b {text1: a}\np: {<<: *b, text: c}\nq: {text1: d}\n"
+    assert fixed(text, "yaml") == "base: &b {text1: a}\np: {<<: *b, text: c}\nq: {text: d}\n"
+
+
+def test_nothing_to_fix_counts_no_unsafe_fix() -> None:
+    # lint --fix prints "N more fixes are available with --unsafe-fixes" from this count.
+    result = fix_source(load_bytes(b'{"text": "a"}', "json"))
+    assert (result.text, result.changes, result.unsafe) == (None, (), 0)
