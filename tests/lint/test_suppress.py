@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ttsbuilder.lint import suppress as suppress_module
 from ttsbuilder.lint.check import LintOptions, lint_bytes
 from ttsbuilder.lint.runner import Job, lint_path
-from ttsbuilder.lint.suppress import suppressions
+from ttsbuilder.lint.suppress import suppress, suppressions
 
 
 def found(text: str, options: LintOptions | None = None) -> list[tuple[str, int, int]]:
@@ -194,3 +194,17 @@ def test_a_run_of_comment_lines_is_read_once() -> None:
 
     one, two, three = (lines_run(n) for n in (40, 80, 120))
     assert three - two == two - one > 0
+
+
+def test_a_hash_in_a_string_does_not_hide_the_comments_after_it() -> None:
+    text = "'k # ttsbuilder: ignore': 1\na: 'x # y'\nb: 1  # ttsbuilder: ignore\n"
+    assert [(s.line, s.column) for s in suppressions(text)] == [(3, 7)]
+
+
+def test_unused_suppressions_are_reported_by_default_with_their_hints() -> None:
+    text = "a: 1  # ttsbuilder: ignore\nb: 2  # ttsbuilder: ignore[no-such-rule]\n"
+    found = [(p.code, p.line, p.hint) for p in suppress([], suppressions(text))]
+    assert found == [
+        ("TTS507", 1, "remove it, or the code that no longer applies"),
+        ("TTS507", 2, "see ttsbuilder rule --all"),
+    ]
