@@ -369,3 +369,16 @@ def test_nothing_to_fix_counts_no_unsafe_fix() -> None:
     # lint --fix prints "N more fixes are available with --unsafe-fixes" from this count.
     result = fix_source(load_bytes(b'{"text": "a"}', "json"))
     assert (result.text, result.changes, result.unsafe) == (None, (), 0)
+
+
+def test_the_result_holds_the_file_as_it_is_after_the_fix() -> None:
+    source = load_bytes(b'{"text": "a", "break": {"value": "1s"}}', "json")
+    result = fix_source(source)
+    assert (result.source, result.problems) == (source, ())
+    text = '{"text": "a", "text": "b", "prosody": {"rate": "+1%", "text1": "c"}}'
+    result = fix_source(load_bytes(text.encode(), "json"))
+    assert result.text == text.replace('"text1"', '"text"')
+    assert result.source is not None
+    assert result.source.text == result.text
+    assert [p.code for p in result.problems] == ["TTS502"]
+    assert result.unsafe == 1  # numbering the repeated "text" is left for --unsafe-fixes
