@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import urllib.error
@@ -59,3 +60,26 @@ def test_a_port_in_use_is_a_usage_error(
         port = taken.getsockname()[1]
         assert main(["studio", "--no-browser", "--port", str(port)]) == 2
     assert f"cannot listen on port {port}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_ctrl_c_and_sigterm_stop_it_cleanly(prompts: Path, stop: signal.Signals) -> None:
+    """Either signal is the studio's normal end: status 0, nothing on stderr, port closed."""
+    command = [sys.executable, "-m", "ttsbuilder", "studio", "--no-browser", "prompts"]
+    process = subprocess.Popen(
+        command, cwd=prompts.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        base = process.stdout.readline().strip().partition("/?token=")[0]
+        with pytest.raises(urllib.error.HTTPError) as refused:  # serving: no token, no files
+            urllib.request.urlopen(base + "/api/files", timeout=10)
+        assert refused.value.code == 403
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=15)
+    finally:
+        process.kill()  # a no-op once it has stopped
+        process.wait(timeout=10)
+    assert (process.returncode, err) == (0, "")
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(base + "/", timeout=5)

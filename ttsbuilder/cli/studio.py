@@ -5,7 +5,7 @@
 
 Serves the studio on 127.0.0.1, prints its URL (with the session's token) as the first
 line on standard output, and opens the browser unless ``--no-browser``. Stops on
-Ctrl-C. Exit codes: 0 stopped, 2 a usage error (a missing path, a port in use) or
+Ctrl-C or SIGTERM. Exit codes: 0 stopped, 2 a usage error (a missing path, a port in use) or
 the ``studio`` extra is missing. See docs/studio.md.
 """
 

@@ -9,8 +9,12 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import socket
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from types import FrameType
 from typing import Any
 
 from ttsbuilder._extras import require
@@ -67,14 +71,51 @@ class Studio:
         return create_app(self.workspace, self.guard, self.profile)
 
     def serve(self) -> None:
-        """Serve until interrupted (uvicorn handles Ctrl-C), then close the socket."""
+        """Serve until Ctrl-C or SIGTERM (uvicorn shuts down gracefully), then return.
+
+        Either signal is the studio's normal end (it has no other), so it returns rather
+        than dies: ``ttsbuilder studio`` exits 0.
+        """
         uvicorn = require("uvicorn", extra="studio", feature="ttsbuilder studio")
         config = uvicorn.Config(self.app(), log_level="warning", access_log=False)
         try:
-            uvicorn.Server(config).run(sockets=[self.socket])
+            with _stopped_by_signals():
+                uvicorn.Server(config).run(sockets=[self.socket])
         finally:
             self.close()
 
     def close(self) -> None:
         """Stop listening."""
         self.socket.close()
+
+
+class _Stop(BaseException):
+    """A stop signal came: raised out of the server to end :meth:`Studio.serve`."""
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stop
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """While it holds, SIGINT and SIGTERM end the block without an error.
+
+    uvicorn shuts down gracefully on either, then raises the signal again for the handler
+    it found: Python's own would make Ctrl-C a KeyboardInterrupt (status 130) and SIGTERM
+    kill the process (status 143). This one ends the block; so does a signal that comes
+    before uvicorn took the signals over. Only the main thread can set handlers: in any
+    other, the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handled = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, _stop) for number in handled}
+    try:
+        yield
+    except _Stop:
+        pass
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
