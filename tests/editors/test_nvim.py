@@ -1,19 +1,18 @@
 """A real editor: Neovim (Debian's package) runs ``ttsbuilder lsp`` headless on a file with
 mistakes; the diagnostics it receives are what ``ttsbuilder lint`` reports.
 
-Skipped where ``nvim`` is not installed (``apt-get install neovim``); the stdio tests in
-tests/lsp/ always run.
+Neovim is Debian's ``neovim`` package (0.7 on bookworm), installed by the session when
+missing (tests/debian.py): required in CI, skipped elsewhere where it cannot be had; the
+stdio tests in tests/lsp/ always run.
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
+from tests.debian import needed
 from tests.lsp.client import lint
 
 SCRIPT = Path(__file__).with_name("nvim_session.lua")
@@ -23,12 +22,12 @@ PROMPT = (
 )
 
 
-@pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed")
 def test_neovim_receives_lint_diagnostics(tmp_path: Path) -> None:
+    nvim = needed("nvim", "neovim")
     path = tmp_path / "welcome.json"
     path.write_text(PROMPT)
     done = subprocess.run(
-        ["nvim", "--headless", "--clean", "-u", str(SCRIPT), str(path)],
+        [nvim, "--headless", "--clean", "-u", str(SCRIPT), str(path)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -2,17 +2,12 @@
 
 The browser is Debian's ``chromium`` package, driven by playwright's Python API with
 ``executable_path`` (never ``playwright install``, which downloads a browser build).
-When ``/usr/bin/chromium`` is missing, the session installs it with ``apt-get`` if it
-runs as root; in CI (``CI`` set) a browser that cannot be had fails the tests instead
-of skipping them.
+When ``chromium`` is missing, the session installs it (tests/debian.py).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -21,9 +16,9 @@ from typing import Any
 
 import pytest
 
+from tests.debian import needed
 from ttsbuilder.studio.server import Studio
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -116,28 +111,6 @@ def running(prompts: Path) -> Iterator[Running]:
     found.stop()
 
 
-def _install_chromium() -> str | None:
-    if os.path.exists(CHROMIUM):
-        return None
-    if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        return "chromium is not installed and this user cannot install it with apt-get"
-    import fcntl
-
-    # pytest -n runs several sessions at once: one installs, the others wait for it.
-    with open(os.path.join(tempfile.gettempdir(), "ttsbuilder-chromium.lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        return None if os.path.exists(CHROMIUM) else _apt_install()
-
-
-def _apt_install() -> str | None:
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
-        done = subprocess.run(command, env=env, capture_output=True, timeout=900, check=False)
-        if done.returncode != 0:
-            return f"{' '.join(command)} failed: {done.stderr.decode(errors='replace')[-500:]}"
-    return None if os.path.exists(CHROMIUM) else "apt-get installed no /usr/bin/chromium"
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Debian's chromium under playwright (installed with apt-get when missing).
@@ -146,15 +119,11 @@ def browser() -> Iterator[Any]:
     while it is open, and tests after these (an httpx AsyncClient's ``asyncio.run``)
     need it closed.
     """
-    problem = _install_chromium()
-    if problem is not None:
-        if os.environ.get("CI"):
-            pytest.fail(f"the studio's browser tests must run in CI: {problem}")
-        pytest.skip(problem)
+    chromium = needed("chromium", "chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        found = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        found = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield found
         found.close()
 
