@@ -36,13 +36,15 @@ def _install(program: str, package: str) -> str | None:
         return None
     if os.geteuid() != 0 or shutil.which("apt-get") is None:
         return f"{program} is not installed and this user cannot install {package} with apt-get"
-    # pytest -n runs several sessions at once: one installs, the others wait for it.
-    with open(os.path.join(tempfile.gettempdir(), f"ttsbuilder-{package}.lock"), "w") as lock:
+    # pytest -n runs several sessions at once, and apt-get runs one at a time: one
+    # installs, the others wait for it (and for any other apt-get, up to the timeout).
+    with open(os.path.join(tempfile.gettempdir(), "ttsbuilder-apt-get.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if shutil.which(program) is not None:
             return None
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        for command in (["apt-get", "update"], ["apt-get", "install", "-y", package]):
+        wait = ["apt-get", "-o", "DPkg::Lock::Timeout=300"]
+        for command in ([*wait, "update"], [*wait, "install", "-y", package]):
             done = subprocess.run(command, env=env, capture_output=True, timeout=900, check=False)
             if done.returncode != 0:
                 return f"{' '.join(command)} failed: {done.stderr.decode(errors='replace')[-500:]}"
