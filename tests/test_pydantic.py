@@ -39,6 +39,22 @@ def test_a_good_value_comes_back_as_it_is() -> None:
     assert Stored(name="seed", tree=tree).tree == tree
 
 
+def test_what_the_caller_changes_afterwards_is_not_the_models_value() -> None:
+    """As pydantic's own dict fields: the model keeps a copy at every level."""
+    tree = json.loads((SEED / "advanced_tree.json").read_text(encoding="utf-8"))
+    kept = json.loads(json.dumps(tree))
+    menu = {"prosody": {"rate": "slow", "text": "Press 1"}}
+    stored = Stored(name="seed", tree=tree, menus=[menu, menu])
+    tree["break"] = {"value": "99s"}  # each an error had it been there when validated
+    tree["prosody"]["break"] = {"value": "99s"}
+    tree["prosody"]["say-as"]["interpret-as"] = "nonsense"
+    menu["prosody"]["rate"] = "warp"
+    assert stored.tree == kept
+    assert stored.menus == [{"prosody": {"rate": "slow", "text": "Press 1"}}] * 2
+    stored.menus[0]["prosody"]["rate"] = "fast"  # two copies: one changed, not the other
+    assert stored.menus[1]["prosody"]["rate"] == "slow"
+
+
 def test_every_error_is_one_line_with_its_pointer_as_loc_and_our_code_as_type() -> None:
     tree = {"break": {"time": "2s"}, "txt": "Hello", "text": "Hi"}
     menus = [{"text": "ok"}, {"say-as": {"interpret-as": "date", "format": "xyz", "text": "1"}}]

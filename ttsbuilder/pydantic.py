@@ -82,7 +82,8 @@ class Validated:
         return f"Validated({self.kind!r}, {self.profile.name!r})"
 
     def validate(self, value: Any) -> Any:
-        """``value`` (a builder value as its dict) if it has no errors; else raise pydantic's."""
+        """A copy of ``value`` (a builder value as its dict) if it has no errors; else raise
+        pydantic's. What the caller still holds of ``value`` cannot change the copy."""
         document = as_document(value)
         problems = validate(document, self.kind, self.profile)
         errors = [problem for problem in problems if problem.is_error]
@@ -92,7 +93,7 @@ class Validated:
         if errors:
             lines = [_line(problem, document) for problem in errors]
             raise _core.ValidationError.from_exception_data(self.root, lines)
-        return document
+        return _own(document)
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -124,6 +125,25 @@ class Validated:
             metadata={"pydantic_js_functions": [json_schema_of(root)]},
         )
         return schemas.definitions_schema(checked, definitions)  # type: ignore[no-any-return]
+
+
+def _own(value: Any) -> Any:
+    """``value`` with a new dict or list at every level (without recursion: at any depth).
+
+    As pydantic copies the dict of a ``dict`` field, so that a value validated stays the
+    value validated when the caller changes the one they passed in.
+    """
+    if type(value) is not dict and type(value) is not list:
+        return value
+    top = value.copy()
+    stack: list[Any] = [top]
+    while stack:
+        node = stack.pop()
+        for key, item in node.items() if type(node) is dict else enumerate(node):
+            if type(item) is dict or type(item) is list:
+                node[key] = fresh = item.copy()  # the same keys: iterating on is safe
+                stack.append(fresh)
+    return top
 
 
 def _reference(node: Any, handler: GetJsonSchemaHandler, prefix: str) -> Any:
