@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ttsbuilder.detection import holds_prompt
+from ttsbuilder.codec import split_member
+from ttsbuilder.detection import declared, holds_prompt
 from ttsbuilder.rules import RULES
 from ttsbuilder.strategies import PAYLOAD_KINDS, mutations, payloads, trees
 from ttsbuilder.validation import KINDS
@@ -38,7 +39,16 @@ NOT_FOUND_ALONE = {("TTS101", "bad"), ("TTS103", "bad"), ("TTS413", "bad")}
         ({"bridge": {"from": "+14255550100", "to": "sip:desk@example.com"}}, True),
         ({"from": "CLI number", "to": "Destination number"}, True),  # a whole connect file
         ({"menu": {"text": "Press 1", "brek": {"value": "1s"}}}, True),  # typo inside a prompt
-        ({"prompts": [{"txt": "Hi"}, {"text": "Hello"}]}, True),
+        ({"prompts": [{"txt": "Hi"}, {"text": "Hello", "break": {"value": "1s"}}]}, True),
+        # Text alone is a tree as a whole file; inside one, a common shape of other data:
+        ({"text": "Hello"}, True),
+        ({"prompts": [{"txt": "Hi"}, {"text": "Hello"}]}, False),
+        ({"runs": [{"results": [{"message": {"text": "x is unused"}}]}]}, False),  # SARIF
+        ({"steps": [{"tapOn": {"text": "Sign in"}}]}, False),  # a UI test flow
+        # ... unless the file names one of ttsbuilder's schemas:
+        ({"$schema": "../schemas/tts.schema.json", "hi": {"text": "Hello"}}, True),
+        ({"$schema": "https://example.com/ivr.schema.json", "hi": {"text": "Hello"}}, False),
+        ({"$schema": "https://example.com/ivr.json", "hi": {"break": {"value": "1s"}}}, True),
         ({"text": "Hi", "url": "https://example.com"}, False),  # a link, not a tree
         ({"$schema": "https://ttsbuilder.dev/schemas/play.schema.json", "text": "Hi"}, True),
         ({"hold": "yes"}, False),
@@ -74,8 +84,10 @@ def test_every_rule_example_is_a_prompt() -> None:
 @given(st.sampled_from(PAYLOAD_KINDS).flatmap(lambda kind: payloads(kind)), st.text())
 def test_every_valid_body_is_a_prompt_alone_or_in_a_catalog(body: Any, name: str) -> None:
     assert holds_prompt(body)
+    text_only = {split_member(key)[0] for key in body} == {"text"}  # a tree of text alone
     if set(body) != {"from", "to"}:  # a bare bridge is one only as a whole file
-        assert holds_prompt({name: [body]})
+        assert holds_prompt({name: [body]}) is not text_only
+        assert holds_prompt({name: [body]}, schema="https://ttsbuilder.dev/schemas/tts.schema.json")
 
 
 @settings(max_examples=50)
@@ -119,3 +131,22 @@ def test_an_empty_prosody_is_a_prompt() -> None:
     assert holds_prompt({"prosody": {}})
     assert holds_prompt({"express-as": {}})
     assert not holds_prompt({"style": {}})
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ("https://ttsbuilder.dev/schemas/play.schema.json", True),
+        ("../schemas/tts-azure.schema.json", True),
+        ("..\\schemas\\dial-out.schema.json", True),
+        ("./hold.schema.json#", True),
+        ("https://json-schema.org/draft/2020-12/schema", False),
+        ("https://json.schemastore.org/sarif-2.1.0.json", None),
+        ("https://example.com/play.schema.json.bak", None),
+        ("catalog.json", None),  # ttsbuilder's catalog of schemas describes no prompt file
+        ("", None),
+        (7, None),
+    ],
+)
+def test_what_a_named_schema_declares(schema: object, expected: bool | None) -> None:
+    assert declared(schema) is expected

@@ -14,6 +14,8 @@ True
 False
 >>> holds_prompt({"language": "python", "script": "pytest"})  # a .travis.yml
 False
+>>> holds_prompt({"runs": [{"message": {"text": "Unused variable"}}]})  # a SARIF log
+False
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from typing import Any
 
 from ttsbuilder.codec import split_member
 from ttsbuilder.model import EXPRESS_ATTRIBUTES, KINDS, PROSODY_ATTRIBUTES
+from ttsbuilder.profiles import PROFILE_NAMES
+from ttsbuilder.published import SCHEMA_KINDS, schema_file
 from ttsbuilder.rules.common import ALIASES
 from ttsbuilder.rules.context import MAX_DEPTH
 from ttsbuilder.rules.payloads import FIELDS
 
-__all__ = ["MARKERS", "holds_prompt"]
+__all__ = ["MARKERS", "declared", "holds_prompt"]
 
 #: Keys no other kind of file uses; an unparsable file that contains one is a prompt
 #: file with a syntax error (reported), any other unparsable file is skipped.
@@ -87,9 +91,13 @@ def _near(key: Any, known: Iterable[str]) -> bool:
     return bool(difflib.get_close_matches(name, list(known), n=1, cutoff=0.75))
 
 
-def _is_tree(body: dict[Any, Any]) -> bool:
+def _is_tree(body: dict[Any, Any], root: bool) -> bool:
     members = [(key, _member_kind(key)) for key in body]
     if not any(kind is not None and _is_node(kind, body[key]) for key, kind in members):
+        return False
+    if not root and all(kind == "text" for _, kind in members):
+        # {"text": "..."} alone is a tree as a whole file, and everywhere else a common
+        # shape of other formats' data (a SARIF message, a list of instructions).
         return False
     return all(kind is not None or _near(key, _MEMBER_KINDS) for key, kind in members)
 
@@ -143,40 +151,78 @@ def _is_body(body: dict[Any, Any], root: bool) -> bool:
 def _is_prompt(value: dict[Any, Any], root: bool) -> bool:
     if root and "$schema" in value:
         value = {key: item for key, item in value.items() if key != "$schema"}
-    return _is_tree(value) or _is_body(value, root)
+    return _is_tree(value, root) or _is_body(value, root)
+
+
+#: The file names of ttsbuilder's schemas (``play.schema.json``, ``tts-azure.schema.json``).
+_OUR_SCHEMAS = frozenset(
+    schema_file(kind, profile) for kind in SCHEMA_KINDS for profile in PROFILE_NAMES
+)
+_LAST_SEGMENT = re.compile(r"[^/\\]*$")
+
+
+def declared(schema: object) -> bool | None:
+    """What a file says it is by the JSON Schema it names (its ``$schema``), if it says.
+
+    True: a prompt file (the schema's file name is one of ttsbuilder's, from any place:
+    ``https://ttsbuilder.dev/schemas/play.schema.json``, ``../schemas/tts.schema.json``);
+    False: a JSON Schema (it names a json-schema.org meta-schema); None for any other
+    schema (a catalog of prompts may have one of its own) or none.
+
+    >>> declared("../schemas/play.schema.json"), declared("https://json-schema.org/draft/2020-12/schema")
+    (True, False)
+    """
+    if type(schema) is not str:
+        return None
+    if "json-schema.org" in schema:
+        return False
+    address = schema.strip().split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    found = _LAST_SEGMENT.search(address)
+    return True if found is not None and found.group() in _OUR_SCHEMAS else None
 
 
 def _describes_data(root: Any) -> bool:
-    """A JSON Schema or an API description: its examples are prompts, it is not one."""
-    if type(root) is not dict:
-        return False
-    schema = root.get("$schema")
-    if type(schema) is str and "json-schema.org" in schema:
-        return True
-    return not {"openapi", "swagger", "asyncapi"}.isdisjoint(root)
+    """An OpenAPI, Swagger or AsyncAPI document: its examples are prompts, it is not one."""
+    return type(root) is dict and not {"openapi", "swagger", "asyncapi"}.isdisjoint(root)
 
 
-def holds_prompt(document: Any, *, stream: bool = False) -> bool:
+def holds_prompt(document: Any, *, stream: bool = False, schema: str | None = None) -> bool:
     """True when ``document`` holds at least one object that can only be a prompt.
 
-    Such an object is a ``text_to_speech_option`` tree (a ``text`` string or a node such
-    as ``break: {value: ...}``, beside which only member names or near-misses of them
-    stand) or a request body recognised by a key only its kind uses (``text_to_speech_option``,
-    ``prompt_name``, ``action_on_connect``, ``transfer_to``, ...). ``stream``: the
-    document is the list of a YAML stream's documents, each of them a root.
-    Objects are searched down to the depth ``validate()`` searches. A JSON Schema (its
-    ``$schema`` is a json-schema.org meta-schema) or an OpenAPI, Swagger or AsyncAPI
-    document holds none, whatever prompts its examples show.
+    A document that names one of ttsbuilder's JSON Schemas is a prompt file, whatever it
+    holds, and a JSON Schema (it names a json-schema.org meta-schema) is none, whatever
+    prompts its examples show (:func:`declared`). ``schema`` is the schema a file names
+    outside its data (a YAML file's ``# yaml-language-server: $schema=...`` line); else
+    each root's ``$schema`` member counts.
+
+    Otherwise, such an object is a ``text_to_speech_option`` tree (a ``text`` string or
+    a node such as ``break: {value: ...}``, beside which only member names or
+    near-misses of them stand; text members alone make a tree only as the whole
+    document) or a request body recognised by a key only its kind uses
+    (``text_to_speech_option``, ``prompt_name``, ``action_on_connect``, ``transfer_to``,
+    ...). ``stream``: the document is the list of a YAML stream's documents, each of
+    them a root. Objects are searched down to the depth ``validate()`` searches. An
+    OpenAPI, Swagger or AsyncAPI document holds none, whatever prompts its examples show.
 
     >>> holds_prompt({"from": "CLI number", "to": "Destination number"})  # a whole body
     True
     >>> holds_prompt({"redirects": [{"from": "/old", "to": "/new"}]})
     False
+    >>> holds_prompt({"welcome": {"text": "Hi"}}, schema="../schemas/tts.schema.json")
+    True
     """
+    verdict = declared(schema)
+    if verdict is not None:
+        return verdict
     roots = document if stream and type(document) is list else [document]
-    if any(_describes_data(root) for root in roots):
-        return False
-    pending: list[tuple[Any, int, bool]] = [(item, 0, True) for item in roots]
+    undeclared = []
+    for root in roots:
+        verdict = declared(root.get("$schema")) if type(root) is dict else None
+        if verdict:
+            return True
+        if verdict is None and not _describes_data(root):
+            undeclared.append(root)
+    pending: list[tuple[Any, int, bool]] = [(item, 0, True) for item in undeclared]
     while pending:
         value, depth, root = pending.pop()
         if type(value) is dict:

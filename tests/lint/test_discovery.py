@@ -243,3 +243,32 @@ def test_include_and_exclude_from_the_configuration(
     status, out, _ = run(["lint", "."], capsys)
     assert status == 1
     assert [line.split(":")[0] for line in out.splitlines()[:-1]] == ["a.prompt.json"]
+
+
+def test_a_file_that_names_a_ttsbuilder_schema_is_a_prompt_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text alone is a tree only as a whole file: a catalog of bare texts is found when it
+    names one of our schemas (docs/cli.md, item 4), in YAML by yaml-language-server's line."""
+    catalog = "welcome:\n  text: Welcome to Acme\nbye:\n  text: ''\n"
+    modeline = "# yaml-language-server: $schema=../schemas/tts.schema.json\n"
+    tree(
+        tmp_path,
+        {
+            "plain/texts.yaml": catalog,
+            "marked/texts.yaml": modeline + catalog,
+            "marked/texts.json": json.dumps(
+                {"$schema": "https://ttsbuilder.dev/schemas/tts.schema.json", "hi": {"text": ""}}
+            ),
+            "other/texts.yaml": "# yaml-language-server: $schema=https://example.com/a.json\n"
+            + catalog,
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(["lint", "."], capsys)
+    assert status == 1
+    assert sorted(line.split(":")[0] for line in out.splitlines()[:-1]) == [
+        os.path.join("marked", "texts.json"),
+        os.path.join("marked", "texts.yaml"),
+    ]
+    assert out.splitlines()[-1].endswith("(2 files skipped: no prompt)")

@@ -191,7 +191,8 @@ def _walk(top: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]
 def holds_prompt(data: bytes, source: Source) -> bool:
     """Whether a file, loaded as ``source`` from ``data``, holds a prompt.
 
-    A parsed file: :func:`ttsbuilder.detection.holds_prompt` of its document. A file that
+    A parsed file: :func:`ttsbuilder.detection.holds_prompt` of its document (and, in
+    YAML, of the schema its ``# yaml-language-server: $schema=`` line names). A file that
     could not be parsed (a syntax error, not UTF-8, too deep) holds one when its bytes
     contain a key only prompts use (:data:`ttsbuilder.detection.MARKERS`), so a broken
     prompt file is still reported and a broken ``tsconfig.json`` is not. An empty file
@@ -204,7 +205,8 @@ def holds_prompt(data: bytes, source: Source) -> bool:
 
         return speaks(data)
     if source.parsed:
-        return document_holds_prompt(source.document, stream=source.stream)
+        schema = _modeline_schema(source.text) if source.format == "yaml" else None
+        return document_holds_prompt(source.document, stream=source.stream, schema=schema)
     if mentions_prompt(data):
         return True
     if source.format != "json" or not source.text:
@@ -216,6 +218,16 @@ def holds_prompt(data: bytes, source: Source) -> bool:
     except (ValueError, RecursionError):
         return False
     return document_holds_prompt(document)
+
+
+# yaml-language-server's modeline: a comment line naming the file's JSON Schema.
+_MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server:[^\n]*?\$schema=([^\s]+)", re.M)
+
+
+def _modeline_schema(text: str) -> str | None:
+    """The schema a YAML file names in a ``# yaml-language-server: $schema=...`` line."""
+    found = _MODELINE.search(text) if "yaml-language-server" in text else None
+    return None if found is None else found.group(1)
 
 
 def mentions_prompt(data: bytes) -> bool:
