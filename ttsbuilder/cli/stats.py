@@ -103,7 +103,7 @@ def _measure_file(
     from ttsbuilder.budget import measure
     from ttsbuilder.errors import MissingExtraError, TTSBuilderError, ValidationError
     from ttsbuilder.lint.check import LintOptions, check_source
-    from ttsbuilder.lint.discovery import holds_prompt
+    from ttsbuilder.lint.discovery import holds_prompt, may_hold_prompt
     from ttsbuilder.lint.formats import text_line
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
     from ttsbuilder.lint.reading import read_input
@@ -112,7 +112,10 @@ def _measure_file(
 
     data = read_input(path)
     format = format_for(args.stdin_filename or "") if path == "-" else format_for(path)
-    source = load_bytes(data, format or sniff_format(data))
+    format = format or sniff_format(data)
+    if not named and format != "ssml" and not may_hold_prompt(data):
+        return [], [], False  # known without parsing it
+    source = load_bytes(data, format)
     if not named and not holds_prompt(data, source):
         return [], [], False
     problems = check_source(source, LintOptions("auto", args.profile))

@@ -38,6 +38,7 @@ __all__ = [
     "discover",
     "find",
     "holds_prompt",
+    "may_hold_prompt",
     "mentions_prompt",
 ]
 
@@ -228,6 +229,98 @@ def _modeline_schema(text: str) -> str | None:
     """The schema a YAML file names in a ``# yaml-language-server: $schema=...`` line."""
     found = _MODELINE.search(text) if "yaml-language-server" in text else None
     return None if found is None else found.group(1)
+
+
+# Every key :func:`ttsbuilder.detection.holds_prompt` needs to find a prompt (a tree's
+# member, with its suffix, or a key only a request body has), written as a key: after no
+# letter, digit or "_", before an optional quote and a ":" (JSON, YAML block and flow).
+# One pattern per name: a pattern that starts with a literal is found at memchr speed.
+_PROMPT_KEYS = tuple(
+    re.compile(name + rb"[0-9]*[\"']?\s*:")
+    for name in (
+        rb"text(?:_to_speech_option)?",
+        rb"silence",
+        rb"break",
+        rb"express[-_]as",
+        rb"prosody",
+        rb"say[-_]as",
+        rb"prompt_(?:name|ref)",
+        rb"voice",
+        rb"action_on_connect",
+        rb"from",
+        rb"transfer_to",
+        rb"hold",
+        rb"start",
+        rb"stop",
+    )
+)
+_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+# What could spell such a key otherwise: an escape in a quoted key, an explicit key
+# ("? text") or an alias (a key "*k" whose anchor holds "text"), each where a node starts.
+_ESCAPES = (b"\\x", b"\\u", b"\\U")
+_NODE_INDICATORS = (re.compile(rb"\?\s"), re.compile(rb"\*[^\s*,\[\]{}]"))
+_NODE_BEFORE = frozenset(b" \t\r\n[{,")
+
+
+def _found(pattern: re.Pattern[bytes], data: bytes, *, after: frozenset[int] | None) -> bool:
+    """Whether ``pattern`` occurs at the start of ``data`` or after a byte in ``after``
+    (None: after any byte but a letter, digit or "_")."""
+    for match in pattern.finditer(data):
+        at = match.start()
+        if at == 0:
+            return True
+        before = data[at - 1]
+        if before in after if after is not None else before not in _WORD:
+            return True
+    return False
+
+
+# An API description in YAML (docs/cli.md: it holds no prompt, whatever its examples show),
+# known without parsing it: one document, a block mapping at column 0 (its first content
+# line starts a plain or quoted key), "openapi:", "swagger:" or "asyncapi:" among its keys,
+# and no flow collection closed at column 0 (inside which "openapi:" would be no root key).
+_API_KEYS = tuple(
+    re.compile(rb"\n" + name + rb"[ \t]*:") for name in (b"openapi", b"swagger", b"asyncapi")
+)
+_PREAMBLE = re.compile(rb"(?:[ \t]*(?:#[^\n]*|%[^\n]*)?\r?\n)*(?:---[ \t]*\r?\n)?")
+_MAPPING_START = re.compile(rb"(?:\xef\xbb\xbf)?[A-Za-z0-9_\"']")
+_OTHER_DOCUMENT = (re.compile(rb"\n(?:---|\.\.\.)(?:[ \t\r\n]|$)"), re.compile(rb"\n[\]}]"))
+
+
+def _describes_api(data: bytes) -> bool:
+    start = _PREAMBLE.match(data)
+    body = b"\n" + data[start.end() if start else 0 :]  # "\n": each line, the first too
+    return (
+        _MAPPING_START.match(body, 1) is not None
+        and any(key.search(body) for key in _API_KEYS)
+        and not any(other.search(body) for other in _OTHER_DOCUMENT)
+    )
+
+
+def may_hold_prompt(data: bytes) -> bool:
+    r"""False when a JSON or YAML file certainly holds no prompt, without parsing it.
+
+    Parsing a large YAML file costs seconds (ruamel.yaml is pure Python), and a walk of a
+    repository meets lock files and API descriptions of megabytes. A file in which no key
+    a prompt needs appears, nor anything that could spell one otherwise, nor a marker
+    :func:`holds_prompt` takes from a broken file, holds no prompt; neither does a YAML
+    OpenAPI, Swagger or AsyncAPI document whose one root shows that key at column 0:
+    ``holds_prompt`` of it, parsed, is False. True means only "parse it and see".
+
+    >>> may_hold_prompt(b"lockfileVersion: '9.0'\npackages:\n  left-pad@1.3.0: {}\n")
+    False
+    >>> may_hold_prompt(b'{"welcome": {"text": "Hi"}}')
+    True
+    """
+    if mentions_prompt(data) or b"schema.json" in data:  # a marker, or one of our schemas
+        return True
+    if _describes_api(data):
+        return False
+    return (
+        any(_found(key, data, after=None) for key in _PROMPT_KEYS)
+        or any(escape in data for escape in _ESCAPES)
+        or any(_found(mark, data, after=_NODE_BEFORE) for mark in _NODE_INDICATORS)
+    )
 
 
 def mentions_prompt(data: bytes) -> bool:

@@ -329,7 +329,7 @@ def load_yaml(text: str) -> Source:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            roots = list(YAML(typ="rt", pure=True).compose_all(read))
+            roots = list(YAML(typ="safe", pure=True).compose_all(read))
     except RecursionError:
         source.problems.append(TOO_COMPLEX.problem("", "the YAML nests too deeply").at(1, 1))
         return source

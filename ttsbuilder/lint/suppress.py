@@ -102,7 +102,7 @@ def _scalar_spans(text: str) -> list[tuple[int, int]]:
 
     spans: list[tuple[int, int]] = []
     try:
-        for token in YAML(typ="rt", pure=True).scan(readable(text)[0]):
+        for token in YAML(typ="safe", pure=True).scan(readable(text)[0]):
             if isinstance(token, ScalarToken):
                 spans.append((token.start_mark.index, token.end_mark.index))
     except Exception:  # a broken file: the scalars read so far still count

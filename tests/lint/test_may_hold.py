@@ -1,0 +1,172 @@
+"""``may_hold_prompt()``: the walk's look at a file's bytes before parsing it.
+
+Its promise is one-sided: when it says False, :func:`holds_prompt` of the parsed file
+says False too. Held here over every prompt the strategies make, written as JSON and as
+YAML in the styles ruamel.yaml and the npm ``yaml`` package emit, inside catalogs, and
+over hand-written spellings a key can take; then over a corpus of real files, parsed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from ttsbuilder.cli import main
+from ttsbuilder.lint.discovery import holds_prompt, may_hold_prompt
+from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
+from ttsbuilder.strategies import PAYLOAD_KINDS, payloads, trees
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+NODE_DIR = ROOT / "tests" / "node"
+NODE = shutil.which("node")
+
+
+def holds(data: bytes, format: str) -> bool:
+    return holds_prompt(data, load_bytes(data, format))  # type: ignore[arg-type]
+
+
+def yaml_text(document: Any, flow: bool | None, width: int) -> bytes:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = flow
+    yaml.width = width
+    yaml.allow_unicode = True
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue().encode("utf-8")
+
+
+PROMPTS = st.one_of(
+    trees(warnings=True),
+    st.sampled_from(PAYLOAD_KINDS).flatmap(lambda kind: payloads(kind)),
+)
+
+
+@settings(max_examples=150)
+@given(
+    PROMPTS,
+    st.text(min_size=1, max_size=8),
+    st.sampled_from(["alone", "in a catalog", "in a list"]),
+    st.booleans(),
+    st.sampled_from([None, True, False]),
+    st.sampled_from([20, 80, 4096]),
+)
+def test_whatever_holds_a_prompt_may_hold_one(
+    prompt: dict[str, Any], name: str, place: str, ascii: bool, flow: bool | None, width: int
+) -> None:
+    document: Any = {"alone": prompt, "in a catalog": {name: prompt}, "in a list": [prompt]}[place]
+    for data, format in (
+        (json.dumps(document, ensure_ascii=ascii).encode(), "json"),
+        (json.dumps(document, indent=2, ensure_ascii=ascii).encode(), "json"),
+        (yaml_text(document, flow, width), "yaml"),
+    ):
+        if holds(data, format):
+            assert may_hold_prompt(data), data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"t\\u0065xt": "Hi", "break": {"value": "1s"}}',  # an escaped key
+        'hi:\n  "te\\x74t": Hi\n  "\\x62reak": {value: 1s}\n',
+        "? text\n: Hi\n? break\n: {value: 1s}\n",  # explicit keys
+        "a: &k text\nb: &b break\nwelcome: {*k : Hi, *b : {value: 1s}}\n",  # aliases as keys
+        "\ufefftext: Hi\nbreak: {value: 1s}\n",  # after a byte order mark
+        "hold: true\n",
+        "- {from: '+14255550100', to: 'sip:desk@example.com'}\n",
+        "# yaml-language-server: $schema=../schemas/tts.schema.json\nhi:\n  text: Hi\n",
+        '{"$schema": "../schemas/tts.schema.json", "hi": {"text": "Hi"}}',
+        '{"welcome": {"text": "Hi", "say_as": {"interpret_as": "date"}}',  # broken JSON
+        "openapi: 3.1.0\n---\nwelcome: {text: Hi, break: {value: 1s}}\n",  # two documents
+        "# a YAML flow sequence\n[\nopenapi: 3,\n{text: Hi, break: {value: 1s}}\n]\n",
+        "openapi: 3.1.0\nhi: {text: Hi}\n# yaml-language-server: $schema=tts.schema.json\n",
+    ],
+)
+def test_a_key_spelt_any_way_is_parsed(text: str) -> None:
+    data = text.encode("utf-8")
+    format = sniff_format(data)
+    assert holds(data, format)  # each of these holds a prompt...
+    assert may_hold_prompt(data)  # ...so it must be parsed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lockfileVersion: '9.0'\npackages:\n  text-table@0.2.0:\n    resolution: {integrity: x}\n",
+        "description: starts from the text of a break\nhold_music: jazz\n",
+        # An API description's examples are no prompts: known from its root key.
+        "info: {title: Voice}\nopenapi: 3.1.0\npaths: {}\nexamples:\n  a: {text: Hi, break: {}}\n",
+        "# the API\n%YAML 1.2\n---\nswagger: '2.0'\nx:\n  ? text\n  : Hi\n",
+    ],
+)
+def test_what_is_certainly_no_prompt_is_not_parsed(text: str) -> None:
+    data = text.encode("utf-8")
+    assert not may_hold_prompt(data)
+    assert not holds(data, "yaml")
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=40, deadline=None)
+@given(PROMPTS, st.sampled_from(["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE", "BLOCK_FOLDED"]))
+def test_yaml_written_by_another_emitter_may_hold_one(prompt: Any, style: str) -> None:
+    """The npm ``yaml`` package writes the same prompt its own way (keys quoted, flow)."""
+    assert NODE is not None
+    script = (
+        "const Y = require('yaml'); let s = ''; process.stdin.on('data', d => s += d);"
+        "process.stdin.on('end', () => { const v = JSON.parse(s);"
+        f"process.stdout.write(Y.stringify({{catalog: v}}, {{defaultKeyType: '{style}',"
+        f" defaultStringType: '{style}', collectionStyle: 'any'}})); }});"
+    )
+    done = subprocess.run(
+        [NODE, "-e", script],
+        input=json.dumps(prompt).encode(),
+        capture_output=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, "NODE_PATH": str(NODE_DIR / "node_modules")},
+    )
+    if holds(done.stdout, "yaml"):
+        assert may_hold_prompt(done.stdout), done.stdout
+
+
+def test_real_files_it_passes_over_hold_no_prompt() -> None:
+    """Every JSON and YAML file of the installed packages and the node tools: those it
+    would not parse, parsed, hold no prompt; and it passes most of them over."""
+    passed = total = 0
+    for top in (Path(sysconfig.get_paths()["purelib"]), NODE_DIR):
+        for folder, _, names in os.walk(top):
+            for name in names:
+                path = os.path.join(folder, name)
+                format = format_for(path)
+                if format not in ("json", "yaml") or os.path.getsize(path) > 2_000_000:
+                    continue
+                data = Path(path).read_bytes()
+                total += 1
+                if not may_hold_prompt(data):
+                    passed += 1
+                    assert not holds(data, format), path
+    assert total > 100
+    assert passed > total // 2
+
+
+def test_the_walk_counts_a_file_passed_over_as_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pnpm-lock.yaml").write_text("lockfileVersion: '9.0'\npackages: {}\n")
+    (tmp_path / "openapi.yaml").write_text("openapi: 3.1.0\nx: {text: Hi, break: 1}\n")
+    (tmp_path / "prompt.yaml").write_text("text: Hi\nbreak: {value: 9s}\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "."]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "1 error in 1 of 1 file (2 files skipped: no prompt)"
+    assert main(["lint", "openapi.yaml"]) == 1  # named, it is checked all the same
