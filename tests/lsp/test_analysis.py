@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ttsbuilder.lint import LintOptions, lint_bytes
+from ttsbuilder.lsp import analysis as analysis_module
 from ttsbuilder.lsp.analysis import analyse
 
 
@@ -31,3 +33,23 @@ def test_any_text_is_analysed(text: str) -> None:
     for format in ("json", "yaml"):
         for finding in analyse(text, format).findings:  # type: ignore[arg-type]
             assert finding.start <= finding.end
+
+
+def test_a_document_that_certainly_holds_no_prompt_is_not_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An API description in YAML (megabytes, seconds to parse) holds up no one."""
+    description = "info: {title: Voice}\nopenapi: 3.1.0\npaths:\n" + "".join(
+        f"  /p{n}:\n    put:\n      description: plays from the start\n" for n in range(2000)
+    )
+    lock = "lockfileVersion: '9.0'\npackages:\n  left-pad@1.3.0: {}\n"
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(analysis_module, "load_bytes", refuse)
+    for text in (description, lock):
+        found = analyse(text, "yaml")
+        assert (found.prompt, found.problems, found.findings) == (False, (), ())
+    with pytest.raises(AssertionError, match="parsed"):
+        analyse("text: Hi\n", "yaml")  # what may be a prompt is parsed

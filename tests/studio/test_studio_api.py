@@ -439,3 +439,18 @@ def test_a_file_name_that_is_not_utf8_does_not_break_the_listing(
     assert "prompts/welcome.json" in listed
     opened = client.get("/api/file", params={"path": "prompts/more/esc\x1b[31m\nname.json"})
     assert opened.json()["text"] == '{"text": "Hello"}'
+
+
+def test_the_file_list_does_not_parse_what_certainly_holds_no_prompt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ttsbuilder.studio import analysis
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(analysis, "load_bytes", refuse)
+    assert not analysis.holds_prompt("lockfileVersion: '9.0'\npackages: {}\n", "yaml")
+    assert not analysis.holds_prompt("openapi: 3.1.0\nx: {text: Hi, break: {}}\n", "yaml")
+    with pytest.raises(AssertionError, match="parsed"):
+        analysis.holds_prompt("text: Hi\n", "yaml")

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ttsbuilder.lint.check import LintOptions, check_source
-from ttsbuilder.lint.discovery import holds_prompt
+from ttsbuilder.lint.discovery import holds_prompt, may_hold_prompt
 from ttsbuilder.lint.loaders import Format, Source, load_bytes
 from ttsbuilder.problems import Problem
 
@@ -57,8 +57,15 @@ def encode(text: str) -> bytes:
 
 
 def analyse(text: str, format: Format, options: LintOptions | None = None) -> Analysis:
-    """Lint ``text`` as ``format`` with ``options``, and range every problem."""
+    """Lint ``text`` as ``format`` with ``options``, and range every problem.
+
+    A document that certainly holds no prompt (:func:`~ttsbuilder.lint.discovery.may_hold_prompt`:
+    a lock file, an API description) is not parsed: it gets no diagnostics anyway, and a
+    large YAML one would hold up the server for seconds at each change.
+    """
     data = encode(text)
+    if format != "ssml" and not may_hold_prompt(data):
+        return Analysis(Source(format, text), (), (), prompt=False)
     source = load_bytes(data, format)
     problems = tuple(check_source(source, options or LintOptions()))
     lines = text.split("\n")

@@ -47,6 +47,8 @@ def holds_prompt(text: str, format: Format) -> bool:
     False
     """
     data = text.encode("utf-8", "surrogatepass")
+    if format != "ssml" and not discovery.may_hold_prompt(data):
+        return False  # certainly none: not parsed (a lock file, an API description)
     return discovery.holds_prompt(data, load_bytes(data, format))
 
 
