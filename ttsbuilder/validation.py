@@ -16,7 +16,9 @@ import difflib
 from collections.abc import Iterator
 from typing import Any, Literal, get_args
 
+from ttsbuilder.codec import encode_tree
 from ttsbuilder.errors import TTSBuilderError, ValidationError
+from ttsbuilder.model import Tree
 from ttsbuilder.problems import Problem, Severity, shown
 from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.rules.common import ALIASES
@@ -181,10 +183,23 @@ def _known(kind: object) -> Kind:
 
 
 def as_document(document: Any) -> Any:
-    """A builder value as its dict (through its ``to_dict()``); any other value as it is.
+    """A builder value as its dict (through its ``to_dict()``), a model ``Tree`` as its
+    canonical dict; any other value as it is.
 
-    A failing ``to_dict()`` raises :class:`~ttsbuilder.errors.TTSBuilderError`.
+    A failing ``to_dict()``, or a ``Tree`` holding something that is not a model node,
+    raises :class:`~ttsbuilder.errors.TTSBuilderError`.
+
+    >>> from ttsbuilder.model import Text, Tree
+    >>> as_document(Tree((Text("Hi"),)))
+    {'text': 'Hi'}
     """
+    if isinstance(document, Tree):
+        try:
+            return encode_tree(document)
+        except (AttributeError, TypeError, ValueError, KeyError, RecursionError):
+            raise TTSBuilderError(
+                f"{shown(document)} holds something that is not a ttsbuilder.model node"
+            ) from None
     to_dict = getattr(document, "to_dict", None)
     if not callable(to_dict) or isinstance(document, (dict, list)):
         return document

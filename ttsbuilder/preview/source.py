@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ttsbuilder.codec import decode_tree, encode_tree
+from ttsbuilder.codec import decode_tree
 from ttsbuilder.errors import PreviewError, ValidationError
 from ttsbuilder.model import ExpressAs, Node, Prosody, Tree
 from ttsbuilder.problems import Problem, errors_in, escape_pointer
@@ -87,10 +87,6 @@ def _place(
             out[index] = Placed(pointer, node, depth, len(out))
 
 
-def _plain(document: Any) -> Any:
-    return encode_tree(document) if isinstance(document, Tree) else as_document(document)
-
-
 def _kind(document: dict[str, Any]) -> DocumentKind:
     found = detect(document)
     if found and found[0][1] == "":
@@ -106,7 +102,7 @@ def resolve(
     voice: str | None = None,
 ) -> Source:
     """The tree to preview in ``document``, validated. See the module docstring."""
-    plain = _plain(document)
+    plain = as_document(document)
     if type(plain) is not dict:
         raise PreviewError(
             f"cannot preview a {type(plain).__name__}: give a text_to_speech_option tree, "
