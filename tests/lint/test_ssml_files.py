@@ -63,6 +63,31 @@ def test_a_file_without_the_azure_dialect_is_not_checked_against_its_schema() ->
     assert found(b'<speak><voice name="Mike">Hi</voice></speak>') == []
 
 
+@pytest.mark.parametrize(
+    "voice", ["en-US-Wavenet-F", "en-US-Neural2-F", "cmn-CN-Wavenet-A", "en-US-Chirp3-HD-Aoede"]
+)
+def test_a_google_voice_name_is_not_the_azure_dialect(voice: str) -> None:
+    # What `render --target google` writes: Microsoft's schema wanted its namespace
+    # and version on it (TTS512), so lint and render refused the project's own output.
+    data = f'<speak><voice name="{voice}">Hi<break time="1s"/></voice></speak>'.encode()
+    assert found(data) == []
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(trees(), st.sampled_from(["female", "male"]), st.sampled_from(["en-US", "de-DE", "zh-CN"]))
+def test_the_google_rendering_of_a_tree_is_never_judged_by_microsofts_schema(
+    tree: dict[str, Any], voice: str, language: str
+) -> None:
+    ssml = render_ssml(tree, "google", voice=voice, language=language)
+    assert "TTS512" not in [code for code, _, _ in found(ssml.encode())]
+
+
+def test_an_azure_voice_name_in_any_case_is_the_azure_dialect() -> None:
+    for voice in ("en-US-JennyNeural", "en-us-jennyneural", "en-US-Ava:DragonHDLatestNeural"):
+        data = f'<speak><voice name="{voice}">Hi</voice></speak>'.encode()
+        assert [code for code, _, _ in found(data)] == ["TTS512"]
+
+
 def test_the_https_mstts_namespace_is_checked_as_microsofts_schema_writes_it() -> None:
     data = (
         f'{SPEAK[:-1]} xmlns:mstts="https://www.w3.org/2001/mstts">'

@@ -44,14 +44,27 @@ def _schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(AZURE_XSD), parser))
 
 
+def _azure_voice(name: str | None) -> bool:
+    # Azure's and Google's voice names both start with a locale; Azure's end in "Neural"
+    # (en-US-JennyNeural, en-US-Ava:DragonHDLatestNeural), Google's in a variant letter
+    # or number (en-US-Wavenet-F, en-US-Neural2-F, en-US-Chirp3-HD-Aoede).
+    return is_voice_name(name) and str(name).lower().endswith("neural")
+
+
 def is_azure(root: etree._Element) -> bool:
-    """Whether the document uses the mstts namespace or names an Azure voice."""
+    """Whether the document uses the mstts namespace or names an Azure voice.
+
+    A Google voice name (what the ``google`` target writes) is not Azure's.
+
+    >>> is_azure(etree.fromstring('<speak><voice name="en-US-Wavenet-F">Hi</voice></speak>'))
+    False
+    """
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         if set(element.nsmap.values()) & MSTTS_NAMESPACES:
             return True
-        if etree.QName(element).localname == "voice" and is_voice_name(element.get("name")):
+        if etree.QName(element).localname == "voice" and _azure_voice(element.get("name")):
             return True
     return False
 
