@@ -180,3 +180,57 @@ def test_render_reads_an_ssml_file_as_lint_does(
     broken = write(tmp_path, "broken.ssml", AUDIO)
     assert main(["render", broken]) == 1
     assert f"{broken}:2:3: TTS511" in capsys.readouterr().err
+
+
+GOOGLE = '<speak><voice name="en-US-Wavenet-F"><prosody rate="130%">Hi</prosody></voice></speak>'
+
+
+def test_a_dialect_is_read_as_that_platform_means_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Google's rate 130% is 1.3x normal speed (docs/platforms.md), Azure's would be +130%:
+    # read as Azure, `render --target google` wrote it back as 230%.
+    path = write(tmp_path, "google.ssml", GOOGLE)
+    assert main(["import", path, "--dialect", "google", "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"prosody": {"rate": "+30%", "text": "Hi"}}
+    assert main(["render", path, "--dialect", "google", "--target", "google"]) == 0
+    assert capsys.readouterr().out == GOOGLE + "\n"
+    assert main(["render", path, "--dialect", "google", "--target", "azure"]) == 0
+    assert 'rate="+30%"' in capsys.readouterr().out
+
+
+def test_polly_digits_and_decibels_come_back_as_the_trees_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path,
+        "polly.ssml",
+        '<speak><prosody volume="+6dB">Call</prosody>'
+        '<say-as interpret-as="digits">12</say-as></speak>',
+    )
+    assert main(["import", path, "--dialect", "azure", "-o", "-"]) == 1  # not Azure's
+    capsys.readouterr()
+    assert main(["import", path, "--dialect", "polly", "-o", "-"]) == 0
+    tree = json.loads(capsys.readouterr().out)
+    # +6 dB is a factor of 10^(6/20) = 1.99526: +99.5262315%.
+    assert tree["prosody"]["volume"].startswith("+99.526")
+    assert tree["say-as"] == {"interpret-as": "number_digit", "text": "12"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(trees("enablex"), st.sampled_from(["azure", "w3c", "polly", "google"]))
+def test_each_targets_rendering_imported_in_its_dialect_renders_the_same(
+    tree: dict[str, Any], target: str
+) -> None:
+    import tempfile
+
+    ssml = render_ssml(tree, target)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "prompt.ssml")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(ssml)
+        assert main(["import", path, "--dialect", target]) == 0
+        with open(os.path.join(folder, "prompt.json"), "rb") as handle:
+            document = load_bytes(handle.read(), "json").document
+    assert render_ssml(document, target) == ssml
+    assert document == parse_ssml(ssml, target=target)  # the same reader as parse_ssml

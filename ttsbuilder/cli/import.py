@@ -40,6 +40,7 @@ _NOT_ABOUT_THE_TREE = ("TTS512",)
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the import options to ``parser``."""
+    from ttsbuilder.cli.render import add_dialect
     from ttsbuilder.profiles import PROFILES
 
     parser.add_argument(
@@ -58,6 +59,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile", choices=tuple(PROFILES), default="enablex", help="limits to check"
     )
+    add_dialect(parser)
     parser.add_argument(
         "--whitespace",
         choices=("keep", "normalize"),
@@ -99,7 +101,7 @@ def _read_tree(name: str, data: bytes, args: argparse.Namespace) -> dict[str, An
     from ttsbuilder.lint.formats import text_line
     from ttsbuilder.lint.ssml_files import load_ssml
 
-    source = load_ssml(data, whitespace=args.whitespace)
+    source = load_ssml(data, whitespace=args.whitespace, target=args.dialect)
     options = LintOptions("tts", args.profile, ignore=_NOT_ABOUT_THE_TREE)
     problems = check_source(source, options)
     for problem in problems:

@@ -17,9 +17,21 @@ import argparse
 import sys
 from typing import Any
 
-__all__ = ["HELP", "configure", "resolve_pointer", "run"]
+__all__ = ["HELP", "add_dialect", "configure", "resolve_pointer", "run"]
 
 HELP = "print the SSML of a prompt file; problems go to standard error"
+
+
+def add_dialect(parser: argparse.ArgumentParser) -> None:
+    """Add ``--dialect``: the SSML dialect an SSML input file is written in."""
+    from ttsbuilder.ssml.names import TARGETS
+
+    parser.add_argument(
+        "--dialect",
+        choices=TARGETS,
+        default="azure",
+        help="the SSML dialect of an SSML file: what its values mean (default: azure)",
+    )
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +51,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--voice", help="female, male or a voice name (the payload's wins)")
     parser.add_argument("--language", help="spoken language, e.g. en-US (the payload's wins)")
     parser.add_argument("--pretty", action="store_true", help="indent elements that hold no text")
+    add_dialect(parser)
     parser.add_argument(
         "--pointer", metavar="POINTER", help="the prompt to render in a catalog (a JSON pointer)"
     )
@@ -97,7 +110,13 @@ def run(args: argparse.Namespace) -> int:
         data = read_input(args.file)
     except OSError as exc:
         return _fail(f"cannot read {name}: {exc.strerror or exc}")
-    source = load_bytes(data, format_for(name) or sniff_format(data))
+    form = format_for(name) or sniff_format(data)
+    if form == "ssml":
+        from ttsbuilder.lint.ssml_files import load_ssml
+
+        source = load_ssml(data, target=args.dialect)
+    else:
+        source = load_bytes(data, form)
     problems = check_source(source, LintOptions(args.kind, args.profile))
     if problems:
         print(format_text([(name, p) for p in problems], 1), file=sys.stderr)

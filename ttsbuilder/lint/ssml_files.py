@@ -27,6 +27,7 @@ from ttsbuilder.lint.positions import CONTAINER, Member, Token
 from ttsbuilder.problems import Problem
 from ttsbuilder.rules.source import EMPTY_FILE
 from ttsbuilder.rules.ssml_files import AZURE_SCHEMA, SSML_NOT_A_TREE, SSML_SYNTAX_ERROR
+from ttsbuilder.ssml.names import Target
 from ttsbuilder.ssml.parse import Reading, SSMLRefusal, Whitespace, read_document, read_tree
 from ttsbuilder.ssml.schema import azure_errors, is_azure
 from ttsbuilder.ssml.spans import Spans, first_tag
@@ -94,11 +95,16 @@ def _members(reading: Reading, spans: Spans, root: etree._Element) -> list[Membe
     return members
 
 
-def load_ssml(data: bytes, *, whitespace: Whitespace = "keep") -> Source:
+def load_ssml(data: bytes, *, whitespace: Whitespace = "keep", target: Target = "azure") -> Source:
     """Load an SSML file's bytes (in the encoding its XML declaration names).
 
-    ``whitespace`` as :func:`~ttsbuilder.ssml.parse_ssml` takes it. Never raises: every
-    refusal is a problem with a line and column.
+    ``whitespace`` and ``target`` (the dialect the file is written in) as
+    :func:`~ttsbuilder.ssml.parse_ssml` takes them; Microsoft's schema judges the
+    ``azure`` dialect only. Never raises: every refusal is a problem with a line and
+    column.
+
+    >>> load_ssml(b'<speak><prosody rate="130%">Hi</prosody></speak>', target="polly").document
+    {'prosody': {'rate': '+30%', 'text': 'Hi'}}
     """
     if not data.strip(_BLANK):
         problem = EMPTY_FILE.problem("", "the file is empty: there is no prompt in it")
@@ -115,12 +121,12 @@ def load_ssml(data: bytes, *, whitespace: Whitespace = "keep") -> Source:
         return Spans(text, root)
 
     problems: list[Problem] = []
-    if is_azure(root):
+    if target == "azure" and is_azure(root):
         for element, attribute, message in azure_errors(root):
             place = spans().attribute(element, attribute) if attribute else spans().element(element)
             problems.append(AZURE_SCHEMA.problem("", message).at(*place))
     try:
-        reading = read_tree(root, whitespace=whitespace)
+        reading = read_tree(root, whitespace=whitespace, target=target)
     except SSMLRefusal as exc:
         problem = SSML_NOT_A_TREE.problem("", _message(exc))
         problems.append(problem.at(*spans().element(exc.element)))
