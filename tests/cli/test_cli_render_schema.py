@@ -88,3 +88,32 @@ def test_schema_of_an_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(["schema", "nope"], capsys)
     assert status == 2
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--voice", "../../etc/passwd"], "voice='../../etc/passwd' is not allowed"),
+        (["--voice", "Joanna", "--target", "google"], "or a Google voice name"),
+        (["--language", 'en-US"><x'], "is not a language tag like 'en-US'"),
+    ],
+)
+def test_a_bad_voice_or_language_argument_is_a_usage_error(
+    here: Path, capsys: pytest.CaptureFixture[str], option: list[str], message: str
+) -> None:
+    # docs/cli.md: an unknown value is status 2, as `preview --voice` already is; it was 1.
+    (here / "play.json").write_text(json.dumps(PLAY))
+    status, out, err = run(["render", "play.json", *option], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("ttsbuilder render: error: ")
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_a_language_with_no_default_voice_is_a_problem_of_the_prompt(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "tree.json").write_text(json.dumps({"text": "Hi"}))
+    status, _, err = run(["render", "tree.json", "--language", "xx-XX"], capsys)
+    assert status == 1
+    assert "TTS602" in err

@@ -162,3 +162,22 @@ def test_duration_without_the_preview_extra_is_one_usage_error(
         "ttsbuilder stats: error: audio preview needs espeakng_loader, which is not "
         "installed: pip install 'ttsbuilder[preview]'\n"
     )
+
+
+def test_a_voice_no_target_takes_is_one_usage_error(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # docs/cli.md: an unknown value is a usage error (2). It was status 1, "problems
+    # found", once per file and target, as if each prompt were at fault.
+    (here / "a.json").write_text(json.dumps(HELLO))
+    (here / "b.json").write_text(json.dumps(HELLO))
+    status, out, err = run(["stats", "a.json", "b.json", "--voice", "Joanna"], capsys)
+    assert (status, out) == (2, "")
+    assert err == (
+        "ttsbuilder stats: error: voice='Joanna' is not allowed: use 'female', 'male' or "
+        "an Azure voice name like 'en-US-JennyNeural'\n"
+    )
+    status, out, err = run(["stats", "a.json", "--voice", "Joanna", "--target", "polly"], capsys)
+    assert (status, err) == (0, "")
+    status, out, err = run(["stats", "a.json", "--language", "en US"], capsys)
+    assert (status, out, err.count("\n")) == (2, "", 1)

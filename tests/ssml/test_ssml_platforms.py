@@ -168,9 +168,13 @@ def test_voice_tables_choose_and_override() -> None:
 
 
 def test_wrong_voice_names_and_missing_voices_are_clear_errors() -> None:
-    with pytest.raises(ArgumentError, match="Amazon Polly voice name like 'Joanna'"):
+    with pytest.raises(ArgumentError, match="or an Amazon Polly voice name like 'Joanna'"):
         render_ssml({"text": "Hi"}, "polly", voice="en-US-JennyNeural")
-    with pytest.raises(ArgumentError, match="not Google voice name"):
+    with pytest.raises(ArgumentError, match="or an Azure voice name like 'en-US-JennyNeural'"):
+        render_ssml({"text": "Hi"}, "azure", voice="Joanna")
+    with pytest.raises(ArgumentError, match="not an Azure voice name"):
+        set_default_voice("en-US", "female", "Joanna")
+    with pytest.raises(ArgumentError, match="not a Google voice name"):
         set_default_voice("en-US", "female", "Joanna", target="google")
     with pytest.raises(ArgumentError, match="has no voice table"):
         default_voice("en-US", target="w3c")  # type: ignore[arg-type]

@@ -98,7 +98,7 @@ def _many(name: str, pointers: list[str]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Render the file in ``args``; return 0, 1 (problems) or 2 (usage or I/O error)."""
-    from ttsbuilder.errors import TTSBuilderError
+    from ttsbuilder.errors import ArgumentError, TTSBuilderError
     from ttsbuilder.lint.check import LintOptions, check_source
     from ttsbuilder.lint.formats import format_text, text_line
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
@@ -146,6 +146,8 @@ def run(args: argparse.Namespace) -> int:
             pretty=args.pretty,
             profile=args.profile,
         )
+    except ArgumentError as exc:  # --voice or --language: a usage error, as in preview
+        return _fail(str(exc))
     except TTSBuilderError as exc:
         return _fail(str(exc), 1)
     # Validation warnings were shown above; the target's own (TTS6xx) notes and its

@@ -101,7 +101,12 @@ def _measure_file(
     ``ttsbuilder lint`` passes it over.
     """
     from ttsbuilder.budget import measure
-    from ttsbuilder.errors import MissingExtraError, TTSBuilderError, ValidationError
+    from ttsbuilder.errors import (
+        ArgumentError,
+        MissingExtraError,
+        TTSBuilderError,
+        ValidationError,
+    )
     from ttsbuilder.lint.check import LintOptions, check_source
     from ttsbuilder.lint.discovery import holds_prompt, may_hold_prompt
     from ttsbuilder.lint.formats import text_line
@@ -142,7 +147,7 @@ def _measure_file(
                 lines.append(f"{name}{pointer and ':' + pointer} {target}: {exc}")
                 failed = True
                 continue
-            except MissingExtraError:
+            except (MissingExtraError, ArgumentError):
                 raise  # not this prompt's fault: the whole run stops (status 2)
             except TTSBuilderError as exc:
                 lines.append(f"{name}{pointer and ':' + pointer} {target}: {exc}")
@@ -160,7 +165,7 @@ def _measure_file(
 def run(args: argparse.Namespace) -> int:
     """Measure the prompts in ``args``; print the report; return 0, 1 or 2."""
 
-    from ttsbuilder.errors import MissingExtraError
+    from ttsbuilder.errors import ArgumentError, MissingExtraError
     from ttsbuilder.lint.config import ConfigError, resolve
     from ttsbuilder.lint.discovery import DEFAULT_INCLUDE, find
     from ttsbuilder.profiles import PROFILES
@@ -191,7 +196,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"ttsbuilder stats: error: {name}: {exc.strerror or exc}", file=sys.stderr)
             io_error = True
             continue
-        except MissingExtraError as exc:  # --duration without the preview extra
+        except (MissingExtraError, ArgumentError) as exc:
+            # --duration without the preview extra; a --voice or --language no target takes
             print(f"ttsbuilder stats: error: {exc}", file=sys.stderr)
             return 2
         for line in lines:

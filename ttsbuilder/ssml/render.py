@@ -123,6 +123,11 @@ _EXAMPLES = {
 }
 
 
+def _article(vendor: str) -> str:
+    """``vendor`` after its indefinite article: "an Azure", "a Google"."""
+    return f"{'an' if vendor[0] in 'AEIOU' else 'a'} {vendor}"
+
+
 def _voice(
     source: Source, voice: str | None, language: str | None, target: Target
 ) -> tuple[str, dict[str, str]]:
@@ -131,8 +136,8 @@ def _voice(
     explicit = voice if is_voice_name(voice, named) else None
     if voice is not None and explicit is None and voice not in GENDERS:
         raise ArgumentError(
-            f"voice={shown(voice)} is not allowed: use 'female', 'male' or a "
-            f"{_VENDORS[target]} voice name like {_EXAMPLES[target]}",
+            f"voice={shown(voice)} is not allowed: use 'female', 'male' or "
+            f"{_article(_VENDORS[target])} voice name like {_EXAMPLES[target]}",
             argument="voice",
             value=voice,
         )

@@ -97,6 +97,7 @@ PLATFORM_VOICES: Mapping[str, Mapping[tuple[str, str], str]] = MappingProxyType(
 #: The targets that speak with a voice name from a table.
 NAMED_TARGETS: tuple[Target, ...] = ("azure", "polly", "google")
 _VENDOR = {"azure": "Azure", "polly": "Amazon Polly", "google": "Google"}
+_ARTICLE = {"azure": "an", "polly": "an", "google": "a"}
 _EXAMPLE = {"azure": "en-US-JennyNeural", "polly": "Joanna", "google": "en-US-Wavenet-F"}
 
 # Lookups ignore the case of the language tag (BCP 47 tags are case-insensitive).
@@ -183,7 +184,8 @@ def set_default_voice(
     key = (_target(target), _language(language), _gender(voice))
     if name is not None and not is_voice_name(name, target):
         raise ArgumentError(
-            f"name={shown(name)} is not {_VENDOR[key[0]]} voice name like {_EXAMPLE[key[0]]!r}",
+            f"name={shown(name)} is not {_ARTICLE[key[0]]} {_VENDOR[key[0]]} voice name "
+            f"like {_EXAMPLE[key[0]]!r}",
             argument="name",
             value=name,
         )
