@@ -150,3 +150,61 @@ def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_failed_report(
     # The escapes are JSON's own: a parser reads back the exact key.
     assert json.loads(outputs["json"])[0]["pointer"] == "/tëxt→😀"
     json.loads(outputs["sarif"])
+
+
+def _run(folder: Path, *argv: str) -> tuple[int, str, str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    env.pop("TTSBUILDER_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "ttsbuilder", *argv],
+        cwd=folder,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    return done.returncode, done.stdout.decode(), done.stderr.decode()
+
+
+# A name that forges a second report line, and one that reverses what follows it.
+NEWLINE = "x\nfake.json polly: 0 characters spoken"
+BIDI = "pay\u202etxt.json"
+
+
+@pytest.mark.parametrize("name", [NEWLINE, BIDI])
+def test_stats_and_import_show_each_name_escaped_on_one_line(tmp_path: Path, name: str) -> None:
+    # Found by the SSML/targets trial: lint escaped names, stats, import and preview did not.
+    try:
+        (tmp_path / name).write_text('{"text": "Hi"}\n')
+        (tmp_path / (name + ".ssml")).write_text("<speak>Hi</speak>")
+        (tmp_path / (name + ".bad.ssml")).write_text("<speak><audio/></speak>")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses such names")
+    shown = name.replace("\n", "\\n").replace("\u202e", "\\u202e")
+    status, out, err = _run(tmp_path, "stats", name, "--target", "polly")
+    assert (status, err) == (0, "")
+    counts = "2 characters spoken, 2 billable, 17 bytes of SSML, 0 breaks, 0 s of pauses"
+    assert out == f"{shown} polly: {counts}\n"
+    status, out, err = _run(tmp_path, "stats", name + ".missing")
+    assert (status, out) == (2, "")
+    assert err == f"ttsbuilder stats: error: {shown}.missing: no such file or directory\n"
+    status, out, err = _run(tmp_path, "import", name + ".ssml", name + ".bad.ssml")
+    assert status == 1
+    assert out == f"{shown}.ssml -> {shown}.json\n"
+    assert err.splitlines()[-1] == f"ttsbuilder import: {shown}.bad.ssml: not converted"
+    assert _no_controls(out + err)
+    assert "\u202e" not in out + err
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("espeakng_loader") is None, reason="needs the preview extra"
+)
+def test_the_preview_summary_shows_the_name_escaped(tmp_path: Path) -> None:
+    try:
+        (tmp_path / NEWLINE).write_text('{"text": "Hi"}\n')
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses such names")
+    status, out, err = _run(tmp_path, "preview", NEWLINE)
+    assert (status, err) == (0, "")
+    assert out.startswith("x\\nfake.json polly: 0 characters spoken: ")
+    assert out.count("\n") == 1

@@ -27,6 +27,8 @@ import os
 import sys
 from typing import Any
 
+from ttsbuilder._output import printable
+
 __all__ = ["HELP", "configure", "run", "tree_text"]
 
 HELP = "convert SSML prompt files (.ssml, .xml) to tree files (JSON or YAML)"
@@ -113,7 +115,7 @@ def _read_tree(name: str, data: bytes, args: argparse.Namespace) -> dict[str, An
 
 
 def _fail(message: str) -> int:
-    print(f"ttsbuilder import: error: {message}", file=sys.stderr)
+    print(printable(f"ttsbuilder import: error: {message}"), file=sys.stderr)
     return 2
 
 
@@ -135,7 +137,7 @@ def _convert(path: str, args: argparse.Namespace, written: set[str]) -> int:
         return _fail(f"cannot read {path}: {exc.strerror or exc}")
     tree = _read_tree(path, data, args)
     if tree is None:
-        print(f"ttsbuilder import: {path}: not converted", file=sys.stderr)
+        print(printable(f"ttsbuilder import: {path}: not converted"), file=sys.stderr)
         return 1
     text = tree_text(tree, args.format).encode("utf-8")
     if args.output == "-" or (path == "-" and args.output is None):
@@ -155,7 +157,7 @@ def _convert(path: str, args: argparse.Namespace, written: set[str]) -> int:
     except OSError as exc:
         return _fail(f"{path}: cannot write {target}: {exc.strerror or exc}")
     written.add(key)
-    print(f"{path} -> {target}")
+    print(printable(f"{path} -> {target}"))
     return 0
 
 

@@ -175,5 +175,5 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(printable(text) for text in line.to_text().split("\n")))
     else:
         summary = f"{name}: {line.duration:.3f} s (eSpeak NG voice {line.voice})"
-        print(summary, file=sys.stderr if args.output == "-" else sys.stdout)
+        print(printable(summary), file=sys.stderr if args.output == "-" else sys.stdout)
     return 0

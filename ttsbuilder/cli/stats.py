@@ -165,6 +165,7 @@ def _measure_file(
 def run(args: argparse.Namespace) -> int:
     """Measure the prompts in ``args``; print the report; return 0, 1 or 2."""
 
+    from ttsbuilder._output import printable
     from ttsbuilder.errors import ArgumentError, MissingExtraError
     from ttsbuilder.lint.config import ConfigError, resolve
     from ttsbuilder.lint.discovery import DEFAULT_INCLUDE, find
@@ -183,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError(f"profile {args.profile!r} is not one of {', '.join(PROFILES)}")
         files = find(args.paths or ["."], include, exclude)
     except ConfigError as exc:
-        print(f"ttsbuilder stats: error: {exc}", file=sys.stderr)
+        print(printable(f"ttsbuilder stats: error: {exc}"), file=sys.stderr)
         return 2
     records: list[dict[str, Any]] = []
     failed = io_error = False
@@ -193,21 +194,24 @@ def run(args: argparse.Namespace) -> int:
         try:
             found, lines, bad = _measure_file(path, name, args, targets, file.named)
         except OSError as exc:
-            print(f"ttsbuilder stats: error: {name}: {exc.strerror or exc}", file=sys.stderr)
+            print(
+                printable(f"ttsbuilder stats: error: {name}: {exc.strerror or exc}"),
+                file=sys.stderr,
+            )
             io_error = True
             continue
         except (MissingExtraError, ArgumentError) as exc:
             # --duration without the preview extra; a --voice or --language no target takes
-            print(f"ttsbuilder stats: error: {exc}", file=sys.stderr)
+            print(printable(f"ttsbuilder stats: error: {exc}"), file=sys.stderr)
             return 2
         for line in lines:
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
         failed = failed or bad
         for pointer, budget in found:
             if args.format == "json":
                 records.append({"file": name, "pointer": pointer, **budget.as_dict()})
             else:
-                print(_line(name, pointer, budget))
+                print(printable(_line(name, pointer, budget)))
     if args.format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
     if io_error:
