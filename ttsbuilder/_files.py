@@ -23,6 +23,7 @@ __all__ = [
     "ChangedMeanwhile",
     "open_output",
     "replacing",
+    "same_file",
     "write_atomically",
     "write_new",
     "write_output",
@@ -120,6 +121,32 @@ def _holds(path: str, expect: bytes) -> bool:
             return handle.read(len(expect) + 1) == expect
     except OSError:
         return False  # removed or made unreadable meanwhile: not ours to recreate
+
+
+def same_file(first: str, second: str) -> bool:
+    """Whether writing ``second`` would replace the regular file ``first`` (one inode).
+
+    A name for a device (``/dev/null``) is never the same file: writing it replaces
+    nothing. A file that does not exist yet is compared by its real path.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> path = os.path.join(folder, "a.json")
+    >>> _ = open(path, "w").write("{}")
+    >>> same_file(path, os.path.join(folder, ".", "a.json")), same_file(path, path + ".wav")
+    (True, False)
+    """
+    try:
+        found = os.stat(first)
+    except (OSError, ValueError):
+        return os.path.realpath(first) == os.path.realpath(second)
+    if not stat.S_ISREG(found.st_mode):
+        return False
+    try:
+        other = os.stat(second)
+    except (OSError, ValueError):
+        return False
+    return (found.st_dev, found.st_ino) == (other.st_dev, other.st_ino)
 
 
 def write_output(path: str, data: bytes) -> None:

@@ -234,3 +234,16 @@ def test_each_targets_rendering_imported_in_its_dialect_renders_the_same(
             document = load_bytes(handle.read(), "json").document
     assert render_ssml(document, target) == ssml
     assert document == parse_ssml(ssml, target=target)  # the same reader as parse_ssml
+
+
+def test_the_tree_file_never_replaces_the_ssml_file_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An SSML file named .json: its tree file is its own name. With --force it was
+    # replaced by the tree, and the SSML was gone.
+    path = write(tmp_path, "welcome.json", GOOD)
+    assert main(["import", path, "--force"]) == 2
+    assert "would replace the SSML file itself" in capsys.readouterr().err
+    assert (tmp_path / "welcome.json").read_text(encoding="utf-8") == GOOD
+    assert main(["import", path, "--force", "--format", "yaml"]) == 0
+    assert (tmp_path / "welcome.json").read_text(encoding="utf-8") == GOOD

@@ -160,3 +160,34 @@ def test_an_empty_output_name_is_a_usage_error(tmp_path: Path, option: str) -> N
         == f"ttsbuilder preview: {option} needs a file name (or - for standard output), not ''\n"
     )
     assert list(tmp_path.iterdir()) == [prompt]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("{prompt}", "-o", "{prompt}"),
+        ("{prompt}", "-o", "{folder}/./prompt.json"),
+        ("{prompt}", "--timeline-image", "{prompt}"),
+        ("{prompt}", "-o", "{folder}/link.json"),
+        ("{prompt}", "-o", "{folder}/out.wav", "--timeline-image", "{folder}/./out.wav"),
+    ],
+)
+def test_an_output_over_the_prompt_or_the_other_output_is_a_usage_error(
+    prompt: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    # Found by the SSML/targets trial: `preview welcome.json -o welcome.json` replaced the
+    # prompt with its own audio, status 0.
+    assert prompt.name == "prompt.json"
+    (prompt.parent / "link.json").symlink_to(prompt)
+    before = prompt.read_bytes()
+    given = (a.format(prompt=prompt, folder=prompt.parent) for a in argv)
+    assert run(*given) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("ttsbuilder preview: ")
+    assert prompt.read_bytes() == before
+    assert not (prompt.parent / "out.wav").exists()
+
+
+def test_a_device_may_take_both_outputs(prompt: Path) -> None:
+    assert run(str(prompt), "-o", "/dev/null", "--timeline-image", "/dev/null") == 0

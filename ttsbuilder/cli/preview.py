@@ -95,7 +95,7 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``ttsbuilder preview``; returns the exit code."""
-    from ttsbuilder._files import write_output
+    from ttsbuilder._files import same_file, write_output
     from ttsbuilder._output import printable, to_json
     from ttsbuilder.errors import TTSBuilderError, ValidationError
     from ttsbuilder.lint.formats import text_line
@@ -109,6 +109,13 @@ def run(args: argparse.Namespace) -> int:
     for option, value in (("-o", args.output), ("--timeline-image", args.timeline_image)):
         if value == "":
             return _fail(f"{option} needs a file name (or - for standard output), not ''")
+    # A slip of the fingers (-o welcome.json) must not replace the prompt with audio.
+    for option, value in (("-o", args.output), ("--timeline-image", args.timeline_image)):
+        if value not in (None, "-") and args.file != "-" and same_file(args.file, value):
+            return _fail(f"{option} {value} is the prompt file itself: it would be overwritten")
+    both = args.output not in (None, "-") and args.timeline_image is not None
+    if both and same_file(args.output, args.timeline_image):
+        return _fail(f"-o and --timeline-image name the same file, {args.output}")
     if args.output == "-" and (args.timeline or args.format == "json"):
         return _fail(
             "-o - writes the audio to stdout: it cannot be combined with --timeline "
