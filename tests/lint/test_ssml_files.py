@@ -82,6 +82,18 @@ def test_the_google_rendering_of_a_tree_is_never_judged_by_microsofts_schema(
     assert "TTS512" not in [code for code, _, _ in found(ssml.encode())]
 
 
+def test_an_azure_file_without_the_ssml_namespace_is_told_what_azure_needs() -> None:
+    # libxml2's own words were "No matching global declaration available for the
+    # validation root", which names neither the namespace nor what to write.
+    data = b'<speak xml:lang="en-US"><voice name="en-US-JennyNeural">Hi</voice></speak>'
+    (problem,) = lint_bytes(data, "ssml")
+    assert (problem.code, problem.line, problem.column) == ("TTS512", 1, 1)
+    assert problem.message == (
+        "<speak> is not in the SSML namespace: Azure needs "
+        '<speak xmlns="http://www.w3.org/2001/10/synthesis" version="1.0">'
+    )
+
+
 def test_an_azure_voice_name_in_any_case_is_the_azure_dialect() -> None:
     for voice in ("en-US-JennyNeural", "en-us-jennyneural", "en-US-Ava:DragonHDLatestNeural"):
         data = f'<speak><voice name="{voice}">Hi</voice></speak>'.encode()

@@ -108,6 +108,17 @@ def azure_errors(root: etree._Element) -> list[tuple[etree._Element, str | None,
 
     A complaint whose path does not lead back to an element is reported at ``root``.
     """
+    if etree.QName(root).namespace != SYNTHESIS:
+        # The schema stops at such a root, saying only "No matching global declaration
+        # available for the validation root": say what Azure needs instead.
+        return [
+            (
+                root,
+                None,
+                f"<{etree.QName(root).localname}> is not in the SSML namespace: Azure needs "
+                f'<speak xmlns="{SYNTHESIS}" version="1.0">',
+            )
+        ]
     schema = _schema()
     checked = _as_schema_namespace(root)
     if schema.validate(checked):
