@@ -317,3 +317,19 @@ def test_parse_ssml_arguments_are_checked() -> None:
         parse_ssml(speak("Hi"), profile="azur")
     with pytest.raises(SSMLError, match="whitespace"):
         parse_ssml(speak("Hi"), whitespace="strip")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("ssml", "tree"),
+    [
+        ("<speak><![CDATA[Type <!ENTITY here]]></speak>", {"text": "Type <!ENTITY here"}),
+        ("<speak>a<!-- <!ENTITY x 'y'> -->b</speak>", {"text": "a", "text2": "b"}),
+    ],
+)
+def test_entity_declarations_are_looked_for_in_a_doctype_only(
+    ssml: str, tree: dict[str, str]
+) -> None:
+    # "<!ENTITY" in a CDATA section or a comment is text: it was refused as "a DOCTYPE
+    # that declares entities" in a document that has no DOCTYPE.
+    assert parse_ssml(ssml) == tree
+    assert parse_ssml(ssml.encode("utf-16")) == tree

@@ -307,7 +307,10 @@ def read_document(text: str | bytes) -> Element:
         raise SSMLError(f"SSML is text or bytes, got {type(text).__name__}")
     if len(data) > MAX_SSML_BYTES:
         raise SSMLError(f"the SSML is {len(data)} bytes: at most {MAX_SSML_BYTES} are read")
-    declared = data.find(b"<!ENTITY")
+    # Entities are declared only inside a DOCTYPE: "<!ENTITY" in a comment or CDATA
+    # section of a document without one is text, not a declaration.
+    opening = data.find(b"<!DOCTYPE")
+    declared = data.find(b"<!ENTITY", opening) if opening >= 0 else -1
     if declared >= 0:
         line = data.count(b"\n", 0, declared) + 1
         column = declared - (data.rfind(b"\n", 0, declared) + 1) + 1
