@@ -247,3 +247,18 @@ def test_the_tree_file_never_replaces_the_ssml_file_itself(
     assert (tmp_path / "welcome.json").read_text(encoding="utf-8") == GOOD
     assert main(["import", path, "--force", "--format", "yaml"]) == 0
     assert (tmp_path / "welcome.json").read_text(encoding="utf-8") == GOOD
+
+
+def test_standard_input_named_twice_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It was read twice: the tree, then "-:1:1: TTS504 the file is empty", status 1.
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(GOOD.encode())))
+    assert main(["import", "-", "-"]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        "ttsbuilder import: error: - (standard input) can be read once: name it once\n",
+    )

@@ -169,6 +169,8 @@ def run(args: argparse.Namespace) -> int:
     """Convert the files in ``args``; return 0, 1 (some refused) or 2 (usage or I/O error)."""
     if args.output == "-" and len(args.files) > 1:
         return _fail("-o - writes one tree: name one file")
+    if args.files.count("-") > 1:
+        return _fail("- (standard input) can be read once: name it once")
     if args.output not in (None, "-") and not os.path.isdir(args.output):
         return _fail(f"{args.output}: no such folder")
     written: set[str] = set()
