@@ -161,6 +161,10 @@ def test_every_target_speaks_and_bills_the_trees_text(tree: dict[str, object]) -
         lambda: measure({"text": "Hi"}, "alexa"),  # type: ignore[arg-type]
         lambda: measure({"text": "Hi"}, voice="Polly.Joanna"),
         lambda: measure({"text": "Hi"}, language="../etc"),
+        lambda: measure({"text": "Hi"}, voice=["female"]),  # type: ignore[arg-type]
+        lambda: measure({"text": "Hi"}, "polly", voice={}),  # type: ignore[arg-type]
+        lambda: measure({"text": "Hi"}, duration="no"),  # type: ignore[arg-type]
+        lambda: measure({"text": "Hi"}, duration=None),  # type: ignore[arg-type]
     ],
 )
 def test_hostile_input_gets_the_librarys_exception(call: object) -> None:

@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ttsbuilder.problems import Problem
+from ttsbuilder.errors import ArgumentError
+from ttsbuilder.problems import Problem, shown
 from ttsbuilder.profiles import Profile, ProfileName
 from ttsbuilder.ssml.limits import Counted, billable_characters, size_usage, spoken_text
 from ttsbuilder.ssml.names import Target
@@ -139,6 +140,10 @@ def measure(
     >>> [tuple(a) for a in measure({"text": "Hi"}, "polly").allowances]
     [('billed characters', 2, 3000), ('characters', 17, 6000)]
     """
+    if type(duration) is not bool:  # duration="no" was read as true
+        raise ArgumentError(
+            f"duration={shown(duration)} is not True or False", argument="duration", value=duration
+        )
     ssml, problems = render_ssml_with_problems(
         document, target, voice=voice, language=language, profile=profile
     )

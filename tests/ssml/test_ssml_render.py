@@ -362,3 +362,25 @@ def test_a_failing_to_dict_is_the_library_error() -> None:
 
     with pytest.raises(TTSBuilderError, match=r"Broken.to_dict\(\) failed"):
         render_ssml(Broken())
+
+
+@pytest.mark.parametrize("target", ["azure", "w3c", "polly", "google"])
+@pytest.mark.parametrize(
+    ("arguments", "named"),
+    [
+        ({"voice": ["female"]}, "voice"),  # was TypeError: unhashable type: 'list'
+        ({"voice": {"name": "x"}}, "voice"),
+        ({"voice": b"male"}, "voice"),
+        ({"pretty": "no"}, "pretty"),  # was read as true: the output was indented
+        ({"pretty": 1}, "pretty"),
+        ({"pretty": None}, "pretty"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_argument_errors(
+    target: str, arguments: dict[str, Any], named: str
+) -> None:
+    with pytest.raises(ArgumentError) as refused:
+        render_ssml({"text": "Hi"}, target, **arguments)  # type: ignore[arg-type]
+    assert refused.value.argument == named
+    with pytest.raises(ArgumentError):
+        render_ssml_with_problems({"text": "Hi"}, target, **arguments)  # type: ignore[arg-type]

@@ -190,13 +190,25 @@ def choose_voice(
     >>> choose_voice({"text": "Hi", "voice": "male", "language": "en-GB"}, "polly")
     ChosenVoice(name='Brian', language='en-GB', gender=None)
     """
-    _check_arguments(target, language)
+    _check_arguments(target, language, voice)
     source = locate(document, profile, language)
     spoken, attributes = _voice(source, voice, language, target)
     return ChosenVoice(attributes.get("name"), spoken, attributes.get("gender"))
 
 
-def _check_arguments(target: object, language: object) -> None:
+def _check_arguments(
+    target: object, language: object, voice: object = None, pretty: object = False
+) -> None:
+    if voice is not None and type(voice) is not str:  # a list was an unhashable TypeError
+        raise ArgumentError(
+            f"voice={shown(voice)} is not allowed: use 'female', 'male' or a voice name",
+            argument="voice",
+            value=voice,
+        )
+    if type(pretty) is not bool:  # pretty="no" was read as true
+        raise ArgumentError(
+            f"pretty={shown(pretty)} is not True or False", argument="pretty", value=pretty
+        )
     if type(target) is not str or target not in TARGETS:
         raise TTSBuilderError(
             f"unknown SSML target {shown(target)}: use one of {', '.join(TARGETS)}"
@@ -238,7 +250,7 @@ def _render(
     pretty: bool,
     profile: ProfileName | Profile,
 ) -> tuple[str, list[Problem]]:
-    _check_arguments(target, language)
+    _check_arguments(target, language, voice, pretty)
     source = locate(document, profile, language)
     key = (target, source.language, source.voice, voice, language, table_version())
     remembered = (key, pretty, source.pointer, _frozen(source.tree))
