@@ -63,6 +63,20 @@ def test_a_file_without_the_azure_dialect_is_not_checked_against_its_schema() ->
     assert found(b'<speak><voice name="Mike">Hi</voice></speak>') == []
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_ssml_on_standard_input_is_sniffed_as_ssml(encoding: str) -> None:
+    # docs/cli.md: standard input whose first non-blank character is "<" is SSML, and a
+    # UTF-16 file with a byte order mark is read as such; on standard input it was
+    # "TTS503 the file is not UTF-8".
+    text = '\n  <speak>\n<voice name="x">Hi <break time="10s"/></voice></speak>'
+    data = text.encode(encoding)
+    if encoding != "utf-16":
+        data = ("\ufeff" + text).encode(encoding)  # the mark written by hand
+    assert sniff_format(data) == "ssml"
+    problems = lint_bytes(data, sniff_format(data))
+    assert [(p.code, p.line, p.column) for p in problems] == [("TTS202", 3, 27)]  # counted by hand
+
+
 @pytest.mark.parametrize(
     "voice", ["en-US-Wavenet-F", "en-US-Neural2-F", "cmn-CN-Wavenet-A", "en-US-Chirp3-HD-Aoede"]
 )

@@ -158,7 +158,13 @@ def sniff_format(data: bytes) -> Format:
 
     >>> sniff_format(b'  {"text": "Hi"}'), sniff_format(b"<speak/>"), sniff_format(b"text: Hi")
     ('json', 'ssml', 'yaml')
+    >>> sniff_format("<speak/>".encode("utf-16"))
+    'ssml'
     """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark
+        opening = data[:256].decode("utf-16", "replace").lstrip(" \t\r\n\ufeff")
+        if opening[:1] == "<":
+            return "ssml"
     stripped = data.lstrip(b" \t\r\n\xef\xbb\xbf")
     if stripped[:1] == b"<":
         return "ssml"
