@@ -467,3 +467,34 @@ def test_fix_never_rewrites_an_ssml_file(
     assert main(["lint", "--fix", "--unsafe-fixes", str(path)]) == 1
     assert path.read_bytes() == data
     assert "TTS205" in capsys.readouterr().out
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        st.just("<break/>"),
+        lambda inner: st.lists(
+            st.one_of(inner, st.just("<!--c-->"), st.just("<?p q?>"), st.just("t")), max_size=6
+        ).map(lambda parts: "<prosody>" + "".join(parts) + "</prosody>"),
+        max_leaves=30,
+    )
+)
+def test_a_complaints_path_is_resolved_to_the_element_xpath_finds(body: str) -> None:
+    # libxml2 names an element by a path of wildcards (/*/*/*[3]); schema.py resolves
+    # it by listing each parent's children once instead of asking XPath every time.
+    from lxml import etree
+
+    from ttsbuilder.ssml.schema import _positional
+
+    root = etree.fromstring(f"<speak xmlns='urn:x'>{body}</speak>")
+    children: dict[Any, Any] = {}
+    for element in root.iter(tag=etree.Element):
+        steps, node = [], element
+        while node.getparent() is not None:
+            siblings = [c for c in node.getparent() if isinstance(c.tag, str)]
+            steps.append(f"*[{siblings.index(node) + 1}]")
+            node = node.getparent()
+        path = "/" + "/".join(["*", *reversed(steps)])
+        assert _positional(root, path, children) is root.xpath(path)[0] is element
+    assert _positional(root, "/*/*[999]", children) is None
+    assert _positional(root, "/speak", children) is None  # a path by name: XPath's job
