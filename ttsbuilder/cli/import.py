@@ -129,6 +129,7 @@ def _write(target: str, text: bytes, force: bool) -> None:
 
 
 def _convert(path: str, args: argparse.Namespace, written: set[str]) -> int:
+    from ttsbuilder._files import same_file
     from ttsbuilder.lint.reading import read_input
 
     try:
@@ -147,8 +148,6 @@ def _convert(path: str, args: argparse.Namespace, written: set[str]) -> int:
     if path == "-":
         return _fail("standard input has no name to write a file by: use -o - (or no -o)")
     target = _target(path, args)
-    from ttsbuilder._files import same_file
-
     if same_file(path, target):
         return _fail(f"{path}: the tree file {target} would replace the SSML file itself")
     key = os.path.normcase(os.path.realpath(target))
