@@ -60,9 +60,10 @@ Prompt(play={"text": "Hi", "voice": "female"})
 Prompt.model_json_schema()
 """,
     "hypothesis": """
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from ttsbuilder import strategies, validate
-@settings(max_examples=5, database=None)
+# Whether the extra works, not how fast a loaded machine draws: no too_slow health check.
+@settings(max_examples=5, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.prompts())
 def test(tree):
     assert not [p for p in validate(tree) if p.is_error]
