@@ -33,7 +33,7 @@ from ttsbuilder.rules.common import ALIASES
 from ttsbuilder.rules.context import MAX_DEPTH
 from ttsbuilder.rules.payloads import FIELDS
 
-__all__ = ["MARKERS", "declared", "holds_prompt"]
+__all__ = ["API_KEYS", "MARKERS", "NEEDED_KEYS", "declared", "holds_prompt"]
 
 #: Keys no other kind of file uses; an unparsable file that contains one is a prompt
 #: file with a syntax error (reported), any other unparsable file is skipped.
@@ -113,6 +113,27 @@ def _strings(body: dict[Any, Any], *keys: str) -> bool:
 
 #: Keys no other document shares with a play body: beside a ``text`` string, a play body.
 _PLAY_CONTROLS = frozenset({"dtmf", "asr", "start_timeout", "recognizer_timeout"})
+#: The keys :func:`_is_body` recognises a request body by (one of them, at least, is in
+#: every body it recognises).
+_BODY_KEYS = (
+    "text_to_speech_option",
+    "prompt_name",
+    "prompt_ref",
+    "voice",
+    "text",
+    "action_on_connect",
+    "from",
+    "transfer_to",
+    "hold",
+    "start",
+    "stop",
+)
+#: Every key :func:`holds_prompt` needs to find a prompt in a document that names no
+#: schema: a tree member's kind (written with any suffix: ``text2``) or a body's key.
+#: A file in which none is a key holds no prompt (what a walk checks before parsing).
+NEEDED_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys([*KINDS, *(alias for alias in ALIASES if alias in _MEMBER_KINDS), *_BODY_KEYS])
+)
 
 
 def _is_body(body: dict[Any, Any], root: bool) -> bool:
@@ -181,9 +202,14 @@ def declared(schema: object) -> bool | None:
     return True if found is not None and found.group() in _OUR_SCHEMAS else None
 
 
+#: The root keys of an API description (OpenAPI, Swagger, AsyncAPI): its examples may be
+#: prompts, it is not one.
+API_KEYS: tuple[str, ...] = ("openapi", "swagger", "asyncapi")
+
+
 def _describes_data(root: Any) -> bool:
     """An OpenAPI, Swagger or AsyncAPI document: its examples are prompts, it is not one."""
-    return type(root) is dict and not {"openapi", "swagger", "asyncapi"}.isdisjoint(root)
+    return type(root) is dict and not frozenset(API_KEYS).isdisjoint(root)
 
 
 def holds_prompt(document: Any, *, stream: bool = False, schema: str | None = None) -> bool:

@@ -8,6 +8,7 @@ over hand-written spellings a key can take; then over a corpus of real files, pa
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -170,3 +171,20 @@ def test_the_walk_counts_a_file_passed_over_as_skipped(
     out = capsys.readouterr().out
     assert out.splitlines()[-1] == "1 error in 1 of 1 file (2 files skipped: no prompt)"
     assert main(["lint", "openapi.yaml"]) == 1  # named, it is checked all the same
+
+
+def test_every_rule_example_that_holds_a_prompt_may_hold_one() -> None:
+    from ttsbuilder.rules import RULES
+
+    checked = 0
+    for rule in RULES.values():
+        for example in (rule.bad, rule.good):
+            datas = [example.encode()]
+            with contextlib.suppress(ValueError):  # not a file's broken text, nor SSML
+                datas.append(yaml_text(json.loads(example), False, 80))
+            for data in datas:
+                checked += 1
+                format = sniff_format(data)
+                if format != "ssml" and holds(data, format):
+                    assert may_hold_prompt(data), (rule.code, data)
+    assert checked > 200

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ttsbuilder.detection import MARKERS
+from ttsbuilder.detection import API_KEYS, MARKERS, NEEDED_KEYS
 from ttsbuilder.detection import holds_prompt as document_holds_prompt
 from ttsbuilder.lint.config import ConfigError
 from ttsbuilder.lint.ignore import IgnoreStack, stack_for
@@ -231,28 +231,12 @@ def _modeline_schema(text: str) -> str | None:
     return None if found is None else found.group(1)
 
 
-# Every key :func:`ttsbuilder.detection.holds_prompt` needs to find a prompt (a tree's
-# member, with its suffix, or a key only a request body has), written as a key: after no
-# letter, digit or "_", before an optional quote and a ":" (JSON, YAML block and flow).
-# One pattern per name: a pattern that starts with a literal is found at memchr speed.
+# Each key a prompt needs (:data:`ttsbuilder.detection.NEEDED_KEYS`) written as a key:
+# after no letter, digit or "_", with any suffix, before an optional quote and a ":"
+# (JSON, YAML block and flow). One pattern per key: a pattern that starts with a literal
+# is found at memchr speed, where one alternation of them all is tried at every byte.
 _PROMPT_KEYS = tuple(
-    re.compile(name + rb"[0-9]*[\"']?\s*:")
-    for name in (
-        rb"text(?:_to_speech_option)?",
-        rb"silence",
-        rb"break",
-        rb"express[-_]as",
-        rb"prosody",
-        rb"say[-_]as",
-        rb"prompt_(?:name|ref)",
-        rb"voice",
-        rb"action_on_connect",
-        rb"from",
-        rb"transfer_to",
-        rb"hold",
-        rb"start",
-        rb"stop",
-    )
+    re.compile(re.escape(key.encode()) + rb"[0-9]*[\"']?\s*:") for key in NEEDED_KEYS
 )
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 # What could spell such a key otherwise: an escape in a quoted key, an explicit key
@@ -279,9 +263,7 @@ def _found(pattern: re.Pattern[bytes], data: bytes, *, after: frozenset[int] | N
 # known without parsing it: one document, a block mapping at column 0 (its first content
 # line starts a plain or quoted key), "openapi:", "swagger:" or "asyncapi:" among its keys,
 # and no flow collection closed at column 0 (inside which "openapi:" would be no root key).
-_API_KEYS = tuple(
-    re.compile(rb"\n" + name + rb"[ \t]*:") for name in (b"openapi", b"swagger", b"asyncapi")
-)
+_API_KEYS = tuple(re.compile(rb"\n" + key.encode() + rb"[ \t]*:") for key in API_KEYS)
 _PREAMBLE = re.compile(rb"(?:[ \t]*(?:#[^\n]*|%[^\n]*)?\r?\n)*(?:---[ \t]*\r?\n)?")
 _MAPPING_START = re.compile(rb"(?:\xef\xbb\xbf)?[A-Za-z0-9_\"']")
 _OTHER_DOCUMENT = (re.compile(rb"\n(?:---|\.\.\.)(?:[ \t\r\n]|$)"), re.compile(rb"\n[\]}]"))
