@@ -7,6 +7,7 @@ warn mode logs and sends, and a request outside /voice/v1 passes untouched.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import doctest
 import gzip
 import io
@@ -80,8 +81,8 @@ class _Server(ThreadingHTTPServer):
     arrived: list[tuple[str, str, bytes]]
 
 
-@pytest.fixture
-def server() -> Iterator[_Server]:
+@contextlib.contextmanager
+def serving() -> Iterator[_Server]:
     """A real HTTP server on a free 127.0.0.1 port that records every request arriving."""
     running = _Server(("127.0.0.1", 0), _Recorder)
     running.arrived = []
@@ -93,6 +94,12 @@ def server() -> Iterator[_Server]:
         running.shutdown()
         running.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def server() -> Iterator[_Server]:
+    with serving() as running:
+        yield running
 
 
 def api(server: _Server) -> str:

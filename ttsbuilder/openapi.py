@@ -24,6 +24,7 @@ from typing import Any
 
 from ttsbuilder._files import write_atomically
 from ttsbuilder._flatten import LOCAL, flatten
+from ttsbuilder._generator_friendly import generator_friendly
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.profiles import PROFILES, Profile, ProfileName, get_profile
 from ttsbuilder.published import _load  # the one reader of ttsbuilder/schemas/ files
@@ -194,7 +195,7 @@ def build(profile: ProfileName | Profile = "enablex") -> Schema:
             rehomed = _rehome(definition)
             if components.setdefault(name, rehomed) != rehomed:
                 raise TTSBuilderError(f"two different schemas are both named {name!r}")
-    components = _merged(components, set(bodies.values()))
+    components = generator_friendly(_merged(components, set(bodies.values())))
     paths: dict[str, Schema] = {}
     for route in ROUTES:
         paths.setdefault(route.path, {})[route.method.lower()] = _operation(route, bodies)

@@ -1,0 +1,220 @@
+"""The OpenAPI document in openapi-python-client: a typed client with every operation.
+
+Each profile's shipped document is generated into a package (openapi-python-client, the
+`dev` extra), imported, and every operation is called through it against a real server
+on 127.0.0.1 with ttsbuilder's httpx hooks attached through ``httpx_args``: a good body
+of each kind arrives as it was built, a bad one raises ValidationError and never arrives.
+docs/clients.md, "The OpenAPI document", says what this shows.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import subprocess
+import sys
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_clients import VOICE_ID, _Server, api, serving
+
+from ttsbuilder.clients import httpx_event_hooks
+from ttsbuilder.errors import ValidationError
+from ttsbuilder.openapi import openapi_document, openapi_file
+from ttsbuilder.profiles import AZURE_STYLES, ENABLEX_STYLES, PROFILES
+from ttsbuilder.routes import ROUTES, Route
+from ttsbuilder.strategies import payloads
+from ttsbuilder.validation import validate
+from ttsbuilder.values import BREAK_STRENGTHS, INTERPRET_AS, SILENCE_TYPES
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDING_ID = "rec-20240101"
+# One worker generates each profile's client once for every test here.
+pytestmark = pytest.mark.xdist_group("genclient")
+
+# A body of each kind with one error (validate() says so), as a generated model takes it.
+BAD: dict[str, dict[str, Any]] = {
+    "play": {"text": "Hello"},  # TTS403: text needs a voice
+    "dial-out": {"from": "+15550100000", "to": "not a number"},  # TTS408
+    "connect": {"from": "+15550100000", "to": "+1 555"},  # TTS408
+    "transfer": {"from": "+15550100000", "transfer_to": "0"},  # TTS408
+    "forward": {"from": "+15550100000", "to": "sip:a@b"},  # TTS408: forward takes numbers
+    "hold": {"hold": "yes"},  # TTS103
+    "recording": {"start": True, "stop": True},  # TTS412
+}
+MEMBER = re.compile(r"(?:text|silence|break|express-as|prosody|say-as)(?:[1-9][0-9]*)?")
+
+
+def _good(profile: str, kind: str) -> list[dict[str, Any]]:
+    """The examples of ``kind``'s body component, each one validate() finds no error in."""
+    component = openapi_document(profile)["paths"]
+    route = next(route for route in ROUTES if route.body == kind)
+    operation = component[route.path][route.method.lower()]
+    name = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    schemas = openapi_document(profile)["components"]["schemas"]
+    examples: list[dict[str, Any]] = schemas[name.rsplit("/", 1)[1]]["examples"]
+    for example in examples:
+        assert not [p for p in validate(example, kind, profile) if p.is_error], example
+    return examples
+
+
+def _generate(profile: str, folder: Path) -> tuple[str, str]:
+    """(the package name, what the generator printed) of ``profile``'s generated client."""
+    package = f"voice_api_{profile}"
+    config = folder / "config.json"
+    config.write_text(json.dumps({"package_name_override": package, "post_hooks": []}))
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "openapi_python_client", "generate"),
+            *("--path", str(ROOT / "ttsbuilder" / "schemas" / openapi_file(profile))),
+            *("--meta", "none", "--config", str(config)),
+            *("--output-path", str(folder / package)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return package, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module", params=list(PROFILES))
+def generated(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, ModuleType, str]]:
+    """(profile, the generated package, the generator's output)."""
+    profile: str = request.param
+    folder = tmp_path_factory.mktemp(f"client-{profile}")
+    package, output = _generate(profile, folder)
+    sys.path.insert(0, str(folder))
+    try:
+        yield profile, importlib.import_module(package), output
+    finally:
+        sys.path.remove(str(folder))
+        for name in [name for name in sys.modules if name.split(".")[0] == package]:
+            del sys.modules[name]
+
+
+@pytest.fixture
+def server() -> Iterator[_Server]:
+    with serving() as running:
+        yield running
+
+
+def _operation(package: ModuleType, route: Route) -> ModuleType:
+    return importlib.import_module(f"{package.__name__}.api.default.{route.name}")
+
+
+def _body_model(package: ModuleType, route: Route) -> Any:
+    operation = _operation(package, route)
+    return typing.get_type_hints(operation.sync_detailed)["body"]
+
+
+def _client(package: ModuleType, server: _Server) -> Any:
+    return package.Client(
+        base_url=api(server),
+        httpx_args={"event_hooks": httpx_event_hooks(profile=package.__name__.split("_")[-1])},
+        timeout=5,
+    )
+
+
+def _call(package: ModuleType, server: _Server, route: Route, body: Any = None) -> Any:
+    arguments: dict[str, Any] = {
+        name: VOICE_ID if name == "voice_id" else RECORDING_ID for name in route.parameters
+    }
+    if route.body is not None:
+        arguments["body"] = _body_model(package, route).from_dict(body)
+    with _client(package, server) as client:
+        return _operation(package, route).sync_detailed(client=client, **arguments)
+
+
+def _order(value: Any) -> Any:
+    """``value`` compared as the service reads it: fields in any order, members in theirs."""
+    if isinstance(value, dict):
+        fields = sorted((key, _order(item)) for key, item in value.items())
+        return fields, [key for key in value if MEMBER.fullmatch(key)]
+    if isinstance(value, list):
+        return [_order(item) for item in value]
+    return value
+
+
+def test_the_generator_prints_no_warning(generated: tuple[str, ModuleType, str]) -> None:
+    _, package, output = generated
+    assert output.strip().splitlines() == [f"Generating {Path(package.__file__).parent}"]
+
+
+def test_every_operation_is_generated_with_a_model_per_body_kind(
+    generated: tuple[str, ModuleType, str],
+) -> None:
+    _, package, _ = generated
+    models = {}
+    for route in ROUTES:
+        operation = _operation(package, route)  # an ImportError if it is missing
+        if route.body is not None:
+            model = _body_model(package, route)
+            assert hasattr(model, "from_dict"), (route.name, model)
+            models[route.body] = model
+        hints = typing.get_type_hints(operation.sync_detailed)
+        assert list(route.parameters) == [name for name in hints if name.endswith("_id")]
+    assert len(set(models.values())) == len(models) == len(BAD)
+
+
+def test_every_operation_sends_a_good_body_as_built(
+    generated: tuple[str, ModuleType, str], server: _Server
+) -> None:
+    profile, package, _ = generated
+    for route in ROUTES:
+        bodies = _good(profile, route.body) if route.body is not None else [None]
+        assert bodies, route
+        for body in bodies:
+            server.arrived.clear()
+            response = _call(package, server, route, body)
+            assert response.status_code == 200
+            [(method, path, raw)] = server.arrived
+            expected = route.path.format(voice_id=VOICE_ID, recording_id=RECORDING_ID)
+            assert (method, path) == (route.method, "/voice/v1" + expected)
+            if body is not None:
+                assert _order(json.loads(raw)) == _order(body)
+
+
+def test_a_bad_body_of_each_kind_raises_and_never_arrives(
+    generated: tuple[str, ModuleType, str], server: _Server
+) -> None:
+    _, package, _ = generated
+    for route in ROUTES:
+        if route.body is None:
+            continue
+        with pytest.raises(ValidationError) as caught:
+            _call(package, server, route, BAD[route.body])
+        assert caught.value.method == route.method
+        assert all(problem.is_error for problem in caught.value.problems[:1])
+    assert server.arrived == []
+
+
+def test_the_models_carry_our_enums(generated: tuple[str, ModuleType, str]) -> None:
+    profile, package, _ = generated
+    models = package.models
+    styles = ENABLEX_STYLES if profile == "enablex" else AZURE_STYLES
+    assert {member.value for member in models.StyleType0} == styles
+    assert {member.value for member in models.SayAsInterpretAs} == set(INTERPRET_AS)
+    assert {member.value for member in models.BreakStrength} == set(BREAK_STRENGTHS)
+    assert {member.value for member in models.SilenceTypeType0} == set(SILENCE_TYPES)
+
+
+@pytest.mark.parametrize("kind", sorted(BAD))
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_generated_model_keeps_a_valid_body_as_it_is(
+    generated: tuple[str, ModuleType, str], kind: str, data: st.DataObject
+) -> None:
+    profile, package, _ = generated
+    route = next(route for route in ROUTES if route.body == kind)
+    body = data.draw(payloads(kind, profile, warnings=True))
+    assert _order(_body_model(package, route).from_dict(body).to_dict()) == _order(body)
