@@ -1,9 +1,11 @@
-"""The OpenAPI document in openapi-python-client: a typed client with every operation.
+"""The OpenAPI document in other people's generators: typed clients with every operation.
 
 Each profile's shipped document is generated into a package (openapi-python-client, the
 `dev` extra), imported, and every operation is called through it against a real server
 on 127.0.0.1 with ttsbuilder's httpx hooks attached through ``httpx_args``: a good body
 of each kind arrives as it was built, a bad one raises ValidationError and never arrives.
+openapi-typescript (tests/node) writes TypeScript types of it, which ``tsc`` checks
+tests/node/voice_api_types.ts against: what they accept and what they refuse.
 docs/clients.md, "The OpenAPI document", says what this shows.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 import typing
@@ -35,6 +38,8 @@ from ttsbuilder.validation import validate
 from ttsbuilder.values import BREAK_STRENGTHS, INTERPRET_AS, SILENCE_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
+NODE_DIR = Path(__file__).parent / "node"
+NODE = shutil.which("node")
 RECORDING_ID = "rec-20240101"
 # One worker generates each profile's client once for every test here.
 pytestmark = pytest.mark.xdist_group("genclient")
@@ -218,3 +223,46 @@ def test_a_generated_model_keeps_a_valid_body_as_it_is(
     route = next(route for route in ROUTES if route.body == kind)
     body = data.draw(payloads(kind, profile, warnings=True))
     assert _order(_body_model(package, route).from_dict(body).to_dict()) == _order(body)
+
+
+@pytest.mark.skipif(
+    NODE is None or not (NODE_DIR / "node_modules" / "openapi-typescript").is_dir(),
+    reason="node tools not installed: make tests/node/node_modules/.installed",
+)
+@pytest.mark.parametrize("profile", list(PROFILES))
+def test_openapi_typescript_types_accept_and_refuse_what_the_check_file_says(
+    profile: str, tmp_path: Path
+) -> None:
+    assert NODE is not None
+    tools = NODE_DIR / "node_modules"
+    generated = subprocess.run(
+        [
+            *(NODE, str(tools / "openapi-typescript" / "bin" / "cli.js")),
+            *(str(ROOT / "ttsbuilder" / "schemas" / openapi_file(profile)), "-o"),
+            str(tmp_path / "voice-api.d.ts"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    assert generated.stderr == ""  # no warning
+    assert len(generated.stdout.strip().splitlines()) == 2  # its name, and the file written
+    shutil.copy(NODE_DIR / "voice_api_types.ts", tmp_path)
+    checked = subprocess.run(
+        [
+            *(
+                NODE,
+                str(tools / "typescript" / "bin" / "tsc"),
+                "--noEmit",
+                "--strict",
+                "--skipLibCheck",
+            ),
+            *("--target", "es2020", "--module", "esnext", "--moduleResolution", "bundler"),
+            str(tmp_path / "voice_api_types.ts"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
