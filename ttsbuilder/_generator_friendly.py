@@ -6,12 +6,17 @@ words are those openapi-python-client and openapi-typescript turn into types
 (docs/clients.md, "The OpenAPI document"):
 
 - **Member names**: the members of a tree, an express-as and a prosody (``text``,
-  ``text2``, ``break``, ...) are written as ``patternProperties`` with an optional
-  suffix, ``propertyNames`` naming what is allowed, and an ``additionalProperties`` of
-  the member kinds — not as ``properties``: a generated model writes its properties in
-  its own order, and the order of members is the prompt. The kinds are listed most
-  required keys first, so that a generated parser that tries them in turn takes a
-  silence for a silence, not for a break.
+  ``text2``, ``break``, ...) are not ``properties``: a generated model writes its
+  properties in its own order, and the order of members is the prompt. They are
+  ``patternProperties`` with an optional suffix (the kind each name takes),
+  ``propertyNames`` (the names allowed) and an ``additionalProperties`` of the member
+  kinds, which generators type the members by. A validator never applies it: every
+  allowed member name matches a pattern, and is checked once (under ``allOf`` the
+  patterns would not exclude the names from it, and each level of prosody would be
+  checked twice, 2^16 times at the deepest). The kinds are listed most required keys
+  first, so that a generated parser that tries them in turn takes a silence for a
+  silence, not for a break. A member no value fits (a prosody deeper than 16 levels)
+  is left out of the names, and its description added to the object's.
 - **A string ``allOf``** (a phone number: a string, and a pattern) is one string
   schema: the patterns joined by look-aheads, the largest ``minLength``.
 - **A constraint ``anyOf``/``oneOf``** of an object (``required`` lists, ``not``) moves
@@ -19,6 +24,7 @@ words are those openapi-python-client and openapi-typescript turn into types
 - **The branches of a typed ``anyOf``** (a level or a pattern) carry the type.
 - **``const`` true** is ``"type": "boolean", "enum": [true]``.
 - **Titles** are the component names, which generators make class names of.
+- A component no longer referenced (``too-deep``) is left out.
 
 >>> end = "(?![\\\\s\\\\S])"
 >>> string = {"type": "string", "minLength": 1, "pattern": f"^(?:a+){end}"}
@@ -68,7 +74,18 @@ def generator_friendly(components: dict[str, Schema]) -> dict[str, Schema]:
     rewritten = {name: {**definition, "title": name} for name, definition in components.items()}
     for step in steps:
         rewritten = {name: _walk(definition, step) for name, definition in rewritten.items()}
-    return rewritten
+    unused = _referenced(components) - _referenced(rewritten)  # too deep: no longer named
+    return {name: definition for name, definition in rewritten.items() if name not in unused}
+
+
+def _referenced(node: Any) -> set[str]:
+    """The component names the ``$ref``s in ``node`` point to."""
+    if isinstance(node, list):
+        return {name for item in node for name in _referenced(item)}
+    if not isinstance(node, dict):
+        return set()
+    found = {node["$ref"].removeprefix(_COMPONENTS)} if isinstance(node.get("$ref"), str) else set()
+    return found.union(*(_referenced(value) for key, value in node.items() if key not in _VALUES))
 
 
 def _walk(node: Any, step: Callable[[Schema], Schema]) -> Any:
@@ -102,6 +119,8 @@ def _members(node: Schema, resolve: Callable[[Schema], Schema]) -> Schema:
         if match is None or attributes.pop(match["name"], None) != member:
             raise TTSBuilderError(f"a member pattern without its plain member: {pattern!r}")
         if resolve(member).get("not") == {}:  # a member no value fits (too deep): not allowed
+            refused = resolve(member).get("description", "not allowed")
+            node = {**node, "description": f"{node.get('description', '')} {refused}".strip()}
             continue
         members[f"^(?:{match['name']}(?:{match['suffix']})?)(?![\\s\\S])"] = member
         kinds.append({"$ref": member["$ref"]} if "$ref" in member else member)
