@@ -12,6 +12,7 @@ docs/clients.md, "The OpenAPI document", says what this shows.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import re
@@ -19,7 +20,7 @@ import shutil
 import subprocess
 import sys
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -77,36 +78,52 @@ def _generate(profile: str, folder: Path) -> tuple[str, str]:
     package = f"voice_api_{profile}"
     config = folder / "config.json"
     config.write_text(json.dumps({"package_name_override": package, "post_hooks": []}))
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "openapi_python_client", "generate"),
-            *("--path", str(ROOT / "ttsbuilder" / "schemas" / openapi_file(profile))),
-            *("--meta", "none", "--config", str(config)),
-            *("--output-path", str(folder / package)),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    return package, _run(
+        *(sys.executable, "-m", "openapi_python_client", "generate"),
+        *("--path", str(ROOT / "ttsbuilder" / "schemas" / openapi_file(profile))),
+        *("--meta", "none", "--config", str(config)),
+        *("--output-path", str(folder / package)),
     )
+
+
+def _run(*command: str) -> str:
+    """What ``command`` printed (its output, then its errors); it must succeed."""
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    return package, result.stdout + result.stderr
+    return result.stdout + result.stderr
 
 
-@pytest.fixture(scope="module", params=list(PROFILES))
-def generated(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, ModuleType, str]]:
-    """(profile, the generated package, the generator's output)."""
-    profile: str = request.param
-    folder = tmp_path_factory.mktemp(f"client-{profile}")
-    package, output = _generate(profile, folder)
+@contextlib.contextmanager
+def _imported(folder: Path, package: str) -> Iterator[ModuleType]:
+    """``package``, generated into ``folder``, imported for the time of the block."""
     sys.path.insert(0, str(folder))
     try:
-        yield profile, importlib.import_module(package), output
+        yield importlib.import_module(package)
     finally:
         sys.path.remove(str(folder))
         for name in [name for name in sys.modules if name.split(".")[0] == package]:
             del sys.modules[name]
+
+
+Generated = tuple[str, ModuleType, str]  # (profile, the package, what the generator printed)
+
+
+def _generated(
+    request: pytest.FixtureRequest,
+    factory: pytest.TempPathFactory,
+    generate: Callable[[str, Path], tuple[str, str]],
+) -> Iterator[Generated]:
+    profile: str = request.param
+    folder = factory.mktemp(f"{generate.__name__.strip('_')}-{profile}")
+    package, output = generate(profile, folder)
+    with _imported(folder, package) as module:
+        yield profile, module, output
+
+
+@pytest.fixture(scope="module", params=list(PROFILES))
+def generated(request: pytest.FixtureRequest, tmp_path_factory: Any) -> Iterator[Generated]:
+    """openapi-python-client's client of each profile's document."""
+    yield from _generated(request, tmp_path_factory, _generate)
 
 
 @pytest.fixture
@@ -152,13 +169,13 @@ def _order(value: Any) -> Any:
     return value
 
 
-def test_the_generator_prints_no_warning(generated: tuple[str, ModuleType, str]) -> None:
+def test_the_generator_prints_no_warning(generated: Generated) -> None:
     _, package, output = generated
     assert output.strip().splitlines() == [f"Generating {Path(package.__file__).parent}"]
 
 
 def test_every_operation_is_generated_with_a_model_per_body_kind(
-    generated: tuple[str, ModuleType, str],
+    generated: Generated,
 ) -> None:
     _, package, _ = generated
     models = {}
@@ -173,9 +190,7 @@ def test_every_operation_is_generated_with_a_model_per_body_kind(
     assert len(set(models.values())) == len(models) == len(BAD)
 
 
-def test_every_operation_sends_a_good_body_as_built(
-    generated: tuple[str, ModuleType, str], server: _Server
-) -> None:
+def test_every_operation_sends_a_good_body_as_built(generated: Generated, server: _Server) -> None:
     profile, package, _ = generated
     for route in ROUTES:
         bodies = _good(profile, route.body) if route.body is not None else [None]
@@ -192,7 +207,7 @@ def test_every_operation_sends_a_good_body_as_built(
 
 
 def test_a_bad_body_of_each_kind_raises_and_never_arrives(
-    generated: tuple[str, ModuleType, str], server: _Server
+    generated: Generated, server: _Server
 ) -> None:
     _, package, _ = generated
     for route in ROUTES:
@@ -205,7 +220,7 @@ def test_a_bad_body_of_each_kind_raises_and_never_arrives(
     assert server.arrived == []
 
 
-def test_the_models_carry_our_enums(generated: tuple[str, ModuleType, str]) -> None:
+def test_the_models_carry_our_enums(generated: Generated) -> None:
     profile, package, _ = generated
     models = package.models
     styles = ENABLEX_STYLES if profile == "enablex" else AZURE_STYLES
@@ -219,7 +234,7 @@ def test_the_models_carry_our_enums(generated: tuple[str, ModuleType, str]) -> N
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_a_generated_model_keeps_a_valid_body_as_it_is(
-    generated: tuple[str, ModuleType, str], kind: str, data: st.DataObject
+    generated: Generated, kind: str, data: st.DataObject
 ) -> None:
     profile, package, _ = generated
     route = next(route for route in ROUTES if route.body == kind)
@@ -237,66 +252,35 @@ def test_openapi_typescript_types_accept_and_refuse_what_the_check_file_says(
 ) -> None:
     assert NODE is not None
     tools = NODE_DIR / "node_modules"
-    generated = subprocess.run(
-        [
-            *(NODE, str(tools / "openapi-typescript" / "bin" / "cli.js")),
-            *(str(ROOT / "ttsbuilder" / "schemas" / openapi_file(profile)), "-o"),
-            str(tmp_path / "voice-api.d.ts"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    printed = _run(
+        *(NODE, str(tools / "openapi-typescript" / "bin" / "cli.js")),
+        *(str(ROOT / "ttsbuilder" / "schemas" / openapi_file(profile)), "-o"),
+        str(tmp_path / "voice-api.d.ts"),
     )
-    assert generated.returncode == 0, generated.stdout + generated.stderr
-    assert generated.stderr == ""  # no warning
-    assert len(generated.stdout.strip().splitlines()) == 2  # its name, and the file written
+    assert len(printed.strip().splitlines()) == 2  # its name and the file written: no warning
     shutil.copy(NODE_DIR / "voice_api_types.ts", tmp_path)
-    checked = subprocess.run(
-        [
-            *(
-                NODE,
-                str(tools / "typescript" / "bin" / "tsc"),
-                "--noEmit",
-                "--strict",
-                "--skipLibCheck",
-            ),
-            *("--target", "es2020", "--module", "esnext", "--moduleResolution", "bundler"),
-            str(tmp_path / "voice_api_types.ts"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
+    _run(  # fails with each line tsc finds wrong, or each @ts-expect-error it finds right
+        *(NODE, str(tools / "typescript" / "bin" / "tsc"), "--noEmit", "--strict"),
+        *("--skipLibCheck", "--target", "es2020", "--module", "esnext"),
+        *("--moduleResolution", "bundler", str(tmp_path / "voice_api_types.ts")),
     )
-    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def _datamodels(profile: str, folder: Path) -> tuple[str, str]:
+    """(the package name, what it printed) of datamodel-code-generator's models."""
+    package = f"voice_api_models_{profile}"
+    return package, _run(
+        *(sys.executable, "-m", "datamodel_code_generator"),
+        *("--input", str(ROOT / "ttsbuilder" / "schemas" / openapi_file(profile))),
+        *("--input-file-type", "openapi", "--output", str(folder / package)),
+        *("--output-model-type", "pydantic_v2.BaseModel", "--formatters", "builtin"),
+    )
 
 
 @pytest.fixture(scope="module", params=list(PROFILES))
-def datamodels(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, ModuleType, str]]:
-    """(profile, the package datamodel-code-generator writes, what it printed)."""
-    profile: str = request.param
-    folder = tmp_path_factory.mktemp(f"models-{profile}")
-    package = f"voice_api_models_{profile}"
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "datamodel_code_generator"),
-            *("--input", str(ROOT / "ttsbuilder" / "schemas" / openapi_file(profile))),
-            *("--input-file-type", "openapi", "--output", str(folder / package)),
-            *("--output-model-type", "pydantic_v2.BaseModel", "--formatters", "builtin"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    sys.path.insert(0, str(folder))
-    try:
-        yield profile, importlib.import_module(package), result.stdout + result.stderr
-    finally:
-        sys.path.remove(str(folder))
-        for name in [name for name in sys.modules if name.split(".")[0] == package]:
-            del sys.modules[name]
+def datamodels(request: pytest.FixtureRequest, tmp_path_factory: Any) -> Iterator[Generated]:
+    """datamodel-code-generator's pydantic models of each profile's document."""
+    yield from _generated(request, tmp_path_factory, _datamodels)
 
 
 def _pydantic_model(package: ModuleType, profile: str, kind: str) -> Any:
@@ -308,7 +292,7 @@ def _pydantic_model(package: ModuleType, profile: str, kind: str) -> Any:
 
 
 def test_datamodel_code_generator_prints_no_warning(
-    datamodels: tuple[str, ModuleType, str],
+    datamodels: Generated,
 ) -> None:
     assert datamodels[2] == ""
 
@@ -317,7 +301,7 @@ def test_datamodel_code_generator_prints_no_warning(
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_a_pydantic_model_keeps_a_valid_body_without_a_tree_as_it_is(
-    datamodels: tuple[str, ModuleType, str], kind: str, data: st.DataObject
+    datamodels: Generated, kind: str, data: st.DataObject
 ) -> None:
     profile, package, _ = datamodels
     bodies = payloads(kind, profile, warnings=True)
@@ -328,7 +312,7 @@ def test_a_pydantic_model_keeps_a_valid_body_without_a_tree_as_it_is(
 
 
 def test_its_tree_model_takes_one_member_kind_only(
-    datamodels: tuple[str, ModuleType, str],
+    datamodels: Generated,
 ) -> None:
     """What docs/clients.md says of datamodel-code-generator: a tree is typed as a dict of
     one member kind (it has no fixed fields), so a valid tree of two kinds is refused; a
@@ -343,7 +327,7 @@ def test_its_tree_model_takes_one_member_kind_only(
 
 
 def test_the_pydantic_models_refuse_what_their_patterns_say(
-    datamodels: tuple[str, ModuleType, str],
+    datamodels: Generated,
 ) -> None:
     profile, package, _ = datamodels
     refused = {kind: BAD[kind] for kind in ("dial-out", "connect", "transfer", "forward")}

@@ -60,22 +60,13 @@ export const noValue: Body<"play"> = { text_to_speech_option: { break: { strengt
 export const grumpy: Body<"play"> = { text_to_speech_option: { "express-as": { style: "grumpy", text: "Hi" } } };
 
 // Sixteen prosody levels fit; a seventeenth is refused, as the schemas refuse it (TTS111).
-export const deep: Body<"play"> = {
-  text_to_speech_option: {
+const sixteen = {
+  rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
     prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
       prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
         prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
-          prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
-            text: "sixteen" } } } } } } } } } } } } } } } },
-  },
+          text: "sixteen" } } } } } } } } } } } } } } },
 };
-export const tooDeep: Body<"play"> = {
-  text_to_speech_option: {
-    prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
-      prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
-        prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
-          prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast", prosody: { rate: "fast",
-            // @ts-expect-error a seventeenth level
-            prosody: { rate: "fast", text: "seventeen" } } } } } } } } } } } } } } } } },
-  },
-};
+export const deep: Body<"play"> = { text_to_speech_option: { prosody: sixteen } };
+// @ts-expect-error a seventeenth level
+export const tooDeep: Body<"play"> = { text_to_speech_option: { prosody: { rate: "fast", prosody: sixteen } } };
