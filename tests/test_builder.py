@@ -470,3 +470,22 @@ def test_repr_round_trips_any_text(text: str) -> None:
     except BuildError:
         return  # a text XML cannot carry
     assert eval(repr(prompt)) == prompt
+
+
+@pytest.mark.parametrize(
+    ("code", "written"),
+    [(1, "1"), (7, "7"), (10, "10"), (20, "20"), (30, "30"), (44, "44"), (100, "100")],
+)
+def test_a_country_code_number_is_written_with_all_its_digits(code: int, written: str) -> None:
+    # ITU-T E.164 codes: 20 is Egypt, 30 Greece; '2' or '3' would dial another country.
+    assert Prompt().telephone("555 0100", country_code=code).to_dict() == {
+        "say-as": {"interpret-as": "telephone", "format": written, "text": "555 0100"}
+    }
+
+
+@pytest.mark.parametrize("code", [1000, 1230, -1])
+def test_a_country_code_number_of_no_1_to_3_digits_is_refused_as_given(code: int) -> None:
+    with pytest.raises(BuildError, match="country calling code") as caught:
+        Prompt().telephone("555 0100", country_code=code)
+    assert caught.value.argument == "country_code"
+    assert caught.value.value == code

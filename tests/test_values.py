@@ -134,3 +134,11 @@ def test_from_seconds_names_its_argument() -> None:
         Duration.from_seconds(-1)
     assert caught.value.argument == "seconds"
     assert str(caught.value).startswith("seconds='-1s' is not a duration")
+
+
+def test_a_whole_number_keeps_its_trailing_zeros_without_decimals() -> None:
+    # With places=0 there is no decimal point: the zeros of 130 are digits, not padding.
+    assert format_number(130, places=0) == "130"
+    assert format_number(1000.0, places=0) == "1000"
+    assert format_number(129.6, places=0) == "130"
+    assert format_number(130.50, places=2) == "130.5"

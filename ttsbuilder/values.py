@@ -93,7 +93,9 @@ def format_number(value: float, *, sign: bool = False, places: int = 2) -> str:
     rounded = round(value, places)
     if rounded == 0:
         rounded = 0.0
-    text = f"{rounded:.{places}f}".rstrip("0").rstrip(".")
+    text = f"{rounded:.{places}f}"
+    if "." in text:  # with no decimals (places=0) a trailing zero is a digit: 130 is 130
+        text = text.rstrip("0").rstrip(".")
     if sign and rounded >= 0:
         text = "+" + text
     return text

@@ -211,11 +211,14 @@ def make_say_as(
     form: object,
     profile: Profile,
     renames: Mapping[str, str] | None = None,
+    *,
+    given: Mapping[str, object] | None = None,
 ) -> SayAs:
     """A checked say-as node (a text that does not fit its type is a warning, not an error).
 
     ``renames`` maps ``text``/``format`` to the calling method's own parameter names
-    (``date(value=...)``, ``telephone(country_code=...)``) for the error message.
+    (``date(value=...)``, ``telephone(country_code=...)``) for the error message;
+    ``given`` the values as the caller gave them, where they were converted to text.
     """
     key = (interpret_as, text, form)
     try:
@@ -227,6 +230,8 @@ def make_say_as(
         fragment["format"] = form
     fragment["text"] = text
     values = {"interpret_as": interpret_as, "format": form, "text": text}
+    if given is not None:
+        values.update(given)
     _check(method, profile, say_as_rules.check_say_as, fragment, values, renames)
     return _remember(SAY_AS_CACHE, key, SayAs(interpret_as, text, form))  # type: ignore[arg-type]
 

@@ -329,9 +329,15 @@ class Prompt:
         """
         form: object = country_code
         if type(country_code) is int:
-            form = checks.number_text("telephone", "country_code", country_code, places=0)
+            form = _integer_text("telephone", country_code, "country_code")
         node = checks.make_say_as(
-            "telephone", "telephone", number, form, self._profile, _TELEPHONE_NAMES
+            "telephone",
+            "telephone",
+            number,
+            form,
+            self._profile,
+            _TELEPHONE_NAMES,
+            given={"format": country_code},  # an error names the number 1000, not '1000'
         )
         return self._add(node)
 
@@ -474,7 +480,7 @@ def _content(method: str, content: tuple[Any, ...], profile: Profile) -> tuple[N
     return checks.content_nodes(method, content, profile, top=False)
 
 
-def _integer_text(method: str, value: object) -> object:
+def _integer_text(method: str, value: object, argument: str = "value") -> object:
     """An int written in decimal (other values pass, for the checks to judge)."""
     if type(value) is not int:
         return value
@@ -482,7 +488,7 @@ def _integer_text(method: str, value: object) -> object:
         return str(value)
     except ValueError:  # Python limits int-to-str conversion
         raise BuildError(
-            f"{method}(value={shown(value)}): a number too long to speak",
-            argument="value",
+            f"{method}({argument}={shown(value)}): a number too long to speak",
+            argument=argument,
             value=value,
         ) from None
