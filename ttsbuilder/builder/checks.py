@@ -34,8 +34,8 @@ __all__ = [
     "SAY_AS_CACHE",
     "SILENCE_CACHE",
     "TEXT_CACHE",
+    "cached",
     "check_content",
-    "content_nodes",
     "express_as_attributes",
     "make_break",
     "make_say_as",
@@ -77,8 +77,18 @@ def _remember(cache: dict[Any, _V], key: Hashable, value: _V) -> _V:
 
 
 def _textual(key: tuple[Any, ...]) -> bool:
-    # Numbers are converted before checking, and True == 1: only text keys are remembered.
+    # Only text keys are remembered: numbers are converted before checking and True == 1;
+    # durations compare by length (ms(1500) == seconds(1.5)) but are written as given.
     return all(value is None or type(value) is str for value in key)
+
+
+def cached(profile: Profile) -> bool:
+    """Whether nodes checked under ``profile`` are remembered: only the named profiles.
+
+    A :class:`Profile` of one's own carries a known name with other limits, so its
+    verdicts may not be served under the name, nor the name's to it.
+    """
+    return PROFILES.get(profile.name) is profile
 
 
 def number_text(method: str, argument: str, value: float, *, places: int = 2) -> str:
@@ -99,7 +109,9 @@ def number_text(method: str, argument: str, value: float, *, places: int = 2) ->
 def profile_of(method: str, profile: object) -> Profile:
     """The profile named ``profile``, or BuildError naming ``method``'s argument."""
     if isinstance(profile, Profile):
-        return profile
+        named = PROFILES.get(profile.name)
+        # One equal to a named profile is that profile (checked nodes are remembered for it).
+        return named if named == profile else profile
     if type(profile) is str and profile in PROFILES:
         return PROFILES[profile]
     raise BuildError(
@@ -192,7 +204,8 @@ def make_break(method: str, value: object, strength: object, profile: Profile) -
     fragment = {"value": text} if strength is None else {"value": text, "strength": strength}
     _check(method, profile, value_rules.check_break, fragment, fragment)
     node = Break(Duration.parse(text), strength)  # type: ignore[arg-type]
-    return _remember(BREAK_CACHE, (value, strength, profile.name), node)
+    key = (value, strength, profile.name)
+    return _remember(BREAK_CACHE, key, node) if cached(profile) and _textual(key) else node
 
 
 def make_silence(method: str, kind: object, value: object, profile: Profile) -> Silence:
@@ -201,7 +214,8 @@ def make_silence(method: str, kind: object, value: object, profile: Profile) -> 
     fragment = {"type": kind, "value": text}
     _check(method, profile, value_rules.check_silence, fragment, fragment)
     node = Silence(kind, Duration.parse(text))  # type: ignore[arg-type]
-    return _remember(SILENCE_CACHE, (kind, value, profile.name), node)
+    key = (kind, value, profile.name)
+    return _remember(SILENCE_CACHE, key, node) if cached(profile) and _textual(key) else node
 
 
 def make_say_as(
@@ -221,10 +235,10 @@ def make_say_as(
     ``given`` the values as the caller gave them, where they were converted to text.
     """
     key = (interpret_as, text, form)
-    try:
-        return SAY_AS_CACHE[key]
-    except (KeyError, TypeError):
-        pass
+    if _textual(key):  # a str subclass equals its text, but the rules refuse it
+        found = SAY_AS_CACHE.get(key)
+        if found is not None:
+            return found
     fragment: dict[str, Any] = {"interpret-as": interpret_as}
     if form is not None:
         fragment["format"] = form
@@ -274,7 +288,7 @@ def prosody_attributes(
     method: str, pitch: object, rate: object, volume: object
 ) -> tuple[Pitch | None, Rate | None, Volume | None]:
     """The checked pitch, rate and volume of a prosody (None where not given)."""
-    key = (pitch, rate, volume)
+    key = given = (pitch, rate, volume)
     pitch, rate, volume = (
         _prosody_text(method, pitch, Pitch),
         _prosody_text(method, rate, Rate),
@@ -286,7 +300,9 @@ def prosody_attributes(
         if value is not None
     }
     if fragment:
-        _check(method, _ANY_PROFILE, value_rules.check_prosody_attributes, fragment, fragment)
+        # The error names the value as given (0.004, not the '0' it is written as).
+        values = dict(zip(("pitch", "rate", "volume"), given, strict=True))
+        _check(method, _ANY_PROFILE, value_rules.check_prosody_attributes, fragment, values)
     result: tuple[Pitch | None, Rate | None, Volume | None] = (
         Pitch.read(pitch) if isinstance(pitch, str) else None,  # type: ignore[assignment]
         Rate.read(rate) if isinstance(rate, str) else None,
@@ -302,6 +318,7 @@ def express_as_attributes(
 ) -> tuple[str, str | None, str | None]:
     """The checked style, styledegree (as text) and role of an express-as."""
     key = (style, styledegree, role, profile.name)
+    values = {"style": style, "styledegree": styledegree, "role": role}
     if isinstance(styledegree, (int, float)) and not isinstance(styledegree, bool):
         styledegree = number_text(method, "styledegree", styledegree)
     fragment: dict[str, Any] = {"style": style}
@@ -309,42 +326,11 @@ def express_as_attributes(
         fragment["styledegree"] = styledegree
     if role is not None:
         fragment["role"] = role
-    _check(method, profile, value_rules.check_express_as, fragment, fragment)
+    _check(method, profile, value_rules.check_express_as, fragment, values)
     result: tuple[str, str | None, str | None] = (style, styledegree, role)  # type: ignore[assignment]
-    if _textual(key):
+    if cached(profile) and _textual(key):
         _remember(EXPRESS_AS_CACHE, key, result)
     return result
-
-
-def content_nodes(
-    method: str, items: tuple[Any, ...], profile: Profile, *, top: bool
-) -> tuple[Node, ...]:
-    """The nodes of ``items`` (strings become text, prompts give their nodes).
-
-    Inside express-as and prosody (``top=False``) only text, break, prosody and say-as
-    may appear, and nesting stays within the depth validate() allows.
-    """
-    nodes: list[Node] = []
-    for item in items:
-        if type(item) is str:
-            nodes.append(TEXT_CACHE.get(item) or make_text(method, "content", item))
-            continue
-        item_nodes = getattr(item, "nodes", None)
-        item_profile = getattr(item, "profile", None)
-        if not isinstance(item_nodes, tuple) or item_profile is None:
-            raise BuildError(
-                f"{method}(content={shown(item)}): content is a str or a Prompt",
-                argument="content",
-                value=item,
-                hint="wrap nodes in Prompt(...)",
-            )
-        if item_profile != profile.name:
-            recheck(method, item_nodes, profile)
-        nodes.extend(item_nodes)
-    found = tuple(nodes)
-    if not top:
-        check_content(method, found)
-    return found
 
 
 def check_content(method: str, nodes: tuple[Node, ...]) -> None:

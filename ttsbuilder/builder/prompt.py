@@ -77,9 +77,7 @@ class Prompt:
         if chosen is None:
             chosen = checks.profile_of("Prompt", profile)
         _set_profile(self, chosen)
-        _set_nodes(
-            self, checks.content_nodes("Prompt", content, chosen, top=True) if content else ()
-        )
+        _set_nodes(self, _content_nodes("Prompt", content, chosen, top=True) if content else ())
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Prompt is immutable: every method returns a new Prompt ({name})")
@@ -193,11 +191,13 @@ class Prompt:
         >>> Prompt().silence("leading", "2000ms").to_dict()
         {'silence': {'type': 'leading', 'value': '2000ms'}}
         """
-        try:
-            node = _SILENCES[type, value, self._profile.name]
-        except (KeyError, TypeError):
-            node = checks.make_silence("silence", type, value, self._profile)
-        return _make((*self._nodes, node), self._profile)
+        profile = self._profile
+        node = None
+        if _TYPE(type) in _TEXTUAL and _TYPE(value) in _TEXTUAL and checks.cached(profile):
+            node = _SILENCES.get((type, value, profile.name))
+        if node is None:
+            node = checks.make_silence("silence", type, value, profile)
+        return _make((*self._nodes, node), profile)
 
     def break_(self, value: DurationLike, strength: BreakStrength | None = None) -> Prompt:
         """Add a pause (JSON ``break``; ``break`` is a Python keyword, hence the underscore).
@@ -205,11 +205,15 @@ class Prompt:
         >>> Prompt().break_("2s", strength="strong").to_dict()
         {'break': {'value': '2s', 'strength': 'strong'}}
         """
-        try:
-            node = _BREAKS[value, strength, self._profile.name]
-        except (KeyError, TypeError):
-            node = checks.make_break("break_", value, strength, self._profile)
-        return _make((*self._nodes, node), self._profile)
+        profile = self._profile
+        node = None
+        # Only exact str arguments are looked up: a str subclass equals its text, but the
+        # rules refuse it, and ms(1500) equals seconds(1.5) but is written otherwise.
+        if type(value) is str and _TYPE(strength) in _TEXTUAL and checks.cached(profile):
+            node = _BREAKS.get((value, strength, profile.name))
+        if node is None:
+            node = checks.make_break("break_", value, strength, profile)
+        return _make((*self._nodes, node), profile)
 
     def express_as(
         self,
@@ -224,12 +228,17 @@ class Prompt:
         {'express-as': {'style': 'gentle', 'text': 'Take your time.'}}
         """
         profile = self._profile
-        try:
-            style_, degree, role_ = _EXPRESS_AS[style, styledegree, role, profile.name]
-        except (KeyError, TypeError):
-            style_, degree, role_ = checks.express_as_attributes(
-                "express_as", style, styledegree, role, profile
-            )
+        found = None
+        if (
+            type(style) is str
+            and _TYPE(styledegree) in _TEXTUAL
+            and _TYPE(role) in _TEXTUAL
+            and checks.cached(profile)
+        ):
+            found = _EXPRESS_AS.get((style, styledegree, role, profile.name))
+        if found is None:
+            found = checks.express_as_attributes("express_as", style, styledegree, role, profile)
+        style_, degree, role_ = found
         children = _content("express_as", content, profile)
         return _make((*self._nodes, _express_as(style_, children, degree, role_)), profile)
 
@@ -245,10 +254,12 @@ class Prompt:
         >>> Prompt().prosody("Hurry!", rate="+30%", volume="loud").to_dict()
         {'prosody': {'rate': '+30%', 'volume': 'loud', 'text': 'Hurry!'}}
         """
-        try:
-            pitch_, rate_, volume_ = _PROSODY[pitch, rate, volume]
-        except (KeyError, TypeError):
-            pitch_, rate_, volume_ = checks.prosody_attributes("prosody", pitch, rate, volume)
+        found = None
+        if _TYPE(pitch) in _TEXTUAL and _TYPE(rate) in _TEXTUAL and _TYPE(volume) in _TEXTUAL:
+            found = _PROSODY.get((pitch, rate, volume))
+        if found is None:
+            found = checks.prosody_attributes("prosody", pitch, rate, volume)
+        pitch_, rate_, volume_ = found
         children = _content("prosody", content, self._profile)
         return _make((*self._nodes, _prosody(children, pitch_, rate_, volume_)), self._profile)
 
@@ -263,18 +274,16 @@ class Prompt:
         >>> Prompt().say_as("cardinal", "1024").to_dict()
         {'say-as': {'interpret-as': 'cardinal', 'text': '1024'}}
         """
-        try:
-            node = _SAY_AS[interpret_as, text, format]
-        except (KeyError, TypeError):
-            node = checks.make_say_as("say_as", interpret_as, text, format, self._profile)
+        node = checks.make_say_as("say_as", interpret_as, text, format, self._profile)
         return _make((*self._nodes, node), self._profile)
 
     # ------------------------------------------------------------------ say-as helpers
 
     def _helper(self, method: str, interpret_as: str, text: object, form: object) -> Prompt:
-        try:
-            node = _FITTING[interpret_as, text, form]
-        except (KeyError, TypeError):
+        node = None
+        if type(text) is str and _TYPE(form) in _TEXTUAL:
+            node = _FITTING.get((interpret_as, text, form))
+        if node is None:
             node = checks.make_say_as(method, interpret_as, text, form, self._profile, _VALUE_NAMES)
             node = checks.say_as_text(method, "value", node)
         return _make((*self._nodes, node), self._profile)
@@ -383,7 +392,9 @@ class Prompt:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Prompt):
             return NotImplemented
-        return self._nodes == other._nodes and self._profile.name == other._profile.name
+        # Profiles compare by their limits: one of one's own under a known name differs.
+        mine, theirs = self._profile, other._profile
+        return self._nodes == other._nodes and (mine is theirs or mine == theirs)
 
     def __hash__(self) -> int:
         return hash((self._nodes, self._profile.name))
@@ -394,7 +405,7 @@ class Prompt:
             return self.text(other)
         if not isinstance(other, Prompt):
             return NotImplemented
-        if other._profile.name != self._profile.name:
+        if other._profile is not self._profile and other._profile != self._profile:
             checks.recheck("+", other._nodes, self._profile)
         return _make(self._nodes + other._nodes, self._profile)
 
@@ -408,7 +419,7 @@ class Prompt:
         return render(self._nodes, self._profile.name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_make, (self._nodes, self._profile))
+        return (_restore, (self._nodes, self._profile))
 
 
 # The hot path of every call: build a Prompt without __init__, through the slot descriptors.
@@ -419,10 +430,20 @@ _PROFILES = PROFILES
 _TEXTS = checks.TEXT_CACHE
 _BREAKS = checks.BREAK_CACHE
 _SILENCES = checks.SILENCE_CACHE
-_SAY_AS = checks.SAY_AS_CACHE
 _PROSODY = checks.PROSODY_CACHE
 _EXPRESS_AS = checks.EXPRESS_AS_CACHE
 _FITTING = checks.FITTING_CACHE
+_TYPE = type
+# The argument types a cache is looked up with (a str subclass or a number is checked anew).
+_TEXTUAL = (str, type(None))
+# The slots read directly: a subclass cannot pass something else off as its nodes.
+_get_nodes = Prompt.__dict__["_nodes"].__get__
+_get_profile = Prompt.__dict__["_profile"].__get__
+
+
+def _restore(nodes: tuple[Node, ...], profile: Profile) -> Prompt:
+    """A copied or unpickled prompt: a copy of a named profile is that profile again."""
+    return _make(nodes, checks.profile_of("Prompt", profile))
 
 
 def _make(nodes: tuple[Node, ...], profile: Profile) -> Prompt:
@@ -477,7 +498,38 @@ def _content(method: str, content: tuple[Any, ...], profile: Profile) -> tuple[N
         if type(item) is Prompt and item._profile is profile:
             checks.check_content(method, item._nodes)
             return item._nodes
-    return checks.content_nodes(method, content, profile, top=False)
+    return _content_nodes(method, content, profile, top=False)
+
+
+def _content_nodes(
+    method: str, items: tuple[Any, ...], profile: Profile, *, top: bool
+) -> tuple[Node, ...]:
+    """The nodes of ``items`` (strings become text, prompts give their nodes).
+
+    Inside express-as and prosody (``top=False``) only text, break, prosody and say-as
+    may appear, and nesting stays within the depth validate() allows. A prompt built
+    under another profile is checked again against ``profile``.
+    """
+    nodes: list[Node] = []
+    for item in items:
+        if type(item) is str:
+            nodes.append(_TEXTS.get(item) or checks.make_text(method, "content", item))
+            continue
+        if not isinstance(item, Prompt):
+            raise BuildError(
+                f"{method}(content={shown(item)}): content is a str or a Prompt",
+                argument="content",
+                value=item,
+                hint="wrap nodes in Prompt(...)",
+            )
+        item_nodes, item_profile = _get_nodes(item), _get_profile(item)
+        if item_profile is not profile and item_profile != profile:
+            checks.recheck(method, item_nodes, profile)
+        nodes.extend(item_nodes)
+    found = tuple(nodes)
+    if not top:
+        checks.check_content(method, found)
+    return found
 
 
 def _integer_text(method: str, value: object, argument: str = "value") -> object:
