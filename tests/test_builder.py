@@ -209,11 +209,12 @@ def test_nested_content_of_another_profile_is_rechecked() -> None:
         (lambda: Prompt().silence("trailing", "1s"), "type", "trailing", "did you mean 'tailing'"),
         (lambda: Prompt().express_as("cheerfull", "x"), "style", "cheerfull", "'cheerful'"),
         (lambda: Prompt().express_as("angry", "x"), "style", "angry", "enablex"),
-        (lambda: Prompt().express_as("gentle", "x", styledegree=2), "styledegree", "2", "azure"),
+        # ``value`` is what was passed (errors.py): the number, not the text it is written as
+        (lambda: Prompt().express_as("gentle", "x", styledegree=2), "styledegree", 2, "azure"),
         (
             lambda: Prompt(profile="azure").express_as("calm", "x", styledegree=3),
             "styledegree",
-            "3",
+            3,
             "0.01 to 2",
         ),
         (lambda: Prompt(profile="azure").express_as("calm", "x", role="Kid"), "role", "Kid", "Boy"),
