@@ -235,3 +235,19 @@ def test_a_shared_prompt_extended_by_many_threads_gives_each_its_own_tree() -> N
                 "break2": {"value": f"{worker * 1000 + i}ms"},
                 "text2": f"caller {worker}-{i}",
             }
+
+
+def test_a_prompt_of_a_hundred_thousand_parts_builds_without_recursion() -> None:
+    # docs/builder.md (Speed): Prompt(*parts) is linear; chained calls are O(n²).
+    parts = [f"line {i}" for i in range(100_000)]
+    prompt = Prompt(*parts)
+    tree = prompt.to_dict()
+    assert len(tree) == 100_000
+    assert tree["text"] == "line 0"
+    assert tree["text100000"] == "line 99999"
+    assert pickle.loads(pickle.dumps(prompt)) == prompt
+    # repr is the code that makes it (docs/builder.md), however long the prompt
+    longer = prompt.break_("1s")
+    assert eval(repr(longer), {"Prompt": Prompt}) == longer
+    pauses = Prompt(profile="azure").prosody(Prompt(*[Prompt().break_("1s")] * 2_000), rate="slow")
+    assert eval(repr(pauses), {"Prompt": Prompt}) == pauses

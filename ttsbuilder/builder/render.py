@@ -25,8 +25,17 @@ def _start(profile: str) -> str:
     return "Prompt()" if profile == "enablex" else f"Prompt(profile={profile!r})"
 
 
+# Python's compiler recurses once per chained call, and eval() of a chain of about 1,500
+# calls fails: a longer prompt is written as Prompt(chain, chain, ...) of shorter chains.
+_CHAIN = 500
+
+
 def render(nodes: tuple[Node, ...], profile: str) -> str:
     """Builder code for ``nodes`` under ``profile``."""
+    if len(nodes) > _CHAIN:
+        chains = [render(nodes[i : i + _CHAIN], profile) for i in range(0, len(nodes), _CHAIN)]
+        keyword = "" if profile == "enablex" else f", profile={profile!r}"
+        return f"Prompt({', '.join(chains)}{keyword})"
     return _start(profile) + "".join(_call(node, profile) for node in nodes)
 
 
