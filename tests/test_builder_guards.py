@@ -6,6 +6,7 @@ tree, SPEC's wording, the docs (docs/builder.md), or a value written by hand.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -144,3 +145,120 @@ def test_slot_setters_set_the_slots_they_name() -> None:
     assert (node.style, node.role) == ("gentle", "Girl")
     (set_rate,) = prompt_module._slot_setters(Prosody, "rate")
     assert callable(set_rate)
+
+
+# ---------------------------------------------------------------- each error names its call
+
+
+@pytest.mark.parametrize(
+    ("call", "start"),
+    [
+        (lambda: Prompt().break_("5000ms"), "break_(value='5000ms'): "),
+        (lambda: Prompt().break_(0), "break_(value=0): a duration needs its unit"),
+        (lambda: Prompt().silence("leading", "9s"), "silence(value='9s'): "),
+        (lambda: Prompt().prosody("x", pitch="up"), "prosody(pitch='up'): "),
+        (lambda: Prompt().prosody("x", rate=float("nan")), "prosody(rate=nan): "),
+        (lambda: Prompt().prosody("x", volume=float("nan")), "prosody(volume=nan): "),
+        (lambda: Prompt().prosody("\x00"), "prosody(content='\\x00'): "),
+        (lambda: Prompt().prosody(Prompt().silence("leading", "1s")), "prosody(content=...): "),
+        (lambda: Prompt().express_as("gentle", "\x00"), "express_as(content='\\x00'): "),
+        (
+            lambda: Prompt(profile="azure").express_as("calm", "x", styledegree=float("inf")),
+            "express_as(styledegree=inf): ",
+        ),
+        (lambda: Prompt().say_as("cardinal", "1", "dmy"), "say_as(format='dmy'): "),
+        (lambda: Prompt().characters(""), "characters(text=''): "),
+        (lambda: Prompt().date("2020-13-01"), "date(value='2020-13-01'): "),
+        (lambda: Prompt().ordinal(10**5000), "ordinal(value=<int of 16610 bits>): a number too"),
+        (lambda: Prompt().cardinal(10**5000), "cardinal(value=<int of 16610 bits>): a number"),
+        (lambda: Prompt().telephone("5", 10**5000), "telephone(country_code=<int of 16610 bits>)"),
+        (lambda: Prompt.from_dict({}, profile="x"), "from_dict(profile='x'): unknown profile"),
+        (lambda: Prompt.from_tree(None, profile="x"), "from_tree(profile='x'): unknown profile"),
+    ],
+)
+def test_each_error_starts_with_the_call_and_argument(call: Any, start: str) -> None:
+    with pytest.raises(BuildError) as caught:
+        call()
+    assert str(caught.value).startswith(start)
+
+
+def test_a_pause_of_zero_needs_its_unit_like_any_number() -> None:
+    with pytest.raises(BuildError) as caught:
+        Prompt().break_(0)
+    assert caught.value.hint == "write '0ms' or ms(0)"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: Prompt().text(["Hi"]),
+        lambda: Prompt().silence(["leading"], "1s"),
+        lambda: Prompt().break_(["1s"]),
+        lambda: Prompt().digits(["1"]),
+        lambda: Prompt().date({"2020": 1}),
+        lambda: Prompt().prosody("x", rate=["slow"]),
+        lambda: Prompt().express_as(["calm"], "x"),
+        lambda: Prompt(profile=["azure"]),  # type: ignore[arg-type]
+    ],
+)
+def test_an_unhashable_argument_is_a_build_error_not_a_type_error(call: Any) -> None:
+    with pytest.raises(BuildError):
+        call()
+
+
+def test_hints_of_text_errors() -> None:
+    with pytest.raises(BuildError) as caught:
+        Prompt().text(None)  # type: ignore[arg-type]
+    assert caught.value.hint == "pass a str"
+    with pytest.raises(BuildError) as caught:
+        Prompt().text("a\x00")
+    assert caught.value.hint == "remove it or replace it with a space"
+    with pytest.raises(BuildError) as caught:
+        Prompt().time(datetime.time(14, 30, tzinfo=datetime.timezone.utc))
+    assert caught.value.hint == (
+        "convert it to the listener's local time, then .replace(tzinfo=None)"
+    )
+
+
+def test_nesting_too_deep_names_the_content() -> None:
+    inner = Prompt("deep")
+    for _ in range(16):  # SPEC: nesting deeper than 16 levels is refused
+        inner = Prompt().prosody(inner, rate="slow")
+    with pytest.raises(BuildError) as caught:
+        Prompt().prosody(inner, rate="slow")
+    assert caught.value.argument == "content"
+    assert str(caught.value) == "prosody(content=...): nesting deeper than 16 levels"
+
+
+# ---------------------------------------------------------------- numbering past 64
+
+
+def test_members_past_the_sixty_fourth_are_numbered_on() -> None:
+    # SPEC §1: text, text2, text3, ... with no upper bound on the suffix.
+    one = Prompt("a").break_("1s").prosody("p", rate="slow").say_as("name", "n")
+    many = Prompt(*[one] * 70)
+    tree = many.to_dict()
+    for kind in ("text", "break", "prosody", "say-as"):
+        assert [k for k in tree if k.rstrip("0123456789") == kind][-3:] == [
+            f"{kind}68",
+            f"{kind}69",
+            f"{kind}70",
+        ]
+    assert validate(tree, kind="tts") == []
+
+
+# ---------------------------------------------------------------- repr
+
+
+@pytest.mark.parametrize(
+    ("prompt", "code"),
+    [
+        (Prompt().characters("AB"), "Prompt().characters('AB')"),
+        (Prompt().say_as("name", "Anna"), "Prompt().say_as('name', 'Anna')"),
+        (Prompt().say_as("date", "2020", "y"), "Prompt().date('2020', 'y')"),
+        (Prompt().say_as("cardinal", "x1"), "Prompt().say_as('cardinal', 'x1')"),
+        (Prompt().telephone("555", 1), "Prompt().telephone('555', country_code='1')"),
+    ],
+)
+def test_repr_writes_the_helper_that_makes_the_node(prompt: Prompt, code: str) -> None:
+    assert repr(prompt) == code
