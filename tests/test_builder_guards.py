@@ -186,6 +186,11 @@ def test_a_pause_of_zero_needs_its_unit_like_any_number() -> None:
     with pytest.raises(BuildError) as caught:
         Prompt().break_(0)
     assert caught.value.hint == "write '0ms' or ms(0)"
+    # The hint writes milliseconds as ms() does: three decimals (2.125 is exact in binary).
+    with pytest.raises(BuildError) as caught:
+        Prompt().break_(2.125)
+    assert caught.value.hint == "write '2.125ms' or ms(2.125)"
+    assert ms(2.125).text == "2.125ms"
 
 
 @pytest.mark.parametrize(
