@@ -128,3 +128,19 @@ def test_the_readme_names_what_make_test_needs() -> None:
     assert "npm ci" in makefile
     assert "Node.js" in opening
     assert "npm" in opening
+
+
+def test_an_enum_is_shown_as_called_by_value() -> None:
+    # inspect.signature of an enum class is the metaclass's functional API, different on
+    # 3.10, 3.11 and 3.12+, so the committed page held on one Python only; `Severity("error")`
+    # is how a caller uses it.
+    import enum
+
+    import ttsbuilder
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    enums = [n for n in ttsbuilder.__all__ if isinstance(getattr(ttsbuilder, n), enum.EnumMeta)]
+    assert "Severity" in enums
+    for name in enums:
+        assert f"### class `{name}(value)`\n" in text, name
+    assert ttsbuilder.Severity("error") is ttsbuilder.Severity.ERROR

@@ -134,15 +134,29 @@ def _closure(requirements: list[str], extras: tuple[str, ...] = ()) -> set[str]:
 
 
 def _modules(distributions: set[str]) -> set[str]:
-    from importlib.metadata import packages_distributions
+    """Top-level modules the installed ``distributions`` provide.
+
+    Read here from each distribution's ``top_level.txt`` or else its RECORD, because
+    ``importlib.metadata.packages_distributions()`` differs by Python: 3.10's reads
+    ``top_level.txt`` alone, which wheels built by hatchling or maturin (httpx, pydantic,
+    orjson, ...) do not have, so it would block what an extra needs.
+    """
+    from importlib.metadata import distributions as installed
 
     from packaging.utils import canonicalize_name
 
-    return {
-        module
-        for module, names in packages_distributions().items()
-        if any(canonicalize_name(n) in distributions for n in names)
-    }
+    modules: set[str] = set()
+    for distribution in installed():
+        if canonicalize_name(distribution.metadata["Name"]) not in distributions:
+            continue
+        declared = (distribution.read_text("top_level.txt") or "").split()
+        recorded = {
+            file.parts[0] if len(file.parts) > 1 else file.name.partition(".")[0]
+            for file in distribution.files or ()
+            if file.suffix in {".py", ".so", ".pyd"} and file.parts[0] != ".."
+        }
+        modules |= set(declared) or recorded
+    return modules
 
 
 @pytest.mark.parametrize("extra", sorted(set(EXTRAS) - {"all", "dev"}))
