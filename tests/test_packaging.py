@@ -82,6 +82,48 @@ def test_each_runtime_dependency_is_imported_by_runtime_code() -> None:
         assert re.search(rf"(import|from) {module}\b|\"{module}\"", sources), requirement
 
 
+def _versions(text: str) -> list[str]:
+    """``3.10, 3.11 and 3.12`` as written in prose, in order."""
+    return re.findall(r"3\.\d+", text)
+
+
+def test_the_classifiers_name_the_pythons_the_suite_runs() -> None:
+    # The promise (classifiers, requires-python, README, docs/development.md) and what runs
+    # the suite (`make test` under 3.11, `make pythons` under the rest) are one list.
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    ci = re.search(r"^PYTHON \?= \$\(shell command -v python(3\.\d+) ", makefile, re.MULTILINE)
+    others = re.search(r"^PYTHONS := (.*)$", makefile, re.MULTILINE)
+    assert ci
+    assert others
+    tested = {ci.group(1), *others.group(1).split()}
+    assert len(tested) == 1 + len(others.group(1).split())  # 3.11 is not run twice
+
+    prefix = "Programming Language :: Python :: "
+    classified = {
+        c.removeprefix(prefix)
+        for c in PYPROJECT["project"]["classifiers"]
+        if re.fullmatch(re.escape(prefix) + r"3\.\d+", c)
+    }
+    assert classified == tested
+
+    def key(version: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in version.split("."))
+
+    lowest = min(tested, key=key)
+    assert PYPROJECT["project"]["requires-python"] == f">={lowest}"
+    assert PYPROJECT["tool"]["ruff"]["target-version"] == "py" + lowest.replace(".", "")
+    assert PYPROJECT["tool"]["mypy"]["python_version"] == lowest
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"It supports Python ([\d., and]+), each tested", readme)
+    page = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    supported = re.search(r"supports \*\*Python ([\d., and]+)\*\*", page)
+    assert said
+    assert supported
+    for versions in (said.group(1), supported.group(1)):
+        assert _versions(versions) == sorted(tested, key=key)
+
+
 # --- built and installed ------------------------------------------------------------------
 
 
