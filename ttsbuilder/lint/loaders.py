@@ -4,7 +4,7 @@ One loader per file type behind one interface: :func:`load_json` and
 :func:`load_yaml` take the decoded text and return a :class:`Source`;
 :func:`load_bytes` decodes (not UTF-8 → TTS503, empty → TTS504) and dispatches on
 the format. Nothing here raises: a parser's complaint becomes a problem with the
-parser's line, column and message.
+parser's line, column and message (a JSON trailing comma excepted: Pythons disagree).
 
 >>> source = load_bytes(b'{"text": "Hi", "text": "there"}', "json")
 >>> [(p.code, p.line, p.column, p.hint) for p in source.problems]
@@ -236,6 +236,13 @@ def load_json(text: str) -> Source:
             parse_int=json_int,
         )
     except json.JSONDecodeError as exc:
+        trailing = _trailing_comma(text, exc.pos)
+        if trailing is not None:
+            comma, end = trailing
+            message = f"not valid JSON: Illegal trailing comma before end of {end}"
+            problem = SYNTAX_ERROR.problem("", message, "remove the trailing comma")
+            source.problems.append(problem.at(*_line_column(text, comma)))
+            return source
         problem = SYNTAX_ERROR.problem("", f"not valid JSON: {exc.msg}", _json_hint(exc))
         source.problems.append(problem.at(exc.lineno, exc.colno))
         return source
@@ -264,9 +271,39 @@ def load_json(text: str) -> Source:
     return source
 
 
+_SPACE = " \t\n\r"  # what JSON allows between tokens
+_CLOSER = re.compile(f"[{_SPACE}]*[}}\\]]")
+
+
+def _trailing_comma(text: str, error: int) -> tuple[int, str] | None:
+    """A comma just before a closing bracket where the parser stopped: its offset, and
+    whether it ends an ``object`` or an ``array``.
+
+    The parsers disagree: Python 3.13's points at the comma ("Illegal trailing comma before
+    end of object"), 3.10 to 3.12's at the bracket after it ("Expecting property name
+    enclosed in double quotes", "Expecting value"). Found here, the problem reads the
+    same, at the comma, on every Python.
+    """
+    comma = error
+    if text[error : error + 1] in ("}", "]"):
+        comma = error - 1
+        while comma >= 0 and text[comma] in _SPACE:
+            comma -= 1
+    closer = _CLOSER.match(text, comma + 1) if text[comma : comma + 1] == "," else None
+    value = comma - 1  # a trailing comma follows a value: `{"a":,}` lacks one instead
+    while value >= 0 and text[value] in _SPACE:
+        value -= 1
+    if comma < 0 or closer is None or value < 0 or text[value] in ":,[{":
+        return None
+    return comma, "object" if closer.group().endswith("}") else "array"
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``, counted as ``json`` counts them."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
 def _json_hint(exc: json.JSONDecodeError) -> str | None:
-    if exc.msg.startswith("Expecting property name") and "," in exc.doc[: exc.pos][-20:]:
-        return "remove the trailing comma"
     if exc.doc[exc.pos : exc.pos + 2] in ("//", "/*"):
         return "JSON has no comments: remove them"
     return None

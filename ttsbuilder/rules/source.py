@@ -32,7 +32,8 @@ SYNTAX_ERROR = error(
     "TTS501",
     "syntax-error",
     "The file is not valid JSON (or YAML, for .yaml and .yml files); the message is the "
-    "parser's. Comments and trailing commas are syntax errors in .json files.",
+    "parser's. Comments and trailing commas are syntax errors in .json files; a trailing "
+    "comma is reported at the comma, in the same words on every Python.",
     why="A file that does not parse cannot be sent or checked at all; JSON has no comments or "
     "trailing commas, even where editors accept them.",
     bad='{"text": "Hello",}',
