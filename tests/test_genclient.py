@@ -122,7 +122,13 @@ def _generated(
 
 @pytest.fixture(scope="module", params=list(PROFILES))
 def generated(request: pytest.FixtureRequest, tmp_path_factory: Any) -> Iterator[Generated]:
-    """openapi-python-client's client of each profile's document."""
+    """openapi-python-client's client of each profile's document.
+
+    openapi-python-client 0.29 runs on Python 3.11 and later only (the ``dev`` extra
+    installs it there): on 3.10 its tests are skipped, the others run.
+    """
+    if sys.version_info < (3, 11):
+        pytest.skip("openapi-python-client 0.29 needs Python 3.11 or later")
     yield from _generated(request, tmp_path_factory, _generate)
 
 
