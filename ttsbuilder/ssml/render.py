@@ -41,10 +41,13 @@ from ttsbuilder.ssml.source import Source, locate
 from ttsbuilder.ssml.voices import (
     DEFAULT_LANGUAGE,
     GENDERS,
+    VENDORS,
+    VOICE_EXAMPLES,
     default_voice,
     is_voice_name,
     table_version,
     voice_locale,
+    voice_name_like,
 )
 from ttsbuilder.ssml.writer import NO_ATTRIBUTES, Writer
 
@@ -114,20 +117,6 @@ class Rendering(NamedTuple):
     problems: list[Problem]
 
 
-_VENDORS = {"azure": "Azure", "w3c": "Azure", "polly": "Amazon Polly", "google": "Google"}
-_EXAMPLES = {
-    "azure": "'en-US-JennyNeural'",
-    "w3c": "'en-US-JennyNeural'",
-    "polly": "'Joanna'",
-    "google": "'en-US-Wavenet-F'",
-}
-
-
-def _article(vendor: str) -> str:
-    """``vendor`` after its indefinite article: "an Azure", "a Google"."""
-    return f"{'an' if vendor[0] in 'AEIOU' else 'a'} {vendor}"
-
-
 def _voice(
     source: Source, voice: str | None, language: str | None, target: Target
 ) -> tuple[str, dict[str, str]]:
@@ -137,7 +126,7 @@ def _voice(
     if voice is not None and explicit is None and voice not in GENDERS:
         raise ArgumentError(
             f"voice={shown(voice)} is not allowed: use 'female', 'male' or "
-            f"{_article(_VENDORS[target])} voice name like {_EXAMPLES[target]}",
+            f"{voice_name_like(target)}",
             argument="voice",
             value=voice,
         )
@@ -157,8 +146,8 @@ def _voice(
             at += "/language"
         problem = NO_DEFAULT_VOICE.problem(
             at,
-            f"no default {_VENDORS[target]} voice for language {spoken!r} and voice {gender!r}",
-            f"pass a voice name like voice={_EXAMPLES[target]} or call "
+            f"no default {VENDORS[target]} voice for language {spoken!r} and voice {gender!r}",
+            f"pass a voice name like voice={VOICE_EXAMPLES[target]!r} or call "
             f"ttsbuilder.set_default_voice(..., target={target!r})",
         )
         raise ValidationError([*source.problems, problem])

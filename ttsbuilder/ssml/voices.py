@@ -35,12 +35,15 @@ __all__ = [
     "GENDERS",
     "NAMED_TARGETS",
     "PLATFORM_VOICES",
+    "VENDORS",
+    "VOICE_EXAMPLES",
     "default_voice",
     "is_voice_name",
     "reset_default_voices",
     "set_default_voice",
     "table_version",
     "voice_locale",
+    "voice_name_like",
     "voice_table",
 ]
 
@@ -96,9 +99,26 @@ PLATFORM_VOICES: Mapping[str, Mapping[tuple[str, str], str]] = MappingProxyType(
 )
 #: The targets that speak with a voice name from a table.
 NAMED_TARGETS: tuple[Target, ...] = ("azure", "polly", "google")
-_VENDOR = {"azure": "Azure", "polly": "Amazon Polly", "google": "Google"}
-_ARTICLE = {"azure": "an", "polly": "an", "google": "a"}
-_EXAMPLE = {"azure": "en-US-JennyNeural", "polly": "Joanna", "google": "en-US-Wavenet-F"}
+#: Whose voice names each named target speaks with, and one of them (for messages).
+VENDORS: Mapping[str, str] = MappingProxyType(
+    {"azure": "Azure", "polly": "Amazon Polly", "google": "Google"}
+)
+VOICE_EXAMPLES: Mapping[str, str] = MappingProxyType(
+    {"azure": "en-US-JennyNeural", "polly": "Joanna", "google": "en-US-Wavenet-F"}
+)
+
+
+def voice_name_like(target: str) -> str:
+    """How a message names ``target``'s voice names (``w3c`` takes Azure's).
+
+    >>> voice_name_like("polly"), voice_name_like("google")
+    ("an Amazon Polly voice name like 'Joanna'", "a Google voice name like 'en-US-Wavenet-F'")
+    """
+    named = "azure" if target == "w3c" else target
+    vendor = VENDORS[named]
+    article = "an" if vendor[0] in "AEIOU" else "a"
+    return f"{article} {vendor} voice name like {VOICE_EXAMPLES[named]!r}"
+
 
 # Lookups ignore the case of the language tag (BCP 47 tags are case-insensitive).
 _BY_KEY: dict[tuple[str, str, str], str] = {
@@ -184,8 +204,7 @@ def set_default_voice(
     key = (_target(target), _language(language), _gender(voice))
     if name is not None and not is_voice_name(name, target):
         raise ArgumentError(
-            f"name={shown(name)} is not {_ARTICLE[key[0]]} {_VENDOR[key[0]]} voice name "
-            f"like {_EXAMPLE[key[0]]!r}",
+            f"name={shown(name)} is not {voice_name_like(key[0])}",
             argument="name",
             value=name,
         )
