@@ -28,6 +28,7 @@ from ttsbuilder.values import Duration, Pitch, ProsodyValue, Rate, Volume, forma
 
 __all__ = [
     "BREAK_CACHE",
+    "CACHED_PROFILES",
     "EXPRESS_AS_CACHE",
     "FITTING_CACHE",
     "PROSODY_CACHE",
@@ -82,13 +83,15 @@ def _textual(key: tuple[Any, ...]) -> bool:
     return all(value is None or type(value) is str for value in key)
 
 
-def cached(profile: Profile) -> bool:
-    """Whether nodes checked under ``profile`` are remembered: only the named profiles.
+#: The profiles whose checked nodes are remembered: the named ones. A :class:`Profile`
+#: of one's own carries a known name with other limits, so its verdicts may not be served
+#: under the name, nor the name's to it (one equal to a named profile has its verdicts).
+CACHED_PROFILES: tuple[Profile, ...] = tuple(PROFILES.values())
 
-    A :class:`Profile` of one's own carries a known name with other limits, so its
-    verdicts may not be served under the name, nor the name's to it.
-    """
-    return PROFILES.get(profile.name) is profile
+
+def cached(profile: Profile) -> bool:
+    """Whether nodes checked under ``profile`` are remembered (:data:`CACHED_PROFILES`)."""
+    return profile in CACHED_PROFILES
 
 
 def number_text(method: str, argument: str, value: float, *, places: int = 2) -> str:

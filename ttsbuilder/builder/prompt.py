@@ -193,7 +193,7 @@ class Prompt:
         """
         profile = self._profile
         node = None
-        if _TYPE(type) in _TEXTUAL and _TYPE(value) in _TEXTUAL and checks.cached(profile):
+        if _TYPE(type) in _TEXTUAL and _TYPE(value) in _TEXTUAL and profile in _NAMED:
             node = _SILENCES.get((type, value, profile.name))
         if node is None:
             node = checks.make_silence("silence", type, value, profile)
@@ -209,7 +209,7 @@ class Prompt:
         node = None
         # Only exact str arguments are looked up: a str subclass equals its text, but the
         # rules refuse it, and ms(1500) equals seconds(1.5) but is written otherwise.
-        if type(value) is str and _TYPE(strength) in _TEXTUAL and checks.cached(profile):
+        if type(value) is str and _TYPE(strength) in _TEXTUAL and profile in _NAMED:
             node = _BREAKS.get((value, strength, profile.name))
         if node is None:
             node = checks.make_break("break_", value, strength, profile)
@@ -233,7 +233,7 @@ class Prompt:
             type(style) is str
             and _TYPE(styledegree) in _TEXTUAL
             and _TYPE(role) in _TEXTUAL
-            and checks.cached(profile)
+            and profile in _NAMED
         ):
             found = _EXPRESS_AS.get((style, styledegree, role, profile.name))
         if found is None:
@@ -434,6 +434,8 @@ _PROSODY = checks.PROSODY_CACHE
 _EXPRESS_AS = checks.EXPRESS_AS_CACHE
 _FITTING = checks.FITTING_CACHE
 _TYPE = type
+# checks.cached(profile), inlined on the hot path.
+_NAMED = checks.CACHED_PROFILES
 # The argument types a cache is looked up with (a str subclass or a number is checked anew).
 _TEXTUAL = (str, type(None))
 # The slots read directly: a subclass cannot pass something else off as its nodes.
