@@ -444,12 +444,13 @@ def test_a_file_name_that_is_not_utf8_does_not_break_the_listing(
 def test_the_file_list_does_not_parse_what_certainly_holds_no_prompt(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from ttsbuilder.lint import discovery
     from ttsbuilder.studio import analysis
 
     def refuse(*_: object) -> None:
         raise AssertionError("parsed")
 
-    monkeypatch.setattr(analysis, "load_bytes", refuse)
+    monkeypatch.setattr(discovery, "load_bytes", refuse)  # where the file list parses
     assert not analysis.holds_prompt("lockfileVersion: '9.0'\npackages: {}\n", "yaml")
     assert not analysis.holds_prompt("openapi: 3.1.0\nx: {text: Hi, break: {}}\n", "yaml")
     with pytest.raises(AssertionError, match="parsed"):

@@ -108,7 +108,7 @@ def _measure_file(
         ValidationError,
     )
     from ttsbuilder.lint.check import LintOptions, check_source
-    from ttsbuilder.lint.discovery import holds_prompt, may_hold_prompt
+    from ttsbuilder.lint.discovery import prompt_source
     from ttsbuilder.lint.formats import text_line
     from ttsbuilder.lint.loaders import format_for, load_bytes, sniff_format
     from ttsbuilder.lint.reading import read_input
@@ -118,11 +118,10 @@ def _measure_file(
     data = read_input(path)
     format = format_for(args.stdin_filename or "") if path == "-" else format_for(path)
     format = format or sniff_format(data)
-    if not named and format != "ssml" and not may_hold_prompt(data):
-        return [], [], False  # known without parsing it
-    source = load_bytes(data, format)
-    if not named and not holds_prompt(data, source):
+    loaded = load_bytes(data, format) if named else prompt_source(data, format)
+    if loaded is None:
         return [], [], False
+    source = loaded
     problems = check_source(source, LintOptions("auto", args.profile))
     errors = [p for p in problems if p.is_error]
     lines = [text_line(name, p) for p in errors]

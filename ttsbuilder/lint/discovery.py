@@ -29,7 +29,7 @@ from ttsbuilder.detection import API_KEYS, MARKERS, NEEDED_KEYS
 from ttsbuilder.detection import holds_prompt as document_holds_prompt
 from ttsbuilder.lint.config import ConfigError
 from ttsbuilder.lint.ignore import IgnoreStack, stack_for
-from ttsbuilder.lint.loaders import Source
+from ttsbuilder.lint.loaders import Format, Source, load_bytes
 
 __all__ = [
     "DEFAULT_EXCLUDE",
@@ -40,6 +40,7 @@ __all__ = [
     "holds_prompt",
     "may_hold_prompt",
     "mentions_prompt",
+    "prompt_source",
 ]
 
 #: Directories are searched for files matching these globs.
@@ -303,6 +304,20 @@ def may_hold_prompt(data: bytes) -> bool:
         or any(escape in data for escape in _ESCAPES)
         or any(_found(mark, data, after=_NODE_BEFORE) for mark in _NODE_INDICATORS)
     )
+
+
+def prompt_source(data: bytes, format: Format) -> Source | None:
+    """``data`` loaded as ``format`` when it holds a prompt (:func:`holds_prompt`), else
+    None: a file found in a folder, as a walk judges it. One that certainly holds none
+    (:func:`may_hold_prompt`) is not parsed.
+
+    >>> prompt_source(b'{"name": "my-package", "version": "1.0.0"}', "json") is None
+    True
+    """
+    if format != "ssml" and not may_hold_prompt(data):
+        return None
+    source = load_bytes(data, format)
+    return source if holds_prompt(data, source) else None
 
 
 def mentions_prompt(data: bytes) -> bool:

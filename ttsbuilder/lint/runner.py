@@ -21,12 +21,7 @@ from ttsbuilder._files import write_atomically
 from ttsbuilder.errors import TTSBuilderError
 from ttsbuilder.lint.check import LintOptions, check_source
 from ttsbuilder.lint.diff import unified_diff
-from ttsbuilder.lint.discovery import (
-    holds_prompt,
-    matches_glob,
-    may_hold_prompt,
-    mentions_prompt,
-)
+from ttsbuilder.lint.discovery import matches_glob, mentions_prompt, prompt_source
 from ttsbuilder.lint.fix import FIXABLE, Change, fix_source
 from ttsbuilder.lint.loaders import Format, Source, format_for, load_bytes, sniff_format
 from ttsbuilder.lint.reading import TooLarge, read_input
@@ -152,11 +147,10 @@ def lint_path(path: str, job: Job, *, prompts_only: bool = False) -> FileReport:
         return FileReport(path, error=f"{name}: cannot read the file: {exc.strerror or exc}")
     named = job.stdin_format if path == "-" else format_for(path)
     format = named or sniff_format(data)
-    if prompts_only and format != "ssml" and not may_hold_prompt(data):
-        return FileReport(path, skipped=True)  # known without parsing it
-    source = load_bytes(data, format)
-    if prompts_only and not holds_prompt(data, source):
+    found = prompt_source(data, format) if prompts_only else load_bytes(data, format)
+    if found is None:
         return FileReport(path, skipped=True)
+    source = found
     job = job.for_path(path)
     linted = lint_data(data, format, replace(job, fix=job.fix or job.diff), source)
     if job.diff:  # the problems are those the fixes would leave

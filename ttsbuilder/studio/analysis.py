@@ -46,10 +46,7 @@ def holds_prompt(text: str, format: Format) -> bool:
     >>> holds_prompt('{"name": "my-package", "version": "1.0.0"}', "json")
     False
     """
-    data = text.encode("utf-8", "surrogatepass")
-    if format != "ssml" and not discovery.may_hold_prompt(data):
-        return False  # certainly none: not parsed (a lock file, an API description)
-    return discovery.holds_prompt(data, load_bytes(data, format))
+    return discovery.prompt_source(text.encode("utf-8", "surrogatepass"), format) is not None
 
 
 def _problem(problem: Problem, source: Source | None = None) -> dict[str, Any]:
