@@ -205,11 +205,12 @@ def declared(schema: object) -> bool | None:
 #: The root keys of an API description (OpenAPI, Swagger, AsyncAPI): its examples may be
 #: prompts, it is not one.
 API_KEYS: tuple[str, ...] = ("openapi", "swagger", "asyncapi")
+_API_KEY_SET = frozenset(API_KEYS)
 
 
 def _describes_data(root: Any) -> bool:
     """An OpenAPI, Swagger or AsyncAPI document: its examples are prompts, it is not one."""
-    return type(root) is dict and not frozenset(API_KEYS).isdisjoint(root)
+    return type(root) is dict and not _API_KEY_SET.isdisjoint(root)
 
 
 def holds_prompt(document: Any, *, stream: bool = False, schema: str | None = None) -> bool:
