@@ -15,7 +15,7 @@ from ttsbuilder.ssml import (
     set_default_voice,
     voice_table,
 )
-from ttsbuilder.ssml.voices import GENDERS, is_voice_name, voice_locale
+from ttsbuilder.ssml.voices import GENDERS, is_azure_voice, is_voice_name, voice_locale
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +35,26 @@ def test_every_locale_has_a_female_and_a_male_neural_voice_of_that_locale() -> N
             assert is_voice_name(name)
             assert name.endswith("Neural")
             assert voice_locale(name) == locale
+
+
+@pytest.mark.parametrize(
+    ("name", "azure"),
+    [
+        # Names as Azure's and Google's voice lists print them (hand-copied).
+        ("en-US-JennyNeural", True),
+        ("zh-CN-XiaoxiaoMultilingualNeural", True),
+        ("en-US-Ava:DragonHDLatestNeural", True),
+        ("en-US-Wavenet-F", False),
+        ("en-US-Neural2-F", False),
+        ("en-US-Chirp3-HD-Aoede", False),
+        ("Joanna", False),  # Polly's
+        ("female", False),
+        (None, False),
+        (7, False),
+    ],
+)
+def test_an_azure_voice_is_told_from_google_s_and_polly_s(name: object, azure: bool) -> None:
+    assert is_azure_voice(name) is azure
 
 
 def test_lookup_ignores_the_case_of_the_language_tag() -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from ttsbuilder.ssml.names import MSTTS, MSTTS_NAMESPACES, SYNTHESIS
-from ttsbuilder.ssml.voices import is_voice_name
+from ttsbuilder.ssml.voices import is_azure_voice
 
 __all__ = ["AZURE_XSD", "azure_errors", "is_azure"]
 
@@ -44,13 +44,6 @@ def _schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(AZURE_XSD), parser))
 
 
-def _azure_voice(name: str | None) -> bool:
-    # Azure's and Google's voice names both start with a locale; Azure's end in "Neural"
-    # (en-US-JennyNeural, en-US-Ava:DragonHDLatestNeural), Google's in a variant letter
-    # or number (en-US-Wavenet-F, en-US-Neural2-F, en-US-Chirp3-HD-Aoede).
-    return is_voice_name(name) and str(name).lower().endswith("neural")
-
-
 def is_azure(root: etree._Element) -> bool:
     """Whether the document uses the mstts namespace or names an Azure voice.
 
@@ -64,7 +57,7 @@ def is_azure(root: etree._Element) -> bool:
             continue
         if set(element.nsmap.values()) & MSTTS_NAMESPACES:
             return True
-        if etree.QName(element).localname == "voice" and _azure_voice(element.get("name")):
+        if etree.QName(element).localname == "voice" and is_azure_voice(element.get("name")):
             return True
     return False
 

@@ -38,6 +38,7 @@ __all__ = [
     "VENDORS",
     "VOICE_EXAMPLES",
     "default_voice",
+    "is_azure_voice",
     "is_voice_name",
     "reset_default_voices",
     "set_default_voice",
@@ -273,6 +274,18 @@ def is_voice_name(voice: object, target: str = "azure") -> bool:
     """
     pattern = _POLLY_NAME if target == "polly" else _VOICE_NAME
     return isinstance(voice, str) and pattern.fullmatch(voice) is not None
+
+
+def is_azure_voice(voice: object) -> bool:
+    """True for an Azure voice name: a locale first, ``Neural`` last.
+
+    Google's names start with a locale too, but end in a variant (``en-US-Wavenet-F``,
+    ``en-US-Neural2-F``, ``en-US-Chirp3-HD-Aoede``).
+
+    >>> is_azure_voice("en-US-Ava:DragonHDLatestNeural"), is_azure_voice("en-US-Neural2-F")
+    (True, False)
+    """
+    return is_voice_name(voice) and str(voice).lower().endswith("neural")
 
 
 def voice_locale(name: str) -> str:
