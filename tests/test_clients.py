@@ -161,6 +161,23 @@ def test_a_percent_encoded_route_is_the_route_it_encodes(server: _Server, send: 
     assert unquote(server.arrived[0][1]) == f"/voice/v1/call/{VOICE_ID}/play"
 
 
+def test_a_dot_segment_route_is_the_route_it_names(server: _Server, send: Sender) -> None:
+    # Found in an adversarial pass: /voice/%2e/v1/... went out unchecked with a bad body
+    # (httpx sends the %2e as it is, requests decodes it to "."), and a server that
+    # normalises the path (RFC 3986 6.2.2.3; nginx does) routes it to play.
+    base = f"http://127.0.0.1:{server.server_port}"
+    for path in [f"/voice/%2e/v1/call/{VOICE_ID}/play", f"/voice/v1/call/x/%2E%2E/{VOICE_ID}/play"]:
+        with pytest.raises(ValidationError) as caught:
+            send("raise", "PUT", base + path, BAD)
+        assert [p.code for p in caught.value.problems] == ["TTS105"], path
+    assert server.arrived == []
+    # "/call/%2e%2e/play" is "/play" to such a server: no route, not a play with id "..".
+    with pytest.raises(ValidationError) as caught:
+        send("raise", "PUT", f"{base}/voice/v1/call/%2e%2e/play", GOOD)
+    assert [p.code for p in caught.value.problems] == ["TTS801"]
+    assert server.arrived == []
+
+
 def test_a_good_request_arrives_as_sent(server: _Server, send: Sender) -> None:
     assert send("raise", "PUT", f"{api(server)}/call/{VOICE_ID}/play", GOOD) == 200
     ((method, path, body),) = server.arrived

@@ -413,6 +413,49 @@ def test_both_ways_read_a_url_as_rfc_3986_does(url: str, path: str | None) -> No
     assert routes._api_path_slowly(url) == path
 
 
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        # RFC 3986 5.2.4 by hand: "." goes, ".." takes the segment before it with it, and
+        # a dot segment at the end leaves its slash; %2E is "." (6.2.2.2) before that.
+        ("/voice/v1/call/x/../f1aa/play", "/call/f1aa/play"),
+        ("/voice/v1/call/./f1aa/play", "/call/f1aa/play"),
+        ("https://h/voice/%2e/v1/call", "/call"),
+        ("https://h/voice/v1/call/%2E%2e/play", "/play"),
+        ("https://h/voice/v1/call/./play", "/call/play"),
+        ("https://h/voice/v1/call/f1aa/play/..", "/call/f1aa"),
+        ("https://h/voice/v1/call/f1aa/.", "/call/f1aa"),
+        ("https://h/x/../voice/v1/call", "/call"),
+        ("https://h/../../voice/v1/call", "/call"),  # no higher than the root
+        ("https://h/voice/v1/../v1/call", "/call"),
+        ("https://h/voice/v1/../../v1/call", None),  # /v1/call: out of the API
+        ("https://h/voice/v1x/../v1/call", "/call"),
+        ("https://h/voice/v1/call?next=/../x", "/call"),  # a query has no segments
+        ("https://h/voice/v1/call/.x/play", "/call/.x/play"),  # ".x" is no dot segment
+        ("https://h/voice/v1/call/.../play", "/call/.../play"),
+    ],
+)
+def test_dot_segments_are_removed_as_rfc_3986_removes_them(url: str, path: str | None) -> None:
+    assert api_path(url) == path
+    if "%" not in url:  # api_path decodes before it takes the general way
+        assert routes._api_path_slowly(url) == path
+
+
+def test_a_dot_segment_is_no_voice_id() -> None:
+    # Found in an adversarial pass: ".." and "." were a voice_id, so /call/../play was the
+    # play route, checked and sent, where the server reads /play (and /call/play).
+    assert [p.code for p in check_request("PUT", f"{API}/call/../play", b'{"text": "a"}')] == [
+        "TTS801"
+    ]
+    assert [p.code for p in check_request("PUT", f"{API}/call/./play", b'{"text": "a"}')] == [
+        "TTS802"
+    ]
+    good = b'{"text": "a", "voice": "male"}'
+    assert check_request("PUT", f"{API}/call/x/../f1aa/play", good) == []
+    for url in [f"{API}/call/../play", f"{API}/call/./play", f"{API}/call/f1aa/.."]:
+        assert routes._COMMON_URL.match(url) is None, url
+
+
 def test_httpx_and_requests_see_a_doubled_slash_as_the_same_route() -> None:
     httpx = pytest.importorskip("httpx")
     url = "https://api.enablex.io//voice/v1/call"

@@ -124,7 +124,7 @@ del _route, _parts, _at, _shape
 # percent-encoded) is matched in one step: one regular expression whose empty named group
 # at the end of each path says which path it is. Anything else takes api_path() and
 # _routes_at(), which understand every URL; a test holds the two ways to the same answer.
-_SEGMENT = "[^/?#%]+"
+_SEGMENT = "(?!\\.\\.?(?:[/?#]|\\Z))[^/?#%]+"  # any segment but "." and ".."
 
 
 def _common_url_pattern() -> tuple[re.Pattern[str], dict[str, dict[str, Route]]]:
@@ -172,10 +172,17 @@ def api_path(url: str) -> str | None:
     ('', None)
 
     A percent-encoded unreserved character is that character (RFC 3986, section 6.2.2.2),
-    as a server reads it: ``/%76oice/v1/call/f1aa/pl%61y`` is the play route.
+    and ``.`` and ``..`` segments are removed (section 6.2.2.3), as a server reads the
+    path: ``/%76oice/v1/call/f1aa/pl%61y`` is the play route, and so is
+    ``/voice/%2e/v1/call/x/../f1aa/play``.
+
+    >>> api_path("/voice/%2e/v1/call/x/../f1aa/play"), api_path("/voice/v1/call/../play")
+    ('/call/f1aa/play', '/play')
     """
     if "%" in url:
         url = _UNRESERVED.sub(_decoded, url)
+    if "/." in url:  # perhaps a dot segment: the general way removes them
+        return _api_path_slowly(url)
     at = url.find(API_ROOT)
     if at < 0:  # most URLs that are not the Voice API's leave here
         return None
@@ -216,11 +223,35 @@ def _api_path_slowly(url: str) -> str | None:
     else:  # a path; one that begins with "//" too, as httpx's raw path of "https://h//voice/v1"
         start = 0
     path = url[start:stop]
+    if "/." in path:
+        path = _without_dot_segments(path)
     under = _UNDER_API.search(path)
     if under is None:
         return None
     rest = path[under.end() :]
     return rest[:-1] if rest.endswith("/") else rest
+
+
+def _without_dot_segments(path: str) -> str:
+    """``path`` with its ``.`` and ``..`` segments removed (RFC 3986, section 5.2.4).
+
+    >>> [_without_dot_segments(path) for path in ["/a/b/../c/./d", "/a/..", "/.."]]
+    ['/a/c/d', '/', '/']
+    """
+    segments = path.split("/")
+    kept = segments[:1]  # "" before a path's first "/"; a relative path's first segment
+    last = len(segments) - 1
+    for index in range(1, last + 1):
+        segment = segments[index]
+        if segment == "..":
+            if len(kept) > 1:
+                kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+            continue
+        if index == last:  # "/a/b/.." is "/a/": a dot segment at the end leaves its slash
+            kept.append("")
+    return "/".join(kept)
 
 
 #: A percent-encoded ALPHA, DIGIT, "-", ".", "_" or "~" (RFC 3986, section 2.3).
