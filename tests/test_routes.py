@@ -506,6 +506,10 @@ def test_each_route_problem_says_what_and_where() -> None:
     [
         (b'{"hold": NaN}', "NaN is not a JSON value"),  # RFC 8259 section 6: no NaN
         (b"[" * 100_000, "it nests too deeply for the parser"),
+        # Found in an adversarial pass: json's own words end in "at", and the message
+        # read "Invalid control character at at line 1 column 10" (RFC 8259 section 7).
+        (b'{"hold": "\x01"}', "Invalid control character at line 1 column 11"),
+        (b'{"hold": true} x', "Extra data at line 1 column 16"),
     ],
 )
 def test_a_body_that_is_not_json_says_why_and_what_to_do(body: bytes, why: str) -> None:

@@ -503,7 +503,8 @@ def _parse(body: Any) -> tuple[Any, str | None]:
     except _Constant as error:
         return None, f"{error} is not a JSON value"
     except json.JSONDecodeError as error:
-        return None, f"{error.msg} at line {error.lineno} column {error.colno}"
+        why = error.msg.removesuffix(" at")  # "Invalid control character at"
+        return None, f"{why} at line {error.lineno} column {error.colno}"
     except RecursionError:
         return None, "it nests too deeply for the parser"
     except ValueError as error:  # e.g. an integer with more digits than Python converts
