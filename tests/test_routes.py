@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import enum
 import json
 from pathlib import Path
 from typing import Any
@@ -560,6 +561,25 @@ def test_a_method_or_url_that_is_not_a_string_is_named() -> None:
         with pytest.raises(TTSBuilderError) as caught:
             call("PUT", None)  # type: ignore[arg-type]
         assert str(caught.value) == "the request url must be a string, got None"
+
+
+class _Method(str, enum.Enum):  # as http.HTTPMethod (a StrEnum) on Python 3.11 and later
+    PUT = "PUT"
+
+
+class _Url(str):  # as a framework's URL type that subclasses str
+    pass
+
+
+def test_a_method_or_url_that_is_a_str_subclass_is_that_string() -> None:
+    # Found in an adversarial pass: check_request(HTTPMethod.PUT, ...) raised "the request
+    # method must be a string, got 'PUT'", though it is one.
+    url = _Url(f"{API}/call/f1aa/play")
+    assert [p.code for p in check_request(_Method.PUT, url, {"text": "Hi"})] == ["TTS403"]
+    route = match_route(_Method.PUT, url)
+    assert route is not None
+    assert route.name == "play"
+    assert check_request(_Method.PUT, _Url("https://example.com/health"), b"x") == []
 
 
 def test_the_one_step_pattern_as_built_finds_each_route_of_spec_section_6() -> None:

@@ -309,7 +309,7 @@ def check_request(
     ['/: TTS802 error PUT /call/f1aa/hold: the route /call/{voice_id}/hold takes POST (use POST)']
     """
     if type(url) is not str or type(method) is not str:
-        _text("url", url), _text("method", method)  # raises, naming the one that is not
+        url, method = _text("url", url), _text("method", method)  # or raises, naming it
     if type(profile) is not Profile:
         profile = get_profile(profile)  # an unknown profile is a mistake wherever it goes
     return _check(method, url, body, profile)
@@ -407,9 +407,12 @@ def _one_below(method: str, path: str) -> list[str]:
 
 
 def _text(name: str, value: object) -> str:
-    if type(value) is not str:
-        raise TTSBuilderError(f"the request {name} must be a string, got {shown(value)}")
-    return value
+    """``value`` as a plain ``str`` (a subclass, ``http.HTTPMethod.PUT``, as its text)."""
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    raise TTSBuilderError(f"the request {name} must be a string, got {shown(value)}")
 
 
 def _absent(body: Any) -> bool:
