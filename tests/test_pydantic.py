@@ -166,6 +166,41 @@ def test_the_fastapi_example_stores_prompts_and_publishes_our_schema() -> None:
     assert '"hms24"' in text
 
 
+def test_a_body_with_nan_is_refused_with_422_not_500() -> None:
+    # Found in an adversarial pass: Python's JSON parser (FastAPI's) reads NaN and
+    # Infinity; the error line's input was the float nan, which FastAPI's 422 response
+    # cannot write (JSON has no NaN), so the service answered 500 with a traceback.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # starlette's note about httpx
+        from fastapi.testclient import TestClient
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        service = importlib.import_module("prompt_service")
+    finally:
+        sys.path.remove(str(ROOT / "examples"))
+    body = b'{"play": {"text": "Hi", "voice": "female", "dtmf": NaN, "asr": -Infinity}}'
+    with TestClient(service.app) as client:
+        refused = client.put(
+            "/prompts/nan", content=body, headers={"Content-Type": "application/json"}
+        )
+        assert refused.status_code == 422
+        detail = refused.json()["detail"]
+        assert [(e["type"], e["loc"], e["input"]) for e in detail] == [
+            ("TTS103", ["body", "play", "dtmf"], "NaN"),  # as the body writes it
+            ("TTS103", ["body", "play", "asr"], "-Infinity"),
+        ]
+        # A problem of the whole body shows the body, its NaN written as the body has it.
+        refused = client.put(
+            "/prompts/nan",
+            content=b'{"play": {"text": "Hi", "x": [NaN, {"y": Infinity}]}}',
+            headers={"Content-Type": "application/json"},
+        )
+        assert refused.status_code == 422
+        inputs = {e["type"]: e["input"] for e in refused.json()["detail"]}
+        assert inputs["TTS403"] == {"text": "Hi", "x": ["NaN", {"y": "Infinity"}]}
+        assert "nan" not in client.get("/prompts").json()
+
+
 def test_without_pydantic_the_import_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pydantic_core", None)
     monkeypatch.delitem(sys.modules, "ttsbuilder.pydantic")

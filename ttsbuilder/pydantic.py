@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -188,7 +189,58 @@ def _line(problem: Problem, document: Any) -> Any:
         "message": f"{problem.message} ({problem.hint})" if problem.hint else problem.message,
     }
     error_type = _core.PydanticCustomError(problem.code, "{message}", context)
-    return {"type": error_type, "loc": tuple(loc), "input": document if node is None else node}
+    return {
+        "type": error_type,
+        "loc": tuple(loc),
+        "input": _writable(document if node is None else node),
+    }
+
+
+# How Python's JSON parser (FastAPI's) reads the numbers JSON has no words for.
+_NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+
+def _is_non_finite(value: Any) -> bool:
+    return type(value) is float and not math.isfinite(value)
+
+
+def _members(node: Any) -> Any:
+    return node.items() if type(node) is dict else enumerate(node)
+
+
+def _writable(value: Any) -> Any:
+    """``value`` with each NaN or infinity in it written as its JSON-like word (``"NaN"``).
+
+    An error line's input goes into FastAPI's 422 response, which cannot hold a NaN
+    (JSON has none): with one, the service answered 500. Anything else is kept as it is,
+    the same object when there is nothing to write.
+    """
+    if _is_non_finite(value):
+        return _NON_FINITE[repr(value)]
+    if (type(value) is not dict and type(value) is not list) or not _holds_non_finite(value):
+        return value
+    top = _own(value)  # new containers at every level: changed in place below
+    stack = [top]
+    while stack:
+        node = stack.pop()
+        for key, item in _members(node):
+            if _is_non_finite(item):
+                node[key] = _NON_FINITE[repr(item)]
+            elif type(item) is dict or type(item) is list:
+                stack.append(item)
+    return top
+
+
+def _holds_non_finite(value: Any) -> bool:
+    """Whether a NaN or an infinity is anywhere in ``value`` (looked for without recursion)."""
+    stack = [value]
+    while stack:
+        for _, item in _members(stack.pop()):
+            if _is_non_finite(item):
+                return True
+            if type(item) is dict or type(item) is list:
+                stack.append(item)
+    return False
 
 
 def _type(kind: DocumentKind) -> Any:
