@@ -201,6 +201,22 @@ def test_a_body_with_nan_is_refused_with_422_not_500() -> None:
         assert "nan" not in client.get("/prompts").json()
 
 
+def test_in_a_union_each_error_says_which_kind_it_is_of() -> None:
+    # Found in an adversarial pass: every type's union tag was 'function-plain[validate()]',
+    # so an error of a union of two kinds did not say which kind it was checked as.
+    class Either(BaseModel):
+        body: HoldBody | PlayBody | Annotated[dict[str, Any], Validated("play", "azure")]
+
+    with pytest.raises(pydantic.ValidationError) as caught:
+        Either(body={"text": "Hi"})
+    assert [(e["loc"], e["type"]) for e in caught.value.errors()] == [
+        (("body", "function-plain[validate_hold()]", "text"), "TTS101"),
+        (("body", "function-plain[validate_hold()]"), "TTS102"),
+        (("body", "function-plain[validate_play()]"), "TTS403"),
+        (("body", "function-plain[validate_play_azure()]"), "TTS403"),
+    ]
+
+
 def test_without_pydantic_the_import_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pydantic_core", None)
     monkeypatch.delitem(sys.modules, "ttsbuilder.pydantic")

@@ -121,8 +121,15 @@ class Validated:
             for name, definition in self.definitions.items()
         ]
         root = {"$ref": LOCAL + self.root}
+
+        def check(value: Any) -> Any:
+            return self.validate(value)
+
+        # pydantic names a union's members by their function: say which kind this is.
+        name = self.kind if self.profile.name == "enablex" else f"{self.kind}_{self.profile.name}"
+        check.__name__ = check.__qualname__ = "validate_" + name.replace("-", "_")
         checked = schemas.no_info_plain_validator_function(
-            self.validate,
+            check,
             metadata={"pydantic_js_functions": [json_schema_of(root)]},
         )
         return schemas.definitions_schema(checked, definitions)  # type: ignore[no-any-return]
