@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import doctest
 import gzip
 import io
@@ -15,6 +16,7 @@ import json
 import logging
 import os
 import pathlib
+import pickle
 import sys
 import threading
 import warnings
@@ -271,6 +273,29 @@ def test_the_azure_profile_is_passed_on(server: _Server) -> None:
         assert client.put(url, json=body).status_code == 200
     with pytest.raises(ValidationError):
         send_httpx("raise", "PUT", url, body)
+
+
+@pytest.mark.parametrize(
+    "duplicate",
+    [copy.copy, copy.deepcopy, lambda session: pickle.loads(pickle.dumps(session))],
+    ids=["copy", "deepcopy", "pickle"],
+)
+def test_a_copied_session_still_checks(server: _Server, duplicate: Callable[[Any], Any]) -> None:
+    # Found in an adversarial pass: requests copies and pickles a Session's __attrs__
+    # only, so a copy's every send raised AttributeError ('_ttsbuilder'), and pickle
+    # could not find the class at all.
+    with requests_session(mode="raise", profile="azure") as session:
+        session.headers["X-Kept"] = "yes"
+        twin = duplicate(session)
+    with twin:
+        assert twin.headers["X-Kept"] == "yes"
+        url = f"{api(server)}/call/{VOICE_ID}/play"
+        with pytest.raises(ValidationError):
+            twin.put(url, json=BAD, timeout=5)
+        # The azure profile came along: a 15 s pause is too long for enablex only.
+        tree = {"break": {"value": "15s"}}
+        assert twin.put(url, json={"text_to_speech_option": tree}, timeout=5).status_code == 200
+    assert len(server.arrived) == 1
 
 
 def test_a_wrong_mode_or_profile_fails_at_once() -> None:

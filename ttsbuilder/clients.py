@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import AsyncIterable, Awaitable, Callable, Coroutine, Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ttsbuilder._codings import decoded
 from ttsbuilder._extras import require
@@ -283,6 +283,11 @@ def requests_session(
     return checked_session(*_settings(mode, profile))
 
 
+def _checked_session(profile: Profile, blocking: bool) -> requests.Session:
+    """A new checking session with these settings: what a copy or an unpickling starts from."""
+    return _session_class()(profile, blocking)
+
+
 @functools.cache
 def _session_class() -> Callable[[Profile, bool], requests.Session]:
     library = require("requests", extra="requests", feature="ttsbuilder.clients.requests_session")
@@ -290,9 +295,16 @@ def _session_class() -> Callable[[Profile, bool], requests.Session]:
     class CheckedSession(library.Session):  # type: ignore[misc, name-defined]
         """A requests Session that checks each Voice API request before sending it."""
 
+        # requests copies and pickles a Session's __attrs__: the settings go with them.
+        __attrs__: ClassVar[list[str]] = [*library.Session.__attrs__, "_ttsbuilder"]
+
         def __init__(self, profile: Profile, blocking: bool) -> None:
             super().__init__()
             self._ttsbuilder = profile, blocking
+
+        def __reduce__(self) -> tuple[Any, ...]:
+            # The class is made on first use, so pickle finds it through the function.
+            return _checked_session, self._ttsbuilder, self.__getstate__()
 
         def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
             self._ttsbuilder_check(request)
