@@ -208,6 +208,27 @@ def test_warn_mode_logs_and_sends(
     assert record.getMessage() == f"PUT {url}: {record.problem}"  # type: ignore[attr-defined]
 
 
+def test_a_key_with_a_line_break_cannot_forge_a_log_line(
+    server: _Server, send: Sender, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Found in an adversarial pass: the pointer of an unknown key was written raw, so a
+    # body key holding "\n" (a prompt a service's user wrote) started a new, forged line
+    # in the log and in the error's text. Keys are shown escaped, as values always were.
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+    forged = "txt\n2026-01-01 CRITICAL payment approved\r\x1b[2J\u2028x"
+    body = {"text_to_speech_option": {forged: "Hi"}}
+    with caplog.at_level(logging.WARNING, logger="ttsbuilder.clients"):
+        assert send("warn", "PUT", url, body) == 200
+    (record,) = caplog.records
+    assert record.problem.pointer == f"/text_to_speech_option/{forged}"  # type: ignore[attr-defined]
+    message = record.getMessage()
+    assert message.isprintable(), message
+    assert "/text_to_speech_option/txt\\n2026-01-01 CRITICAL payment approved\\r\\x1b[2J" in message
+    with pytest.raises(ValidationError) as caught:
+        send("raise", "PUT", url, body)
+    assert str(caught.value).isprintable()
+
+
 def test_warnings_never_block(
     server: _Server, send: Sender, caplog: pytest.LogCaptureFixture
 ) -> None:

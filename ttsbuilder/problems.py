@@ -60,11 +60,23 @@ class Problem:
         return replace(self, pointer=prefix + self.pointer)
 
     def __str__(self) -> str:
+        """One line: a character of the document that does not print (a line break, an
+        escape sequence) is escaped, so that a key cannot forge a log line.
+
+        >>> print(Problem("TTS101", Severity.ERROR, "/x\\ny", "unknown key 'x\\ny'"))
+        /x\\ny: TTS101 error unknown key 'x\\ny'
+        """
         where = self.pointer or "/"
         if self.line is not None:
             where = f"{self.line}:{self.column or 1}"
         text = f"{where}: {self.code} {self.severity.value} {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        return text if text.isprintable() else _escaped(text)
+
+
+def _escaped(text: str) -> str:
+    """``text`` with each character that does not print written as Python writes it."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def escape_pointer(token: str) -> str:
