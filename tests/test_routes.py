@@ -511,6 +511,13 @@ def test_each_route_problem_says_what_and_where() -> None:
         # read "Invalid control character at at line 1 column 10" (RFC 8259 section 7).
         (b'{"hold": "\x01"}', "Invalid control character at line 1 column 11"),
         (b'{"hold": true} x', "Extra data at line 1 column 16"),
+        # Found in an adversarial pass: json's words for a byte order mark told the sender
+        # to "decode using utf-8-sig", advice for a reader; RFC 8259 8.1 is the sender's.
+        (
+            b'\xef\xbb\xbf{"hold": true}',
+            "it begins with a byte order mark (U+FEFF), which JSON sent between systems must "
+            "not (RFC 8259, section 8.1)",
+        ),
     ],
 )
 def test_a_body_that_is_not_json_says_why_and_what_to_do(body: bytes, why: str) -> None:

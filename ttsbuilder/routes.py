@@ -483,6 +483,12 @@ def _refuse_constant(name: str) -> Any:
     raise _Constant(name)
 
 
+_BYTE_ORDER_MARK = (
+    "it begins with a byte order mark (U+FEFF), which JSON sent between systems must not "
+    "(RFC 8259, section 8.1)"
+)
+
+
 def _parse(body: Any) -> tuple[Any, str | None]:
     """(the JSON value of ``body``, None), or (None, why it is not JSON)."""
     if type(body) not in (bytes, str, bytearray, memoryview):
@@ -506,6 +512,8 @@ def _parse(body: Any) -> tuple[Any, str | None]:
     except _Constant as error:
         return None, f"{error} is not a JSON value"
     except json.JSONDecodeError as error:
+        if error.pos == 0 and error.doc.startswith("\ufeff"):
+            return None, _BYTE_ORDER_MARK
         why = error.msg.removesuffix(" at")  # "Invalid control character at"
         return None, f"{why} at line {error.lineno} column {error.colno}"
     except RecursionError:
