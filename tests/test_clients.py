@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import copy
 import doctest
+import gc
 import gzip
 import io
 import json
@@ -400,11 +401,15 @@ def test_a_stream_of_the_wrong_kind_gets_httpx_s_own_error(server: _Server) -> N
         yield b'{"hold": true}'
 
     url = f"{api(server)}/call/{VOICE_ID}/hold"
-    with (
-        httpx.Client(event_hooks=httpx_event_hooks(), timeout=5) as client,
-        pytest.raises(RuntimeError, match="async request with a sync Client"),
-    ):
-        client.post(url, content=async_chunks())
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with (
+            httpx.Client(event_hooks=httpx_event_hooks(), timeout=5) as client,
+            pytest.raises(RuntimeError, match="async request with a sync Client"),
+        ):
+            client.post(url, content=async_chunks())
+        gc.collect()
+    assert [str(w.message) for w in seen if "never awaited" in str(w.message)] == []
 
     async def go() -> None:
         async with httpx.AsyncClient(event_hooks=httpx_async_event_hooks(), timeout=5) as client:
@@ -430,6 +435,30 @@ def test_the_async_hooks_in_a_sync_client_still_check(server: _Server) -> None:
     assert [body for _, _, body in server.arrived] == [
         json.dumps(GOOD, separators=(",", ":")).encode()
     ]
+
+
+def test_the_sync_hooks_in_an_async_client_still_check(server: _Server) -> None:
+    # Found in an adversarial pass: an httpx.AsyncClient awaits what a hook returns, and
+    # the sync hooks returned None: every good request failed with httpx's "object
+    # NoneType can't be used in 'await' expression", and an async stream went out unchecked.
+    url = f"{api(server)}/call/{VOICE_ID}/play"
+
+    async def chunks(body: Any) -> AsyncIterator[bytes]:
+        yield json.dumps(body).encode()
+
+    async def go() -> None:
+        async with httpx.AsyncClient(event_hooks=httpx_event_hooks(), timeout=5) as client:  # type: ignore[arg-type]
+            assert (await client.put(url, json=GOOD)).status_code == 200
+            with pytest.raises(ValidationError) as caught:
+                await client.put(url, json=BAD)
+            assert [p.code for p in caught.value.problems] == ["TTS105"]
+            with pytest.raises(ValidationError) as caught:
+                await client.put(url, content=chunks(BAD))
+            assert [p.code for p in caught.value.problems] == ["TTS105"]
+            assert (await client.put(url, content=chunks(GOOD))).status_code == 200
+
+    asyncio.run(go())
+    assert [json.loads(body) for _, _, body in server.arrived] == [GOOD, GOOD]
 
 
 def send_raw(client: str, url: str, body: bytes, headers: dict[str, str]) -> int:

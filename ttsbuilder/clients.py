@@ -24,7 +24,14 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import AsyncIterable, Awaitable, Callable, Coroutine, Iterable
+from collections.abc import (
+    AsyncIterable,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Generator,
+    Iterable,
+)
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ttsbuilder._codings import decoded
@@ -144,11 +151,13 @@ def _without_credentials(url: str) -> str:
 
 def httpx_event_hooks(
     *, mode: Mode = "raise", profile: ProfileName | Profile = "enablex"
-) -> dict[str, list[Callable[[httpx.Request], None]]]:
+) -> dict[str, list[Callable[[httpx.Request], Awaitable[None]]]]:
     """The ``event_hooks`` of an :class:`httpx.Client` that checks each request before sending.
 
     A streamed body is read first, so it can be checked and still sent, when the request
-    goes to a Voice API route; any other request's stream is left to stream.
+    goes to a Voice API route; any other request's stream is left to stream. The hook
+    returns an awaitable, so that it checks in an :class:`httpx.AsyncClient` too (which
+    awaits it) when given there by mistake.
 
     >>> import httpx
     >>> client = httpx.Client(event_hooks=httpx_event_hooks(mode="warn", profile="azure"))
@@ -157,18 +166,23 @@ def httpx_event_hooks(
     not_read = library.RequestNotRead
     profile_, blocking = _settings(mode, profile)
 
-    def on_request(request: httpx.Request) -> None:
+    def on_request(request: httpx.Request) -> Awaitable[None]:
         # The raw path and query are all routes need; str(request.url) costs more.
         target = request.url.raw_path.decode("ascii")
         try:
             body = request.content  # a body given whole (json=, content=) is read already
         except not_read:  # a stream: read it only for a Voice API route, if it can be
-            if api_path(target) is None or not isinstance(request.stream, Iterable):
-                return  # not ours; or an async stream, which httpx refuses with its own error
+            if api_path(target) is None:
+                return _DONE
+            if not isinstance(request.stream, Iterable):
+                # An async stream: an httpx.Client refuses it with its own error and drops
+                # this; an httpx.AsyncClient (these hooks there by mistake) awaits it.
+                return _Later(request, target, profile_, blocking)
             body = request.read()
         problems = _check(request.method, target, body, profile_)
         if problems:
             _judge(request, target, body, problems, profile_, blocking)
+        return _DONE
 
     return {"request": [on_request]}
 
@@ -197,7 +211,7 @@ def httpx_async_event_hooks(
                 return _DONE
             stream = request.stream
             if not isinstance(stream, in_memory) and isinstance(stream, AsyncIterable):
-                return read_then_check(request, target)
+                return _read_then_check(request, target, profile_, blocking)
             if not isinstance(stream, Iterable):
                 return _DONE  # not a stream httpx can send either: it says so
             if not isinstance(stream, AsyncIterable):
@@ -208,13 +222,33 @@ def httpx_async_event_hooks(
             _judge(request, target, body, problems, profile_, blocking)
         return _DONE
 
-    async def read_then_check(request: httpx.Request, target: str) -> None:
-        body = await request.aread()
-        problems = _check(request.method, target, body, profile_)
-        if problems:
-            _judge(request, target, body, problems, profile_, blocking)
-
     return {"request": [on_request]}
+
+
+async def _read_then_check(
+    request: httpx.Request, target: str, profile: Profile, blocking: bool
+) -> None:
+    """Read an async stream, then check the request as the hooks check a body in memory."""
+    body = await request.aread()
+    problems = _check(request.method, target, body, profile)
+    if problems:
+        _judge(request, target, body, problems, profile, blocking)
+
+
+class _Later:
+    """An awaitable that reads and checks a request's async stream when awaited.
+
+    Not a coroutine: dropped without being awaited (by an httpx.Client, which then refuses
+    the async stream itself), it leaves no "never awaited" warning behind.
+    """
+
+    __slots__ = ("_arguments",)
+
+    def __init__(self, *arguments: Any) -> None:
+        self._arguments = arguments
+
+    def __await__(self) -> Generator[Any, None, None]:
+        return _read_then_check(*self._arguments).__await__()
 
 
 _SYNC_STREAM = (
