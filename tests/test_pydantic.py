@@ -217,6 +217,56 @@ def test_in_a_union_each_error_says_which_kind_it_is_of() -> None:
     ]
 
 
+class Menu(BaseModel):
+    """Our types in every position a model puts a type: FastAPI's document of it must hold."""
+
+    greeting: Tree | None = None
+    options: list[Tree] = []
+    by_digit: dict[str, PlayBody] = {}
+    either: HoldBody | PlayBody | None = None
+    azure: Annotated[dict[str, Any], Validated("tts", "azure")] | None = None
+
+
+def test_fastapi_s_openapi_for_our_types_in_any_position_is_valid_openapi() -> None:
+    """Optional, in lists, in dicts, in unions, beside the azure profile: the document
+    FastAPI serves passes openapi-spec-validator, and its schema of the request body
+    judges bodies as the endpoint (ttsbuilder) does."""
+    from fastapi import FastAPI
+    from openapi_spec_validator import validate as validate_spec
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # starlette's note about httpx
+        from fastapi.testclient import TestClient
+
+    app = FastAPI()
+
+    def store(name: str, menu: Menu) -> Menu:
+        return menu
+
+    app.put("/menus/{name}")(store)
+    menus: list[dict[str, Any]] = [
+        {},
+        {"greeting": {"text": "Hi"}, "options": [{"break": {"value": "1s"}}]},
+        {"by_digit": {"1": {"text": "Sales", "voice": "male"}}, "either": {"hold": True}},
+        {"azure": {"break": {"value": "15s"}}, "either": {"text": "Hi", "voice": "female"}},
+        {"greeting": {"break": {"value": "15s"}}},  # too long for enablex
+        {"options": [{"txt": "Hi"}]},
+        {"by_digit": {"1": {"text": "Sales"}}},  # text without voice
+        {"either": {"hold": "yes"}},
+        {"azure": {"express-as": {"style": "chat", "text": "Hi"}, "brek": {}}},
+    ]
+    with TestClient(app) as client:
+        document = client.get("/openapi.json").json()
+        validate_spec(document)
+        body = document["paths"]["/menus/{name}"]["put"]["requestBody"]["content"]
+        schema = {**body["application/json"]["schema"], "components": document["components"]}
+        checker = Draft202012Validator(schema)
+        for menu in menus:
+            answer = client.put("/menus/m", json=menu)
+            assert answer.status_code in (200, 422), answer.text
+            assert checker.is_valid(menu) == (answer.status_code == 200), menu
+
+
 def test_without_pydantic_the_import_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pydantic_core", None)
     monkeypatch.delitem(sys.modules, "ttsbuilder.pydantic")
