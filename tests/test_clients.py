@@ -646,6 +646,49 @@ def test_each_hook_judges_a_body_as_check_request_does(
         assert found == expected, client
 
 
+_WORDS = ["call", "f1aa", "play", "%70lay", "hold", "recording", "7", "voice", "v1", "x", ""]
+
+
+@st.composite
+def _dotted_urls(draw: st.DrawFn) -> str:
+    """URLs around /voice/v1 with dot segments, all written plainly or all percent-encoded
+    (httpx resolves a plain ".." against a "%2e" before it sends: see docs/clients.md)."""
+    dots = draw(st.sampled_from([[".", ".."], ["%2e", "%2E%2e", ".%2e"]]))
+    segment = st.sampled_from(_WORDS + dots)
+    before = draw(st.lists(segment, max_size=4))
+    after = draw(st.lists(segment, max_size=4))
+    tail = draw(st.sampled_from(["", "/", "?next=/../x", "#top"]))
+    return "https://h/" + "/".join([*before, "voice", "v1", *after]) + tail
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _dotted_urls(),
+    st.sampled_from(["PUT", "POST", "GET"]),
+    st.sampled_from([b'{"hold": true}', b'{"text": "a"}', None]),
+)
+def test_the_hooks_judge_a_dotted_url_as_check_request_judges_it(
+    url: str, method: str, body: bytes | None
+) -> None:
+    # The hooks see the path each client sends (httpx and requests remove plain dot
+    # segments; requests decodes %2e, httpx does not); check_request reads the URL as
+    # given, as RFC 3986 normalises it. All three must find the same route.
+    expected = sorted(p.code for p in check_request(method, url, body) if p.is_error)
+    (hook,) = httpx_event_hooks()["request"]
+    with requests_session() as session:
+        for client in ("httpx", "requests"):
+            try:
+                if client == "httpx":
+                    hook(httpx.Request(method, url, content=body))
+                else:
+                    prepared = requests.Request(method, url, data=body).prepare()
+                    session._ttsbuilder_check(prepared)  # type: ignore[attr-defined]
+                found = []
+            except ValidationError as error:
+                found = sorted(p.code for p in error.problems)
+            assert found == expected, (client, url)
+
+
 # --- found by mutation testing (docs/mutation.md, "Routes, client hooks, body decoding") ---
 
 
