@@ -181,6 +181,18 @@ def test_a_dot_segment_route_is_the_route_it_names(server: _Server, send: Sender
     assert server.arrived == []
 
 
+def test_a_url_in_the_path_is_a_prefix_like_any_other(server: _Server, send: Sender) -> None:
+    # Found in an adversarial pass: the httpx hooks read the "://" of a path like this
+    # one (a gateway that takes its target in the path) as a scheme's, found no
+    # /voice/v1 in the "path" after the "host", and sent the bad body unchecked.
+    base = f"http://127.0.0.1:{server.server_port}"
+    for gateway in ["/x:/", "/fwd/http:/"]:
+        with pytest.raises(ValidationError) as caught:
+            send("raise", "PUT", f"{base}{gateway}/voice/v1/call/{VOICE_ID}/play", BAD)
+        assert [p.code for p in caught.value.problems] == ["TTS105"], gateway
+    assert server.arrived == []
+
+
 def test_a_good_request_arrives_as_sent(server: _Server, send: Sender) -> None:
     assert send("raise", "PUT", f"{api(server)}/call/{VOICE_ID}/play", GOOD) == 200
     ((method, path, body),) = server.arrived

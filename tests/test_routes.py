@@ -407,6 +407,13 @@ def test_the_one_step_way_takes_the_common_urls() -> None:
         # default). The one-step path always read it so; the general one read an authority.
         ("//voice/v1/call", "/call"),
         ("//h/voice/v1/call", "/call"),
+        # Found in an adversarial pass: a "://" inside a path (a gateway that takes its
+        # target in the path) was read as the scheme's, and what followed as a host, in
+        # the raw path the httpx hooks are given; a scheme has no "/" before its ":".
+        ("/x://voice/v1/call", "/call"),
+        ("/://voice/v1/call", "/call"),
+        ("/proxy/https://api.enablex.io/voice/v1/call", "/call"),
+        ("https://h/go/http://voice/v1/call", "/call"),
     ],
 )
 def test_both_ways_read_a_url_as_rfc_3986_does(url: str, path: str | None) -> None:

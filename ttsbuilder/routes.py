@@ -190,7 +190,10 @@ def api_path(url: str) -> str | None:
         path_start = 0
     else:
         scheme = url.find("://")
-        path_start = url.find("/", scheme + 3) if 0 <= scheme < at else 0
+        if 0 <= scheme < at and url.find("/", 0, scheme) < 0:  # a scheme has no "/" before
+            path_start = url.find("/", scheme + 3)
+        else:  # a path, a "://" in it too ("/fwd/https://host/voice/v1/...", a gateway's)
+            path_start = 0
     end = at + len(API_ROOT)
     if (
         at < path_start  # in the authority (a host named "voice")
@@ -216,7 +219,7 @@ def _api_path_slowly(url: str) -> str | None:
         if found >= 0:
             stop = found
     scheme = url.find("://", 0, stop)
-    if scheme >= 0:
+    if scheme >= 0 and url.find("/", 0, scheme) < 0:
         start = url.find("/", scheme + 3, stop)
         if start < 0:
             return None
