@@ -138,15 +138,25 @@ def test_the_azure_profile() -> None:
         Stored(name="e", tree={"break": {"value": "15s"}})
 
 
-def test_the_fastapi_example_stores_prompts_and_publishes_our_schema() -> None:
+def _test_client() -> Any:
+    """FastAPI's TestClient class."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # starlette's note about httpx
         from fastapi.testclient import TestClient
+    return TestClient
+
+
+def _example_service() -> Any:
+    """examples/prompt_service.py, imported."""
     sys.path.insert(0, str(ROOT / "examples"))
     try:
-        service = importlib.import_module("prompt_service")
+        return importlib.import_module("prompt_service")
     finally:
         sys.path.remove(str(ROOT / "examples"))
+
+
+def test_the_fastapi_example_stores_prompts_and_publishes_our_schema() -> None:
+    TestClient, service = _test_client(), _example_service()
     with TestClient(service.app) as client:
         assert client.put("/prompts/welcome", json=service.WELCOME).status_code == 200
         assert client.get("/prompts/welcome").json()["play"] == service.WELCOME["play"]
@@ -170,14 +180,7 @@ def test_a_body_with_nan_is_refused_with_422_not_500() -> None:
     # Found in an adversarial pass: Python's JSON parser (FastAPI's) reads NaN and
     # Infinity; the error line's input was the float nan, which FastAPI's 422 response
     # cannot write (JSON has no NaN), so the service answered 500 with a traceback.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # starlette's note about httpx
-        from fastapi.testclient import TestClient
-    sys.path.insert(0, str(ROOT / "examples"))
-    try:
-        service = importlib.import_module("prompt_service")
-    finally:
-        sys.path.remove(str(ROOT / "examples"))
+    TestClient, service = _test_client(), _example_service()
     body = b'{"play": {"text": "Hi", "voice": "female", "dtmf": NaN, "asr": -Infinity}}'
     with TestClient(service.app) as client:
         refused = client.put(
@@ -234,9 +237,7 @@ def test_fastapi_s_openapi_for_our_types_in_any_position_is_valid_openapi() -> N
     from fastapi import FastAPI
     from openapi_spec_validator import validate as validate_spec
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # starlette's note about httpx
-        from fastapi.testclient import TestClient
+    TestClient = _test_client()
 
     app = FastAPI()
 
