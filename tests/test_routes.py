@@ -533,6 +533,23 @@ def test_a_body_that_is_not_json_says_why_and_what_to_do(body: bytes, why: str) 
     ]
 
 
+def test_a_tree_sent_as_the_play_body_says_where_a_tree_goes() -> None:
+    # Found in an adversarial pass: a tree put where its play body goes (json=tree, a
+    # Prompt to check_request) got "unknown play key 'break'" with the play keys listed,
+    # and "text needs voice (add voice)", which a Prompt cannot take.
+    tree = {"text": "Hi", "break": {"value": "1s"}, "text2": "there", "prosody2": {}}
+    problems = check_request("PUT", f"{API}/call/f1aa/play", tree)
+    hint = "a text_to_speech_option member: put the tree under text_to_speech_option"
+    assert [(p.code, p.pointer, p.hint) for p in problems if p.code == "TTS101"] == [
+        ("TTS101", "/break", hint),
+        ("TTS101", "/text2", hint),
+        ("TTS101", "/prosody2", hint),
+    ]
+    # Elsewhere an unknown key keeps its near match.
+    (problem, _) = check_request("POST", f"{API}/call/f1aa/hold", {"hodl": True})
+    assert problem.hint == "did you mean 'hold'?"
+
+
 def test_a_reader_that_is_no_iterator_is_a_stream_too() -> None:
     class Reader:
         def read(self) -> bytes:

@@ -149,19 +149,20 @@ def unknown_key(
     allowed: tuple[str, ...],
     what: str,
     present: Collection[Any] = (),
+    hint: str | None = None,
 ) -> None:
-    """Report ``key`` of a ``what`` object as unknown, with the allowed keys and a near match.
+    """Report ``key`` of a ``what`` object as unknown, with the allowed keys and a near match
+    (or ``hint``, when the caller knows better).
 
     The near match is never a key the object already has (``present``): renaming to it
     would repeat that key.
     """
     text = key_text(key)
     listed = f"allowed are {', '.join(allowed)}" if len(allowed) > 1 else f"allowed is {allowed[0]}"
+    if hint is None:
+        hint = suggest(text, [name for name in allowed if name not in present])
     context.report(
-        UNKNOWN_KEY,
-        child(pointer, text),
-        f"unknown {what} key {shown(text)}: {listed}",
-        suggest(text, [name for name in allowed if name not in present]),
+        UNKNOWN_KEY, child(pointer, text), f"unknown {what} key {shown(text)}: {listed}", hint
     )
 
 

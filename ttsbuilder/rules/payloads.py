@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal, get_args
 
+from ttsbuilder.codec import split_member
+from ttsbuilder.model import TOP_LEVEL_KINDS
 from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import MISSING_KEY, WRONG_TYPE, check_string, unknown_key
@@ -221,6 +223,15 @@ _STRINGS = frozenset({"prompt_name", "prompt_ref", "name", "owner_ref", "recordi
 _BOOLEANS = frozenset({"dtmf", "asr", "auto_record", "hold", "start", "stop"})
 
 
+# A tree sent where its play body goes (json=tree) has members no play body has.
+_TREE_HINT = "a text_to_speech_option member: put the tree under text_to_speech_option"
+
+
+def _tree_member(key: Any) -> bool:
+    """Whether ``key`` names a tree member (``break``, ``prosody2``, ``text3``)."""
+    return type(key) is str and split_member(key)[0] in TOP_LEVEL_KINDS
+
+
 def _object(context: Context, value: Any, pointer: str, what: str) -> bool:
     if type(value) is dict:
         return True
@@ -234,7 +245,8 @@ def _fields(context: Context, body: dict[Any, Any], pointer: str, kind: str) -> 
     known = _FIELD_SETS[kind]
     for key, value in body.items():
         if key not in known:
-            unknown_key(context, key, pointer, allowed, kind, body)
+            hint = _TREE_HINT if kind == "play" and _tree_member(key) else None
+            unknown_key(context, key, pointer, allowed, kind, body, hint)
         elif key in _STRINGS:
             check_string(context, value, child(pointer, key))
         elif key in _BOOLEANS and type(value) is not bool:
