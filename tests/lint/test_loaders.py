@@ -133,6 +133,15 @@ def test_comments_are_a_syntax_error_in_json() -> None:
     assert problem.hint == "JSON has no comments: remove them"
 
 
+def test_a_raw_control_character_in_a_string_is_named_with_its_place() -> None:
+    # RFC 8259 section 7: control characters in strings must be escaped. json's message
+    # ends in "at" (its own place follows); ours is the problem's line and column.
+    [problem] = load_bytes(b'{\n "text": "a\tb"}', "json").problems
+    assert (problem.code, problem.line, problem.column) == ("TTS501", 2, 12)
+    assert problem.message == "not valid JSON: Invalid control character"
+    assert problem.hint == "write it as an escape such as \\t or \\u0001, or remove it"
+
+
 @pytest.mark.parametrize("constant", [b"NaN", b"Infinity", b"-Infinity"])
 def test_nan_and_infinity_are_not_json(constant: bytes) -> None:
     [problem] = load_bytes(b'{"asr": true,\n "start_timeout": ' + constant + b"}", "json").problems

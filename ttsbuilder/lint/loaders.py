@@ -243,7 +243,8 @@ def load_json(text: str) -> Source:
             problem = SYNTAX_ERROR.problem("", message, "remove the trailing comma")
             source.problems.append(problem.at(*_line_column(text, comma)))
             return source
-        problem = SYNTAX_ERROR.problem("", f"not valid JSON: {exc.msg}", _json_hint(exc))
+        why = exc.msg.removesuffix(" at")  # "Invalid control character at": its place is ours
+        problem = SYNTAX_ERROR.problem("", f"not valid JSON: {why}", _json_hint(exc))
         source.problems.append(problem.at(exc.lineno, exc.colno))
         return source
     except _Constant as exc:
@@ -306,6 +307,8 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 def _json_hint(exc: json.JSONDecodeError) -> str | None:
     if exc.doc[exc.pos : exc.pos + 2] in ("//", "/*"):
         return "JSON has no comments: remove them"
+    if exc.msg.startswith("Invalid control character"):
+        return "write it as an escape such as \\t or \\u0001, or remove it"
     return None
 
 
