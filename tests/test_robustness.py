@@ -153,3 +153,48 @@ def test_payload_fields_with_thousands_of_digits() -> None:
         {"text1" + HUGE: "x"},
     ):
         assert_problems(validate(body))
+
+
+def _counting_searches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each word difflib is asked to match, as the rules' hints and detection ask it."""
+    import difflib
+
+    searched: list[str] = []
+    real = difflib.get_close_matches
+
+    def counted(word: str, *args: Any, **kwargs: Any) -> list[str]:
+        searched.append(word)
+        return real(word, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    return searched
+
+
+@pytest.mark.parametrize("kind", ["tts", "play", "auto"])
+def test_a_flood_of_wrong_names_is_reported_whole_with_hints_for_the_first_200(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 5,000 misspelt members ("brek1", "brek2", ...): each is a problem, and the first
+    # 200 get "did you mean 'break…'?" (docs/validate.md, "Hints"). Past them no search
+    # is made: each costs about 15 us, and the name a few bytes of the document.
+    body: dict[str, Any] = {"text": "Hi", "voice": "female"} if kind == "play" else {"text": "Hi"}
+    tree = {"text": "Hi", **{f"brek{n}": {"value": "1s"} for n in range(1, 5001)}}
+    document = {**body, "text_to_speech_option": tree} if kind == "play" else tree
+    searched = _counting_searches(monkeypatch)
+    problems = [p for p in validate(document, kind) if p.code == "TTS101"]  # type: ignore[arg-type]
+    assert len(problems) == 5000
+    hinted = [p.hint for p in problems if p.hint is not None]
+    assert len(hinted) == 200
+    assert hinted[0] == "did you mean 'break1'?"
+    assert hinted[-1] == "did you mean 'break200'?"
+    assert [p.hint for p in problems[:200]] == hinted
+    # A member's hint takes up to three searches (an attribute, a kind, a kind placed
+    # elsewhere); detection (auto) looks at the tree's keys until one is a kind.
+    assert len(searched) <= 3 * 200 + 1
+
+
+def test_a_catalog_of_typos_shares_one_budget_of_hints() -> None:
+    catalog = {f"prompt{n}": {"text": "Hi", "brek": {"value": "1s"}} for n in range(300)}
+    problems = [p for p in validate(catalog) if p.code == "TTS101"]
+    assert len(problems) == 300
+    assert sum(p.hint is not None for p in problems) == 200

@@ -22,7 +22,7 @@ from ttsbuilder.model import Tree
 from ttsbuilder.problems import Problem, Severity, shown
 from ttsbuilder.profiles import Profile, ProfileName, get_profile
 from ttsbuilder.rules.common import ALIASES
-from ttsbuilder.rules.context import MAX_DEPTH, Context, child, key_text
+from ttsbuilder.rules.context import MAX_DEPTH, MAX_SEARCHES, Context, child, key_text
 from ttsbuilder.rules.payloads import CHECKS, NO_PROMPT, DocumentKind
 from ttsbuilder.rules.tree import TOO_DEEP
 
@@ -161,13 +161,16 @@ def _problems(
         yield from context.problems
         return
     found = False
+    searches = MAX_SEARCHES  # for the whole document: a catalog of typos costs no more
     for body_kind, pointer, body in _walk(document, "", 0):
         found = True
         context = Context(profile, language)
+        context.searches = searches
         if body_kind is None:
             context.report(TOO_DEEP, pointer, f"nesting deeper than {MAX_DEPTH} levels")
         else:
             CHECKS[body_kind](context, body, pointer)
+        searches = context.searches
         yield from context.problems
     if not found:
         context = Context(profile, language)

@@ -19,7 +19,6 @@ from ttsbuilder.rules.context import (
     child,
     describe,
     key_text,
-    suggest,
 )
 
 __all__ = ["ALIASES", "check_keys", "check_string", "quote_hint", "unknown_key"]
@@ -160,7 +159,7 @@ def unknown_key(
     text = key_text(key)
     listed = f"allowed are {', '.join(allowed)}" if len(allowed) > 1 else f"allowed is {allowed[0]}"
     if hint is None:
-        hint = suggest(text, [name for name in allowed if name not in present])
+        hint = context.suggest(text, [name for name in allowed if name not in present])
     context.report(
         UNKNOWN_KEY, child(pointer, text), f"unknown {what} key {shown(text)}: {listed}", hint
     )

@@ -14,7 +14,16 @@ from ttsbuilder.problems import Problem, escape_pointer
 from ttsbuilder.profiles import Profile
 from ttsbuilder.rules.base import Rule
 
-__all__ = ["MAX_DEPTH", "Context", "child", "closest", "describe", "key_text", "suggest"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_SEARCHES",
+    "Context",
+    "child",
+    "closest",
+    "describe",
+    "key_text",
+    "suggest",
+]
 
 #: Nesting deeper than this is an error (SPEC §4), never a RecursionError.
 MAX_DEPTH = 16
@@ -23,19 +32,37 @@ MAX_DEPTH = 16
 BAD_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+#: How many "did you mean" hints one check searches for. A search costs about 15 us, and
+#: a wrong name costs its author a few bytes: past this many, a document is no list of
+#: typos, and its problems come without the hint (docs/validate.md, "Hints").
+MAX_SEARCHES = 200
+
+
 class Context:
     """The problems found so far, the profile and the spoken language (when known)."""
 
-    __slots__ = ("language", "problems", "profile")
+    __slots__ = ("language", "problems", "profile", "searches")
 
     def __init__(self, profile: Profile, language: str | None = None) -> None:
         self.profile = profile
         self.language = language
         self.problems: list[Problem] = []
+        self.searches = MAX_SEARCHES
 
     def report(self, rule: Rule, pointer: str, message: str, hint: str | None = None) -> None:
         """Record a problem of ``rule`` at ``pointer``."""
         self.problems.append(Problem(rule.code, rule.severity, pointer, message, hint))
+
+    def searching(self) -> bool:
+        """Whether this check may search for one more "did you mean" (it counts it)."""
+        if self.searches <= 0:
+            return False
+        self.searches -= 1
+        return True
+
+    def suggest(self, word: str, choices: Iterable[str]) -> str | None:
+        """:func:`suggest`, while this check has searches left (:data:`MAX_SEARCHES`)."""
+        return suggest(word, choices) if self.searching() else None
 
 
 def child(pointer: str, token: str | int) -> str:

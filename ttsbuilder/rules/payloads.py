@@ -15,7 +15,7 @@ from ttsbuilder.model import TOP_LEVEL_KINDS
 from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import MISSING_KEY, WRONG_TYPE, check_string, unknown_key
-from ttsbuilder.rules.context import Context, child, describe, suggest
+from ttsbuilder.rules.context import Context, child, describe
 from ttsbuilder.rules.tree import check_tree
 
 __all__ = ["CHECKS", "DOCUMENT_KINDS", "FIELDS", "LANGUAGE_TAG", "DocumentKind", "check_payload"]
@@ -307,7 +307,7 @@ def check_play(context: Context, body: Any, pointer: str) -> None:
                 BAD_VOICE,
                 at,
                 f"voice {shown(voice)} is not allowed: use 'male' or 'female'",
-                suggest(voice, ("male", "female")),
+                context.suggest(voice, ("male", "female")),
             )
     language = body.get("language")
     if "language" in body:

@@ -15,7 +15,7 @@ from typing import Any
 from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import check_keys, check_string
-from ttsbuilder.rules.context import Context, suggest
+from ttsbuilder.rules.context import Context
 from ttsbuilder.values import DATE_FORMATS, DURATION_FORMATS, INTERPRET_AS, TIME_FORMATS
 
 __all__ = ["FORMATS", "check_say_as", "text_problem"]
@@ -129,7 +129,7 @@ def check_say_as(context: Context, value: dict[Any, Any], pointer: str) -> None:
                 BAD_INTERPRET_AS,
                 at,
                 f"interpret-as {shown(interpret)} is not allowed: use {', '.join(INTERPRET_AS)}",
-                suggest(interpret, INTERPRET_AS),
+                context.suggest(interpret, INTERPRET_AS),
             )
             interpret = None
     else:
@@ -186,7 +186,7 @@ def _check_format(context: Context, interpret: str | None, form: Any, pointer: s
             BAD_FORMAT,
             pointer,
             f"{interpret} format {shown(form)} is not allowed: use {', '.join(allowed)}",
-            suggest(form, allowed),
+            context.suggest(form, allowed),
         )
         return False
     return True

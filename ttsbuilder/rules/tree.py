@@ -300,7 +300,7 @@ def _unknown_member(
         UNKNOWN_KEY,
         at,
         f"unknown key {shown(text)}: {listed}",
-        _near(members, text, kinds, attributes),
+        _near(members, text, kinds, attributes) if context.searching() else None,
     )
     return None
 

@@ -247,7 +247,7 @@ def check_break(context: Context, value: dict[Any, Any], pointer: str) -> None:
                 at,
                 f"break strength {shown(strength)} is not allowed: "
                 f"use {', '.join(BREAK_STRENGTHS)}",
-                suggest(strength, BREAK_STRENGTHS),
+                context.suggest(strength, BREAK_STRENGTHS),
             )
 
 
@@ -271,7 +271,7 @@ def check_silence(context: Context, value: dict[Any, Any], pointer: str) -> None
                     BAD_SILENCE_TYPE,
                     at,
                     f"silence type {shown(kind)} is not allowed: use {', '.join(SILENCE_TYPES)}",
-                    suggest(kind, SILENCE_TYPES),
+                    context.suggest(kind, SILENCE_TYPES),
                 )
     if "value" in value:
         _check_duration(context, value["value"], pointer + "/value")
@@ -301,7 +301,7 @@ def check_express_as(context: Context, value: dict[Any, Any], pointer: str) -> N
                     at,
                     f"style {shown(style)} is not one of the {profile.name} profile's styles: "
                     f"{', '.join(sorted(profile.styles))}",
-                    suggest(style, profile.styles),
+                    context.suggest(style, profile.styles),
                 )
     for option in ("styledegree", "role"):
         if option in value:
@@ -326,7 +326,7 @@ def _check_style_option(context: Context, option: str, value: Any, pointer: str)
                 BAD_STYLE_OPTION,
                 pointer,
                 f"role {shown(value)} is not allowed: use {', '.join(sorted(ROLES))}",
-                suggest(value, ROLES),
+                context.suggest(value, ROLES),
             )
         return
     degree = float(value) if _DEGREE.fullmatch(value) else -1.0
