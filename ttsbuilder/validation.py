@@ -13,6 +13,7 @@ them — and reports pointers from the document root. See ``docs/validate.md``.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator
 from typing import Any, Literal, get_args
 
@@ -104,6 +105,9 @@ def _node_like(value: Any) -> bool:
     )
 
 
+# Documents repeat their keys ("label", "value" in every entry of a catalog): each name
+# is compared with the kinds once.
+@functools.lru_cache(maxsize=4096)
 def _near_kind(key: str) -> bool:
     name = key.rstrip("0123456789")
     if not 3 <= len(name) <= 12:
