@@ -150,3 +150,16 @@ def test_an_empty_prosody_is_a_prompt() -> None:
 )
 def test_what_a_named_schema_declares(schema: object, expected: bool | None) -> None:
     assert declared(schema) is expected
+
+
+def test_a_long_schema_address_costs_as_much_as_its_length() -> None:
+    """Found attacking ``declared``: its last-segment search tried every start inside a
+    segment, so a 40 KB ``$schema`` without a ``/`` near its end cost about 10 s."""
+    import time
+
+    address = "https://example.com/" + "a" * 40_000 + "/play.schema.json"
+    started = time.process_time()
+    assert declared(address) is True
+    assert declared("a" * 40_000 + "/b") is None
+    assert holds_prompt({"$schema": "x" * 40_000 + "\\tts.schema.json"})
+    assert time.process_time() - started < 1  # about 1 ms; quadratic: about 10 s

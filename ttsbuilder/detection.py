@@ -179,7 +179,6 @@ def _is_prompt(value: dict[Any, Any], root: bool) -> bool:
 _OUR_SCHEMAS = frozenset(
     schema_file(kind, profile) for kind in SCHEMA_KINDS for profile in PROFILE_NAMES
 )
-_LAST_SEGMENT = re.compile(r"[^/\\]*$")
 
 
 def declared(schema: object) -> bool | None:
@@ -198,8 +197,9 @@ def declared(schema: object) -> bool | None:
     if "json-schema.org" in schema:
         return False
     address = schema.strip().split("#", 1)[0].split("?", 1)[0].rstrip("/")
-    found = _LAST_SEGMENT.search(address)
-    return True if found is not None and found.group() in _OUR_SCHEMAS else None
+    # The last segment, by splitting: a regex search for it tried every start in a segment.
+    segment = address.replace("\\", "/").rsplit("/", 1)[-1]
+    return True if segment in _OUR_SCHEMAS else None
 
 
 #: The root keys of an API description (OpenAPI, Swagger, AsyncAPI): its examples may be
