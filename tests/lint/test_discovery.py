@@ -272,3 +272,20 @@ def test_a_file_that_names_a_ttsbuilder_schema_is_a_prompt_file(
         os.path.join("marked", "texts.yaml"),
     ]
     assert out.splitlines()[-1].endswith("(2 files skipped: no prompt)")
+
+
+@pytest.mark.parametrize("unit", [b"/*a", b'"a\\'])
+def test_a_broken_json_file_costs_as_much_as_its_length(unit: bytes) -> None:
+    """Found attacking the comment stripping of a JSON file that does not parse: an
+    unclosed comment or string was looked for again from each ``/*`` or ``"`` after it,
+    so 45 KB of them cost 5 to 15 s. Unclosed, each now runs to the end of the text."""
+    import time
+
+    from ttsbuilder.lint.discovery import prompt_source
+
+    data = b'{"text": "Hi", "a": 1 ' + unit * 15_000
+    started = time.process_time()
+    assert prompt_source(data, "json") is None
+    assert time.process_time() - started < 1  # about 10 ms; quadratic: 5 to 15 s
+    # An unclosed comment at the end of a prompt is still a comment: the prompt is found.
+    assert prompt_source(b'{"text": "Hi"} /* end', "json") is not None

@@ -325,7 +325,9 @@ def mentions_prompt(data: bytes) -> bool:
     return any(marker.encode() in data for marker in MARKERS)
 
 
-_JSONC = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.S)
+# A string or a comment left open runs to the end of the text: looked for again from each
+# later '"' or '/*', an unclosed one made the cost grow with the square of the file.
+_JSONC = re.compile(r'("(?:[^"\\]|\\.)*(?:"|\\?\Z))|//[^\n]*|/\*.*?(?:\*/|\Z)|,(?=\s*[}\]])', re.S)
 
 
 def _without_comments(text: str) -> str:
