@@ -91,6 +91,10 @@ def test_whatever_holds_a_prompt_may_hold_one(
         "openapi: 3.1.0\n---\nwelcome: {text: Hi, break: {value: 1s}}\n",  # two documents
         "# a YAML flow sequence\n[\nopenapi: 3,\n{text: Hi, break: {value: 1s}}\n]\n",
         "openapi: 3.1.0\nhi: {text: Hi}\n# yaml-language-server: $schema=tts.schema.json\n",
+        # JSON with comments, which lint reads (and reports, TTS501): a comment between a
+        # key and its ':'.
+        '{"text" // the greeting\n  : "Hi", "break" /* a pause */ : {"value": "1s"},}',
+        '{"text"/*1*/:"Hi"}',
     ],
 )
 def test_a_key_spelt_any_way_is_parsed(text: str) -> None:

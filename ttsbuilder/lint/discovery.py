@@ -234,10 +234,11 @@ def _modeline_schema(text: str) -> str | None:
 
 # Each key a prompt needs (:data:`ttsbuilder.detection.NEEDED_KEYS`) written as a key:
 # after no letter, digit or "_", with any suffix, before an optional quote and a ":"
-# (JSON, YAML block and flow). One pattern per key: a pattern that starts with a literal
-# is found at memchr speed, where one alternation of them all is tried at every byte.
+# (JSON, YAML block and flow) or a comment that may stand before it (JSON with comments,
+# which lint reads). One pattern per key: a pattern that starts with a literal is found
+# at memchr speed, where one alternation of them all is tried at every byte.
 _PROMPT_KEYS = tuple(
-    re.compile(re.escape(key.encode()) + rb"[0-9]*[\"']?\s*:") for key in NEEDED_KEYS
+    re.compile(re.escape(key.encode()) + rb"[0-9]*[\"']?\s*(?::|/[/*])") for key in NEEDED_KEYS
 )
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 # What could spell such a key otherwise: an escape in a quoted key, an explicit key
