@@ -192,3 +192,39 @@ def test_every_rule_example_that_holds_a_prompt_may_hold_one() -> None:
                 if format != "ssml" and holds(data, format):
                     assert may_hold_prompt(data), (rule.code, data)
     assert checked > 200
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+)
+def test_a_prompt_saved_in_utf_16_or_32_is_reported_not_passed_over(
+    encoding: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows editors save "Unicode" text as UTF-16 (with a byte order mark); YAML 1.2
+    (5.2) and RFC 8259 (8.1, "MUST be UTF-8") both know these encodings by their first
+    bytes. Such a prompt was passed over by a walk; it is now found, and reported as a
+    file that is not UTF-8 (TTS503) or, without a byte order mark, not JSON (TTS501).
+    A package.json in UTF-16 is still no prompt."""
+    from ttsbuilder.lint.discovery import prompt_source
+
+    prompt = '{"welcome": {"text": "Hi", "break": {"value": "1s"}}}'
+    yaml_prompt = "welcome:\n  text: Hi\n  break: {value: 1s}\n"
+    package = '{"name": "left-pad", "scripts": {"test": "jest"}}'
+    for text, format in ((prompt, "json"), (yaml_prompt, "yaml")):
+        data = text.encode(encoding)
+        assert may_hold_prompt(data)
+        assert prompt_source(data, format) is not None  # type: ignore[arg-type]
+    assert prompt_source(package.encode(encoding), "json") is None
+    declared = "# yaml-language-server: $schema=../tts.schema.json\nhi: {a: 1}\n"
+    assert prompt_source(declared.encode(encoding), "yaml") is not None
+    (tmp_path / "welcome.json").write_bytes(prompt.encode(encoding))
+    (tmp_path / "package.json").write_bytes(package.encode(encoding))
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "."]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("welcome.json:1:"), out
+    assert " TTS50" in out[0], out
+    assert out[-1].endswith("in 1 of 1 file (1 file skipped: no prompt)"), out

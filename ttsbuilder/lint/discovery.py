@@ -197,15 +197,19 @@ def holds_prompt(data: bytes, source: Source) -> bool:
     YAML, of the schema its ``# yaml-language-server: $schema=`` line names). A file that
     could not be parsed (a syntax error, not UTF-8, too deep) holds one when its bytes
     contain a key only prompts use (:data:`ttsbuilder.detection.MARKERS`), so a broken
-    prompt file is still reported and a broken ``tsconfig.json`` is not. An empty file
-    holds none. An SSML file (``.ssml``, ``.xml``) holds one when its root element is
-    ``speak``, parsed or not: a broken ``<speak>`` document is reported, a ``pom.xml``
-    is not.
+    prompt file is still reported and a broken ``tsconfig.json`` is not. A file in UTF-16
+    or UTF-32 is judged by what it holds, read in its encoding (and then reported as not
+    UTF-8). An empty file holds none. An SSML file (``.ssml``, ``.xml``) holds one when
+    its root element is ``speak``, parsed or not: a broken ``<speak>`` document is
+    reported, a ``pom.xml`` is not.
     """
     if source.format == "ssml":
         from ttsbuilder.lint.ssml_files import speaks  # lxml, only for SSML files
 
         return speaks(data)
+    wide = None if source.parsed else _in_utf8(data)
+    if wide is not None:
+        data, source = wide, load_bytes(wide, source.format)
     if source.parsed:
         schema = _modeline_schema(source.text) if source.format == "yaml" else None
         return document_holds_prompt(source.document, stream=source.stream, schema=schema)
@@ -296,6 +300,11 @@ def may_hold_prompt(data: bytes) -> bool:
     >>> may_hold_prompt(b'{"welcome": {"text": "Hi"}}')
     True
     """
+    wide = _in_utf8(data)
+    return _may_hold(data if wide is None else wide)
+
+
+def _may_hold(data: bytes) -> bool:
     if mentions_prompt(data) or b"schema.json" in data:  # a marker, or one of our schemas
         return True
     if _describes_api(data):
@@ -319,6 +328,39 @@ def prompt_source(data: bytes, format: Format) -> Source | None:
         return None
     source = load_bytes(data, format)
     return source if holds_prompt(data, source) else None
+
+
+# UTF-32 and UTF-16 by their byte order mark, or by the zero bytes of a first character
+# that is ASCII, as YAML 1.2 (5.2) and RFC 4627 (3) tell them; UTF-32's marks first (its
+# little-endian one begins with UTF-16's).
+_WIDE_MARKS = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe", "utf-16"),
+)
+
+
+def _in_utf8(data: bytes) -> bytes | None:
+    """``data`` re-encoded in UTF-8 when it is UTF-16 or UTF-32 text, else None.
+
+    >>> _in_utf8("text: Hi".encode("utf-16-le")), _in_utf8(b"text: Hi")
+    (b'text: Hi', None)
+    """
+    head = data[:4]
+    encoding = next((name for mark, name in _WIDE_MARKS if head.startswith(mark)), None)
+    if encoding is None and len(head) == 4 and b"\x00" in head:
+        if head[:3] == b"\x00\x00\x00":
+            encoding = "utf-32-be"
+        elif head[1:] == b"\x00\x00\x00":
+            encoding = "utf-32-le"
+        elif head[0] == 0 and head[2] == 0:
+            encoding = "utf-16-be"
+        elif head[1] == 0 and head[3] == 0:
+            encoding = "utf-16-le"
+    if encoding is None:
+        return None
+    return data.decode(encoding, "replace").encode("utf-8", "replace")
 
 
 def mentions_prompt(data: bytes) -> bool:
