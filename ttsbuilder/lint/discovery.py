@@ -268,7 +268,9 @@ def _found(pattern: re.Pattern[bytes], data: bytes, *, after: frozenset[int] | N
 # An API description in YAML (docs/cli.md: it holds no prompt, whatever its examples show),
 # known without parsing it: one document, a block mapping at column 0 (its first content
 # line starts a plain or quoted key), "openapi:", "swagger:" or "asyncapi:" among its keys,
-# and no flow collection closed at column 0 (inside which "openapi:" would be no root key).
+# and no flow collection closed at column 0 (inside which "openapi:" would be no root key);
+# nor, before that key's line, a quoted scalar or flow collection that may go on over
+# lines (ruamel.yaml reads "text: 'Hi\nopenapi: 3'" as one text).
 _API_KEYS = tuple(re.compile(rb"\n" + key.encode() + rb"[ \t]*:") for key in API_KEYS)
 _PREAMBLE = re.compile(rb"(?:[ \t]*(?:#[^\n]*|%[^\n]*)?\r?\n)*(?:---[ \t]*\r?\n)?")
 _MAPPING_START = re.compile(rb"(?:\xef\xbb\xbf)?[A-Za-z0-9_\"']")
@@ -278,11 +280,67 @@ _OTHER_DOCUMENT = (re.compile(rb"\n(?:---|\.\.\.)(?:[ \t\r\n]|$)"), re.compile(r
 def _describes_api(data: bytes) -> bool:
     start = _PREAMBLE.match(data)
     body = b"\n" + data[start.end() if start else 0 :]  # "\n": each line, the first too
-    return (
-        _MAPPING_START.match(body, 1) is not None
-        and any(key.search(body) for key in _API_KEYS)
-        and not any(other.search(body) for other in _OTHER_DOCUMENT)
-    )
+    if _MAPPING_START.match(body, 1) is None or any(o.search(body) for o in _OTHER_DOCUMENT):
+        return False
+    keys = (key.search(body) for key in _API_KEYS)
+    return any(key is not None and not _left_open(body, key.start()) for key in keys)
+
+
+# Where a quoted scalar or a flow collection may start: at a line's start or after a blank
+# or one of "[{,:". That is every place YAML starts a node (after the indentation, "- ",
+# "? ", ": ", an anchor or a tag, in a flow collection) and more: a quote that YAML reads
+# as a plain character (``a 'b``) is taken for an opening one too, which can only make
+# :func:`_left_open` True.
+_OPENING = re.compile(rb"(?:^|(?<=[ \t\[{,:]))['\"\[{]", re.M)
+_ONE_LINE_SCALAR = {
+    ord("'"): re.compile(rb"'(?:[^'\r\n]|'')*'"),
+    ord('"'): re.compile(rb'"(?:[^"\\\r\n]|\\[^\r\n])*"'),
+}
+# In a flow collection with no quoted scalar, a bracket is always an indicator (a plain
+# scalar there holds none) and a "#" after a blank starts a comment.
+_FLOW_MARKS = re.compile(rb"[\[\]{}'\"\r\n]|[ \t]#")
+_BRACKETS = {b"[": 1, b"{": 1, b"]": -1, b"}": -1}
+
+
+def _left_open(body: bytes, end: int) -> bool:
+    r"""Whether a quoted scalar or a flow collection before ``end`` may go on past its line.
+
+    Each place one may start is read on its own (not as the end of the one before), so
+    no misreading of a line can hide one: a quoted scalar must close on its line, a flow
+    collection too, before any quote in it (else it counts as open). Past a closed flow
+    collection the search goes on after it: what it holds is closed too. Reading more
+    than a few times the text's length (quotes that overlap) counts as open.
+
+    >>> _left_open(b"a: 'x'\nb: [1, {c: 2}]  # it's\n", 31), _left_open(b"a: 'x\n", 6)
+    (False, True)
+    """
+    budget = 4 * end + 4096
+    at = 0
+    while (opening := _OPENING.search(body, at, end)) is not None:
+        at = opening.start()
+        scalar = _ONE_LINE_SCALAR.get(body[at])
+        if scalar is not None:
+            closed = scalar.match(body, at)
+            if closed is None:
+                return True
+            budget -= closed.end() - at
+        else:
+            depth = 0
+            for mark in _FLOW_MARKS.finditer(body, at):
+                budget -= 1
+                sign = _BRACKETS.get(mark.group())
+                if sign is None:  # a quote, a line break, a comment: not closed on its line
+                    return True
+                depth += sign
+                if depth == 0:
+                    at = mark.start()
+                    break
+            else:
+                return True
+        if budget < 0:
+            return True
+        at += 1
+    return False
 
 
 def may_hold_prompt(data: bytes) -> bool:
