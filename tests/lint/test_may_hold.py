@@ -100,6 +100,9 @@ def test_whatever_holds_a_prompt_may_hold_one(
         "text: Hi\nbreak: {value: [1s, {a: 1}],\nopenapi: 3 }\n",
         "text: Hi\nbreak:\n  {value: 1s,\nopenapi: 3}\n",
         "? text\n: 'Hi\nopenapi: 3'\nbreak: {value: 1s}\n",
+        # A schema of ours named across an escaped line break (YAML 1.2 7.3.1: no space).
+        '$schema: "../tts.schema.\\\n  json"\nhi: {a: 1}\n',
+        '$schema: "../tts.sche\\\r\n  ma.json"\r\nhi: {a: 1}\r\n',
         # JSON with comments, which lint reads (and reports, TTS501): a comment between a
         # key and its ':'.
         '{"text" // the greeting\n  : "Hi", "break" /* a pause */ : {"value": "1s"},}',

@@ -245,9 +245,10 @@ _PROMPT_KEYS = tuple(
     re.compile(re.escape(key.encode()) + rb"[0-9]*[\"']?\s*(?::|/[/*])") for key in NEEDED_KEYS
 )
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-# What could spell such a key otherwise: an escape in a quoted key, an explicit key
+# What could spell such a key otherwise: an escape in a quoted key (a YAML escaped line
+# break joins two lines with no space: "tts.schema.\<line break>json"), an explicit key
 # ("? text") or an alias (a key "*k" whose anchor holds "text"), each where a node starts.
-_ESCAPES = (b"\\x", b"\\u", b"\\U")
+_ESCAPES = (b"\\x", b"\\u", b"\\U", b"\\\n", b"\\\r")
 _NODE_INDICATORS = (re.compile(rb"\?\s"), re.compile(rb"\*[^\s*,\[\]{}]"))
 _NODE_BEFORE = frozenset(b" \t\r\n[{,")
 
