@@ -289,3 +289,31 @@ def test_a_broken_json_file_costs_as_much_as_its_length(unit: bytes) -> None:
     assert time.process_time() - started < 1  # about 10 ms; quadratic: 5 to 15 s
     # An unclosed comment at the end of a prompt is still a comment: the prompt is found.
     assert prompt_source(b'{"text": "Hi"} /* end', "json") is not None
+
+
+def test_a_prompt_deep_in_a_large_document_is_found() -> None:
+    """A Helm-style values file of about 3 MB whose one prompt sits 16 levels down, the
+    last thing in the file: a walk finds it (JSON and YAML). One level deeper it is past
+    where ``validate(kind="auto")`` searches (docs/validate.md: at most 16 levels; it
+    reports TTS111 there) and a walk finds nothing, as documented in docs/cli.md."""
+    import time
+
+    from ttsbuilder.lint.discovery import prompt_source
+
+    def document(depth: int) -> dict[str, object]:
+        prompt: object = {"text": "Welcome", "break": {"value": "500ms"}}
+        for level in range(depth - 1):
+            prompt = {f"level{level}": prompt}
+        services = {
+            f"svc-{index}": {"image": f"registry/app:{index}", "env": [{"name": "TEXT"}]}
+            for index in range(30_000)
+        }
+        return {"services": services, "ivr": prompt}
+
+    started = time.process_time()
+    assert prompt_source(json.dumps(document(16)).encode(), "json") is not None
+    assert prompt_source(json.dumps(document(17)).encode(), "json") is None
+    assert time.process_time() - started < 10  # about 1 s here
+    text = "ivr:\n" + "".join(f"{'  ' * (i + 1)}level{i}:\n" for i in range(15))
+    text += "  " * 16 + "text: Welcome\n" + "  " * 16 + "break: {value: 500ms}\n"
+    assert prompt_source(text.encode(), "yaml") is not None
