@@ -163,3 +163,42 @@ def test_a_long_schema_address_costs_as_much_as_its_length() -> None:
     assert declared("a" * 40_000 + "/b") is None
     assert holds_prompt({"$schema": "x" * 40_000 + "\\tts.schema.json"})
     assert time.process_time() - started < 1  # about 1 ms; quadratic: about 10 s
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        # SPEC §1: break is an object ({"value"} required); a string or a boolean under
+        # that name is no break node, and an empty object has none of its keys.
+        ({"break": "500ms"}, False),
+        ({"silence": True}, False),
+        ({"break": {}}, False),
+        # Prosody in its literary sense (a poem's metre), not SPEC §1's prosody node:
+        # none of pitch, rate, volume, nor content.
+        ({"prosody": {"meter": "iambic pentameter", "rhyme": "ABAB"}}, False),
+        # SPEC §3: a play body's text_to_speech_option is an object; alone it makes one.
+        ({"text_to_speech_option": {"text": "Hi"}}, True),
+        ({"welcome": {"text_to_speech_option": {"text": "Hi"}, "language": "en-US"}}, True),
+        # docs/cli.md item 4: near-misses of a body's keys are allowed...
+        ({"text": "Hi", "voice": "female", "langauge": "en-US"}, True),
+        # ...but a key no play body has is not: a Vonage NCCO talk action has text and
+        # a language tag beside "action", "style", "bargeIn" (Vonage's NCCO reference).
+        (
+            [
+                {"action": "talk", "text": "Welcome", "language": "en-GB", "style": 1},
+                {"action": "input", "type": ["dtmf"], "dtmf": {"maxDigits": 1}},
+            ],
+            False,
+        ),
+        # A near-miss of a member takes a suffix like a member (txt12345 is txt + 12345)...
+        ({"welcome": {"text": "Hi", "txt12345": "there"}}, True),
+        ({"welcome": {"text": "Hi", "TEXX": "there"}}, True),  # ...and any case
+        # ...and is within a typo (difflib ratio 0.75): "context" (0.73) is not, so a
+        # translation catalog's {"text", "context"} entries are no prompts.
+        ([{"text": "Open", "context": "File menu"}, {"text": "Save", "context": "File"}], False),
+        # A key that is not a string names no member (SPEC §1: names are strings).
+        ({1: "x", "text": "Hi"}, False),
+    ],
+)
+def test_what_holds_a_prompt_by_its_shapes(document: Any, expected: bool) -> None:
+    assert holds_prompt(document) is expected
