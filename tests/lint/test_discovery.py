@@ -317,3 +317,114 @@ def test_a_prompt_deep_in_a_large_document_is_found() -> None:
     text = "ivr:\n" + "".join(f"{'  ' * (i + 1)}level{i}:\n" for i in range(15))
     text += "  " * 16 + "text: Welcome\n" + "  " * 16 + "break: {value: 500ms}\n"
     assert prompt_source(text.encode(), "yaml") is not None
+
+
+def test_globs_match_a_file_by_its_name_or_its_path() -> None:
+    from ttsbuilder.lint.discovery import matches_glob
+
+    assert matches_glob("a/b/c.json", ["c.json"])  # the name is the last segment
+    assert not matches_glob("a/b/c.json", ["b/c.json"])  # a path glob matches from the top
+    assert matches_glob("prompts/a.json", ["/prompts/*"])  # a leading "/": from the top too
+    assert matches_glob("XML/a.json", ["/XML/*"])
+
+
+def test_a_file_named_twice_is_linted_once_as_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ttsbuilder.lint.discovery import Found, discover
+
+    tree(tmp_path, {"p/a.json": PROMPT, "p/b.json": PROMPT, "-": PROMPT})
+    monkeypatch.chdir(tmp_path)
+    assert find(["-"]) == [Found("-", True)]  # standard input is named
+    assert find(["-", "-"]) == [Found("-", True)]
+    assert find(["-", "./-"]) == [Found("-", True), Found("./-", True)]  # a file named "-"
+    assert find(["p/a.json", "./p/a.json"]) == [Found("p/a.json", True)]
+    walked = os.path.join("p", "a.json")
+    assert find(["p", "p/a.json"]) == [
+        Found(walked, True),
+        Found(os.path.join("p", "b.json"), False),
+    ]
+    assert discover(["p"], exclude=["b.json"]) == [walked]
+
+
+def test_a_folder_is_a_virtual_environment_by_what_it_holds_itself(tmp_path: Path) -> None:
+    tree(tmp_path, {"tools-env/pyvenv.cfg": "home = /usr/bin\n", "tools-env/a.json": PROMPT})
+    tree(tmp_path, {"prompts/pyvenv.cfg.json": PROMPT, "prompts/sub/b.json": PROMPT})
+    found = sorted(os.path.relpath(f.path, tmp_path) for f in find([str(tmp_path)]))
+    assert found == [
+        os.path.join("prompts", "pyvenv.cfg.json"),
+        os.path.join("prompts", "sub", "b.json"),
+    ]
+
+
+def test_a_folder_that_cannot_be_read_is_named_in_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ttsbuilder.lint.config import ConfigError
+
+    tree(tmp_path, {"locked/a.json": PROMPT})
+    real = os.scandir
+    locked = str(tmp_path / "locked")
+
+    def scandir(path: str) -> object:  # root reads any folder: refuse this one here
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(ConfigError) as raised:
+        find([str(tmp_path)])
+    assert str(raised.value) == f"{locked}: cannot read the directory: Permission denied"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_walk_of_a_nested_repository_agrees_with_git(tmp_path: Path) -> None:
+    """A nested repository starts afresh (its own .gitignore, anchored at its root); a
+    walk of a sub-folder keeps the outer .gitignore's anchored patterns; a folder git
+    ignores does not stop the walk of the folders after it; "x.json/" ignores folders
+    only. Expected: what ``git ls-files --others --exclude-standard`` lists."""
+    import subprocess
+
+    def git(repo: Path, *args: str) -> list[str]:
+        done = subprocess.run(
+            ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+        )
+        return sorted(p for p in done.stdout.splitlines() if not p.endswith(".gitignore"))
+
+    outer = tmp_path / "outer"
+    tree(
+        outer,
+        {
+            ".gitignore": "/sub/skip.json\na/\nfile.json/\nouter-only.json\n",
+            "sub/skip.json": PROMPT,
+            "sub/keep.json": PROMPT,
+            "a/x.json": PROMPT,
+            "b/y.json": PROMPT,
+            "file.json": PROMPT,
+            "inner/.gitignore": "/local.json\n",
+            "inner/local.json": PROMPT,
+            "inner/deep/local.json": PROMPT,
+            "inner/outer-only.json": PROMPT,
+        },
+    )
+    git(outer, "init", "-q")
+    git(outer / "inner", "init", "-q")
+    expected = [p for p in git(outer, "ls-files", "--others", "--exclude-standard") if "/" in p]
+    expected = [p for p in expected if not p.startswith("inner/")]  # git lists "inner/"
+    expected += [
+        f"inner/{p}" for p in git(outer / "inner", "ls-files", "--others", "--exclude-standard")
+    ]
+    expected += [
+        p for p in git(outer, "ls-files", "--others", "--exclude-standard") if "/" not in p
+    ]
+    found = sorted(os.path.relpath(f.path, outer).replace(os.sep, "/") for f in find([str(outer)]))
+    assert found == sorted(expected)
+    assert found == [
+        "b/y.json",
+        "file.json",
+        "inner/deep/local.json",
+        "inner/outer-only.json",
+        "sub/keep.json",
+    ]
+    in_sub = sorted(os.path.relpath(f.path, outer / "sub") for f in find([str(outer / "sub")]))
+    assert in_sub == ["keep.json"]

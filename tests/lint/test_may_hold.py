@@ -84,6 +84,8 @@ def test_whatever_holds_a_prompt_may_hold_one(
         "a: &k text\nb: &b break\nwelcome: {*k : Hi, *b : {value: 1s}}\n",  # aliases as keys
         "\ufefftext: Hi\nbreak: {value: 1s}\n",  # after a byte order mark
         "hold: true\n",
+        "text: Hi",  # a key at the very start, and a word character at the very end
+        "text: Hi\n---\ntext: Bye\n",  # each document of a stream is a whole file
         "- {from: '+14255550100', to: 'sip:desk@example.com'}\n",
         "# yaml-language-server: $schema=../schemas/tts.schema.json\nhi:\n  text: Hi\n",
         '{"$schema": "../schemas/tts.schema.json", "hi": {"text": "Hi"}}',
@@ -124,6 +126,9 @@ def test_a_key_spelt_any_way_is_parsed(text: str) -> None:
         # An API description's examples are no prompts: known from its root key.
         "info: {title: Voice}\nopenapi: 3.1.0\npaths: {}\nexamples:\n  a: {text: Hi, break: {}}\n",
         "# the API\n%YAML 1.2\n---\nswagger: '2.0'\nx:\n  ? text\n  : Hi\n",
+        "a: 1\nopenapi: 3.1.0\nx: {text: Hi, break: {}}\n",  # a one-letter first key
+        # "*" and "?" start an alias or an explicit key only after a blank or "[{,".
+        'note: "*starred*"\nq: (maybe)? yes\n',
     ],
 )
 def test_what_is_certainly_no_prompt_is_not_parsed(text: str) -> None:
@@ -322,3 +327,16 @@ def test_the_look_at_an_api_description_costs_as_much_as_its_length(prefix: byte
     started = time.process_time()
     may_hold_prompt(data)
     assert time.process_time() - started < 1  # about 30 ms
+
+
+def test_a_broken_file_without_a_marker_is_passed_over() -> None:
+    """docs/cli.md item 4: a file that cannot be parsed holds a prompt only when its
+    bytes contain a key only prompts use. The one leniency is JSON's: a .json file that
+    parses once its comments and trailing commas are gone is judged by what it holds."""
+    from ttsbuilder.lint.discovery import prompt_source
+
+    prompt = b'{"text": "Hi", "break": {"value": "1s"}}'
+    assert prompt_source(prompt + b" // end\n", "json") is not None
+    assert prompt_source(prompt + b" // end\n", "yaml") is None  # not JSON's leniency
+    assert prompt_source(b'{"text": "Hi" "break": {"value": "1s"}}', "json") is None
+    assert prompt_source(b'{"say_as": {"interpret_as": "date"} "text": "1"}', "json")
