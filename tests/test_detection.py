@@ -202,3 +202,54 @@ def test_a_long_schema_address_costs_as_much_as_its_length() -> None:
 )
 def test_what_holds_a_prompt_by_its_shapes(document: Any, expected: bool) -> None:
     assert holds_prompt(document) is expected
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        # SPEC §3, each body by the keys only its kind has, with their types.
+        ({"voice": "female", "language": "en-US"}, True),  # play, its content still missing
+        ({"voice": "alloy", "language": "en-US"}, False),  # voice is male or female
+        ({"prompt_name": "welcome"}, True),
+        ({"prompt_ref": "abc-123", "dtmf": True}, True),
+        ({"text": "Hi", "language": "en-US", "dtmf": True}, True),
+        ({"text": "Hi", "language": "English"}, False),  # no BCP 47 tag: no play body
+        (
+            {"from": "+14255550100", "to": "+14255550101", "event_url": "https://x.test/e"},
+            True,
+        ),
+        ({"from": "+14255550100", "to": "sip:a@x.test", "action_on_connect": {}}, True),
+        ({"calls": [{"from": "+1 425 555 0100", "to": "+1 425 555 0101", "name": "a"}]}, True),
+        ({"moves": [{"from": "/old", "to": "/new", "name": "rename"}]}, False),
+        ({"moves": [{"from": "/old", "to": "/new"}]}, False),  # only a whole file
+        ({"from": "+14255550100", "transfer_to": "+14255550101"}, True),
+        ({"from": "a", "transfer_to": "b", "reason": "busy"}, False),
+        ({"hold": False}, True),
+        ({"hold": True, "music": "jazz"}, False),
+        ({"start": True, "recording_name": "call-1"}, True),
+        ({"stop": True}, True),
+        ({"stop": "now"}, False),
+        ({"start": "09:00", "stop": "17:00", "recording_name": "x"}, False),
+        ({}, False),
+        # A root's "$schema" that names no schema of ours is set aside, not a key.
+        ({"$schema": "https://example.com/x.json", "text": "Hi"}, True),
+        ({"nested": {"$schema": "https://example.com/x.json", "text": "Hi", "break": {}}}, False),
+    ],
+)
+def test_what_holds_a_request_body(document: Any, expected: bool) -> None:
+    assert holds_prompt(document) is expected
+
+
+def test_each_document_of_a_stream_is_a_root() -> None:
+    """A YAML stream's documents: each is a whole file (docs/cli.md item 4)."""
+    documents = [{"name": "config"}, {"text": "Hi"}]
+    assert holds_prompt(documents, stream=True)
+    assert not holds_prompt(documents)  # a list in one document: items are no roots
+    api = {"openapi": "3.1.0", "x": {"text": "Hi", "break": {"value": "1s"}}}
+    assert holds_prompt([api, {"text": "Hi"}], stream=True)  # only the API is set aside
+    assert not holds_prompt([api, {"a": 1}], stream=True)
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    assert holds_prompt([schema, {"text": "Hi"}], stream=True)
+    assert holds_prompt([{"$schema": "tts.schema.json"}, {"a": 1}], stream=True)
+    assert holds_prompt({"text": "Hi"}, stream=True)  # no list: the document is the root
+    assert not holds_prompt("text", stream=True)
