@@ -210,6 +210,9 @@ def test_what_holds_a_prompt_by_its_shapes(document: Any, expected: bool) -> Non
         # SPEC §3, each body by the keys only its kind has, with their types.
         ({"voice": "female", "language": "en-US"}, True),  # play, its content still missing
         ({"voice": "alloy", "language": "en-US"}, False),  # voice is male or female
+        ({"voice": "male"}, True),
+        ({"text": "Hi", "language": "en-US"}, True),  # play, its voice still missing
+        ({"text": "Hi", "language": "en-US", "speaker": "Ann"}, False),
         ({"prompt_name": "welcome"}, True),
         ({"prompt_ref": "abc-123", "dtmf": True}, True),
         ({"text": "Hi", "language": "en-US", "dtmf": True}, True),
