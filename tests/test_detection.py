@@ -140,6 +140,10 @@ def test_an_empty_prosody_is_a_prompt() -> None:
         ("../schemas/tts-azure.schema.json", True),
         ("..\\schemas\\dial-out.schema.json", True),
         ("./hold.schema.json#", True),
+        # RFC 3986 §3.4, §3.5: the query starts at the first "?", the fragment at "#".
+        ("https://ttsbuilder.dev/schemas/play.schema.json?v=2", True),
+        ("../tts.schema.json#/$defs/a#b", True),
+        ("../tts.schema.json?a=1?b=2", True),
         ("https://json-schema.org/draft/2020-12/schema", False),
         ("https://json.schemastore.org/sarif-2.1.0.json", None),
         ("https://example.com/play.schema.json.bak", None),
@@ -226,6 +230,12 @@ def test_what_holds_a_prompt_by_its_shapes(document: Any, expected: bool) -> Non
         ({"moves": [{"from": "/old", "to": "/new", "name": "rename"}]}, False),
         ({"moves": [{"from": "/old", "to": "/new"}]}, False),  # only a whole file
         ({"from": "+14255550100", "transfer_to": "+14255550101"}, True),
+        ({"from": "+14255550100", "to": "+14255550101", "auto_record": True}, True),
+        ({"from": "noreply@example.com"}, False),  # a mail setting: from alone is no body
+        ({"from": "+14255550100", "transfer_to": 14255550101}, False),
+        # interpret-as is a say-as attribute (SPEC §1), no member beside a text.
+        ({"text": "1", "interpret_as": "cardinal"}, False),
+        ({"interpret_as": {"format": "mdy"}}, False),
         ({"from": "a", "transfer_to": "b", "reason": "busy"}, False),
         ({"hold": False}, True),
         ({"hold": True, "music": "jazz"}, False),
@@ -256,3 +266,4 @@ def test_each_document_of_a_stream_is_a_root() -> None:
     assert holds_prompt([{"$schema": "tts.schema.json"}, {"a": 1}], stream=True)
     assert holds_prompt({"text": "Hi"}, stream=True)  # no list: the document is the root
     assert not holds_prompt("text", stream=True)
+    assert holds_prompt([{"text": "Hi"}, "a scalar document"], stream=True)
