@@ -70,7 +70,7 @@ studio-screenshots: $(STAMP)
 	TTSBUILDER_SCREENSHOTS=docs/studio $(BIN)/pytest -q -p no:xdist tests/studio/test_studio_browser.py
 
 # Mutation testing of ttsbuilder/rules/, values.py, routes.py, clients.py, _codings.py,
-# lint/fix.py, lint/suppress.py and builder/ (not part of `make test`;
+# lint/fix.py, lint/suppress.py, builder/, detection.py and lint/discovery.py (not part of `make test`;
 # configured in [tool.mutmut] of pyproject.toml, scores in docs/mutation.md). CI=1 loads
 # the derandomized hypothesis profile, so a mutant's verdict does not depend on luck.
 mutation: $(STAMP)
