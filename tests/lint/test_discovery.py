@@ -58,6 +58,19 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     return root, count
 
 
+def test_the_default_walk_finds_lint_s_endings_in_any_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A prompt saved on Windows or macOS as Welcome.JSON is read as JSON when named, so
+    # a walk finds it too (docs/cli.md); a glob of one's own matches case as written.
+    monkeypatch.chdir(tmp_path)
+    for name in ("Welcome.JSON", "menu.Yml", "intro.SSML", "notes.TXT", "plain.json"):
+        Path(name).write_text("{}", encoding="utf-8")
+    found = sorted(f.path for f in find(["."]))
+    assert found == ["Welcome.JSON", "intro.SSML", "menu.Yml", "plain.json"]
+    assert [f.path for f in find(["."], include=["*.json"])] == ["plain.json"]
+
+
 def test_a_repository_of_files_that_hold_no_prompt_passes(
     corpus: tuple[Path, int], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

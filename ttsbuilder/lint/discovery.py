@@ -29,7 +29,7 @@ from ttsbuilder.detection import API_KEYS, MARKERS, NEEDED_KEYS
 from ttsbuilder.detection import holds_prompt as document_holds_prompt
 from ttsbuilder.lint.config import ConfigError
 from ttsbuilder.lint.ignore import IgnoreStack, stack_for
-from ttsbuilder.lint.loaders import Format, Source, load_bytes
+from ttsbuilder.lint.loaders import FORMATS, Format, Source, format_for, load_bytes
 
 __all__ = [
     "DEFAULT_EXCLUDE",
@@ -43,8 +43,10 @@ __all__ = [
     "prompt_source",
 ]
 
-#: Directories are searched for files matching these globs.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.json", "*.yaml", "*.yml", "*.ssml", "*.xml")
+#: Directories are searched for files matching these globs: the endings lint reads
+#: (:data:`~ttsbuilder.lint.loaders.FORMATS`), in any case (``Welcome.JSON`` too, as a
+#: file named on the command line is read); globs of one's own match case as written.
+DEFAULT_INCLUDE: tuple[str, ...] = tuple(f"*{ending}" for ending in FORMATS)
 
 #: Directories never searched (hidden ones, ``.git`` and ``.venv`` included, are
 #: skipped too, and so is any directory holding ``pyvenv.cfg`` or ``conda-meta``: a
@@ -154,6 +156,7 @@ def _skipped_folder(folder: str, name: str) -> bool:
 
 def _walk(top: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     found: list[str] = []
+    default = tuple(include) == DEFAULT_INCLUDE  # its endings match in any case
 
     def fail(error: OSError) -> None:
         raise ConfigError(f"{error.filename}: cannot read the directory: {error.strerror}")
@@ -181,7 +184,7 @@ def _walk(top: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]
             path = os.path.normpath(os.path.join(folder, name))
             relative = f"{here}/{name}" if here else name
             if (
-                matches_glob(path, include)
+                (format_for(name) is not None if default else matches_glob(path, include))
                 and not matches_glob(path, exclude)
                 and not stack.ignored(relative, False)
                 and os.path.isfile(path)  # not a FIFO or a device that happens to match
