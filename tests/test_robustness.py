@@ -200,6 +200,19 @@ def test_a_catalog_of_typos_shares_one_budget_of_hints() -> None:
     assert sum(p.hint is not None for p in problems) == 200
 
 
+def test_detection_remembers_no_long_key() -> None:
+    # The names compared with the kinds are remembered; a key of a megabyte of digits
+    # after a short stem must not be (4,096 of them would hold gigabytes).
+    from ttsbuilder.validation import _near_name
+
+    _near_name.cache_clear()
+    validate([{"labl" + "7" * 1_000_000: "x"}])
+    assert _near_name.cache_info().currsize == 1
+    _near_name("labl")  # the one name remembered is the stem
+    assert _near_name.cache_info().hits == 1
+    assert validate([{"labl" + "7" * 1_000_000: "x"}]) == validate([{"labl7": "x"}])
+
+
 def test_a_catalog_s_repeated_keys_are_compared_with_the_kinds_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -211,3 +224,43 @@ def test_a_catalog_s_repeated_keys_are_compared_with_the_kinds_once(
     [problem] = validate(entries)
     assert problem.code == "TTS413"  # nothing to check: no tree, no request body
     assert len(searched) <= 2
+
+
+def test_no_cache_remembers_a_long_text() -> None:
+    # A service validates what callers send: thousands of distinct megabyte values must
+    # not stay in memory through the verdict caches (values.REMEMBERED_LENGTH). Short
+    # values are still remembered: the caches keep paying off for real prompts.
+    from ttsbuilder import Prompt
+    from ttsbuilder import values as value_types
+    from ttsbuilder.builder import checks
+    from ttsbuilder.rules import say_as
+    from ttsbuilder.rules import values as value_rules
+    from ttsbuilder.ssml import render_ssml, writer
+    from ttsbuilder.values import REMEMBERED_LENGTH
+
+    say_as._verdict.cache_clear()
+    value_rules._prosody_findings.cache_clear()
+    digits = "1" * (REMEMBERED_LENGTH + 1)
+    zeros = "0" * (REMEMBERED_LENGTH + 1)  # a pause of n ms, written long
+    for n in range(20):
+        tree = {
+            "text": "Hi",
+            "break": {"value": f"{zeros}{n}ms"},
+            "say-as": {"interpret-as": "cardinal", "text": f"{digits}{n}"},
+            "prosody": {"rate": f"+{digits}{n}%", "pitch": f"{digits}{n}Hz", "text": "x"},
+        }
+        assert validate(tree, kind="tts")  # the rate and the pitch are out of range
+        render_ssml({"text": "Hi", "silence": {"type": "leading", "value": f"{zeros}{n}.5ms"}})
+        Prompt().text(f"{digits}{n}")
+    assert say_as._verdict.cache_info().currsize == 0
+    assert value_rules._prosody_findings.cache_info().currsize == 0
+    longest = [
+        max(map(len, value_rules._MILLISECONDS), default=0),
+        *(max(map(len, cache), default=0) for cache in value_types._CACHES.values()),
+        max(map(len, checks.TEXT_CACHE), default=0),
+        *(len(part) for key in writer._PROTOTYPES for part in key if isinstance(part, str)),
+        *(len(key[2]) for key in writer._REWRITTEN),
+    ]
+    assert max(longest) <= REMEMBERED_LENGTH
+    validate({"say-as": {"interpret-as": "cardinal", "text": "1024"}}, kind="tts")
+    assert say_as._verdict.cache_info().currsize == 1

@@ -105,13 +105,15 @@ def _node_like(value: Any) -> bool:
     )
 
 
-# Documents repeat their keys ("label", "value" in every entry of a catalog): each name
-# is compared with the kinds once.
-@functools.lru_cache(maxsize=4096)
 def _near_kind(key: str) -> bool:
     name = key.rstrip("0123456789")
-    if not 3 <= len(name) <= 12:
-        return False
+    return 3 <= len(name) <= 12 and _near_name(name)
+
+
+# Documents repeat their keys ("label", "value" in every entry of a catalog): each name
+# is compared with the kinds once. Only short names are remembered, never a key's bytes.
+@functools.lru_cache(maxsize=4096)
+def _near_name(name: str) -> bool:
     return bool(difflib.get_close_matches(name.lower(), _TREE_KINDS, n=1, cutoff=0.75))
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "INTERPRET_AS",
     "PITCH_LEVELS",
     "RATE_LEVELS",
+    "REMEMBERED_LENGTH",
     "SILENCE_TYPES",
     "TIME_FORMATS",
     "VOLUME_LEVELS",
@@ -240,6 +241,8 @@ class ProsodyValue:
             return cache[text]
         except KeyError:
             pass
+        if len(text) > REMEMBERED_LENGTH:
+            return cls._read(text)
         if len(cache) >= _CACHE_SIZE:
             cache.clear()
         value = cache[text] = cls._read(text)
@@ -274,6 +277,12 @@ class ProsodyValue:
 
 # Conversions clamp absurd (well-formed, far out of range) numbers to keep output finite.
 _MOST = 1e6
+
+#: The longest text a cache of verdicts remembers, here and in the rules, the builder and
+#: the SSML writer. Prompts repeat short values ("2000ms", "+30%", dates); a longer text
+#: is judged anew each time, so that thousands of megabyte-long values sent to a service
+#: cannot fill its memory through the caches.
+REMEMBERED_LENGTH = 256
 
 # Prompts reuse a handful of values ("+30%", "high"): parsing each text once pays off.
 _CACHE_SIZE = 4096

@@ -25,7 +25,7 @@ import pytest
 
 from ttsbuilder.lint import check, fix, loaders
 from ttsbuilder.lint.runner import Job, lint_data
-from ttsbuilder.validation import _near_kind
+from ttsbuilder.validation import _near_name
 
 
 def catalog(prompts: int) -> bytes:
@@ -151,7 +151,7 @@ def steps(data: bytes, format: str, job: Job) -> Counter[tuple[str, int, str]]:
             counts["", 0, getattr(arg, "__qualname__", repr(arg))] += 1
 
     # Whether a name misspells a kind is remembered per name: each run starts without.
-    _near_kind.cache_clear()
+    _near_name.cache_clear()
     tracer, profiler = sys.gettrace(), sys.getprofile()  # a coverage run's, kept
     collecting = gc.isenabled()
     gc.disable()  # a collection runs callbacks (hypothesis has one) wherever it falls

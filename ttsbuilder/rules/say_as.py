@@ -16,7 +16,13 @@ from ttsbuilder.problems import shown
 from ttsbuilder.rules.base import error, warning
 from ttsbuilder.rules.common import check_keys, check_string
 from ttsbuilder.rules.context import Context
-from ttsbuilder.values import DATE_FORMATS, DURATION_FORMATS, INTERPRET_AS, TIME_FORMATS
+from ttsbuilder.values import (
+    DATE_FORMATS,
+    DURATION_FORMATS,
+    INTERPRET_AS,
+    REMEMBERED_LENGTH,
+    TIME_FORMATS,
+)
 
 __all__ = ["FORMATS", "check_say_as", "text_problem"]
 
@@ -202,10 +208,12 @@ def text_problem(interpret: str, form: str | None, text: str) -> str | None:
     """
     if interpret not in _CONTENT_CHECKS:
         return None
+    if len(text) > REMEMBERED_LENGTH:
+        return _CONTENT_CHECKS[interpret](text.strip(), form)
     return _verdict(interpret, form, text)
 
 
-# Catalogs repeat the same dates and numbers: each verdict is computed once.
+# Catalogs repeat the same dates and numbers: each short text's verdict is computed once.
 @functools.lru_cache(maxsize=4096)
 def _verdict(interpret: str, form: str | None, text: str) -> str | None:
     return _CONTENT_CHECKS[interpret](text.strip(), form)

@@ -16,6 +16,7 @@ from ttsbuilder.values import (
     BREAK_STRENGTHS,
     DURATION_RE,
     PROSODY_TYPES,
+    REMEMBERED_LENGTH,
     SILENCE_TYPES,
     Pitch,
     ProsodyValue,
@@ -215,7 +216,7 @@ def _check_duration(context: Context, value: Any, pointer: str) -> None:
     if exact != ms:
         # A long decimal rounds onto the limit as a float: decide on the exact value.
         ms = limit - 0.5 if exact < limit else limit + 0.5
-    elif len(_MILLISECONDS) < 4096:
+    elif len(_MILLISECONDS) < 4096 and len(value) <= REMEMBERED_LENGTH:
         _MILLISECONDS[value] = ms
     if not context.profile.allows(ms):
         _too_long(context, value, pointer)
@@ -357,15 +358,14 @@ def check_prosody_attributes(context: Context, value: dict[Any, Any], pointer: s
                 quote_hint(text),
             )
             continue
-        for rule, message, hint in _prosody_findings(attribute, text):
+        judge = _prosody_findings if len(text) <= REMEMBERED_LENGTH else _findings
+        for rule, message, hint in judge(attribute, text):
             context.report(rule, f"{pointer}/{attribute}", message, hint)
     if not present:
         context.report(EMPTY_PROSODY, pointer, "this prosody sets none of pitch, rate and volume")
 
 
-# Prompts repeat the same few values: each (attribute, text) is judged once.
-@functools.lru_cache(maxsize=4096)
-def _prosody_findings(attribute: str, text: str) -> tuple[Finding, ...]:
+def _findings(attribute: str, text: str) -> tuple[Finding, ...]:
     parser = PROSODY_TYPES[attribute]
     parsed = parser.read(text)
     if parsed is None:
@@ -382,6 +382,10 @@ def _prosody_findings(attribute: str, text: str) -> tuple[Finding, ...]:
     if clamped is not None:
         findings.append((PROSODY_RANGE, clamped, None))
     return tuple(findings)
+
+
+# Prompts repeat the same few values: each short (attribute, text) is judged once.
+_prosody_findings = functools.lru_cache(maxsize=4096)(_findings)
 
 
 def _range_problem(value: ProsodyValue) -> str | None:
