@@ -47,6 +47,7 @@ __all__ = [
     "Volume",
     "VolumeLevel",
     "format_number",
+    "rememberable",
 ]
 
 BreakStrength = Literal["none", "x-weak", "weak", "medium", "strong", "x-strong"]
@@ -283,6 +284,18 @@ _MOST = 1e6
 #: is judged anew each time, so that thousands of megabyte-long values sent to a service
 #: cannot fill its memory through the caches.
 REMEMBERED_LENGTH = 256
+
+
+def rememberable(key: object) -> bool:
+    """Whether a cache may remember ``key``: a text, or a tuple whose texts are all, at
+    most :data:`REMEMBERED_LENGTH` long.
+
+    >>> rememberable(("break", "2000ms", None)), rememberable("0" * 300 + "1ms")
+    (True, False)
+    """
+    parts = key if type(key) is tuple else (key,)
+    return all(type(part) is not str or len(part) <= REMEMBERED_LENGTH for part in parts)
+
 
 # Prompts reuse a handful of values ("+30%", "high"): parsing each text once pays off.
 _CACHE_SIZE = 4096

@@ -187,3 +187,20 @@ def test_wrong_arguments_raise_the_library_s_own_errors(call: Any, error: type) 
         call()
     assert isinstance(caught.value, TTSBuilderError)
     assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("1.5s", "1500ms"), ("2500.4ms", "2500ms"), ("0" * 300 + "7.5ms", "8ms"), ("2s", None)],
+)
+def test_a_rewritten_silence_is_told_at_every_rendering_cached_or_not(
+    value: str, written: str | None
+) -> None:
+    # Microsoft's schema takes whole s or ms (TTS601); the prototype is remembered for a
+    # short value, not for a long one, and the warning must come each time either way.
+    _forget()
+    tree = {"silence": {"type": "leading", "value": value}, "text": "Hi"}
+    for _ in range(3):
+        ssml, problems = render_ssml_with_problems(tree, "azure")
+        assert [p.code for p in problems] == (["TTS601"] if written else [])
+        assert f'value="{written or value}"' in ssml

@@ -25,13 +25,13 @@ from ttsbuilder.rules.common import check_string
 from ttsbuilder.rules.context import MAX_DEPTH, Context, suggest
 from ttsbuilder.rules.tree import check_tree
 from ttsbuilder.values import (
-    REMEMBERED_LENGTH,
     Duration,
     Pitch,
     ProsodyValue,
     Rate,
     Volume,
     format_number,
+    rememberable,
 )
 
 __all__ = [
@@ -76,7 +76,7 @@ _V = TypeVar("_V")
 
 
 def _remember(cache: dict[Any, _V], key: Hashable, value: _V) -> _V:
-    if not _short(key):
+    if not rememberable(key):
         return value
     try:
         if len(cache) >= _CACHE_SIZE:
@@ -85,12 +85,6 @@ def _remember(cache: dict[Any, _V], key: Hashable, value: _V) -> _V:
     except TypeError:  # an unhashable argument (it was reported, or is fine uncached)
         pass
     return value
-
-
-def _short(key: object) -> bool:
-    """Whether every text of ``key`` is short enough to remember (``REMEMBERED_LENGTH``)."""
-    texts = key if type(key) is tuple else (key,)
-    return all(type(text) is not str or len(text) <= REMEMBERED_LENGTH for text in texts)
 
 
 def _textual(key: tuple[Any, ...]) -> bool:

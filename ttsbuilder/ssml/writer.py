@@ -20,7 +20,7 @@ from ttsbuilder.problems import Problem
 from ttsbuilder.rules.base import Rule
 from ttsbuilder.rules.render import SILENCE_WHOLE_MS, W3C_EXPRESS_AS, W3C_SILENCE
 from ttsbuilder.ssml.names import BREAK, EXPRESS_AS, PROSODY, SAY_AS, SILENCE
-from ttsbuilder.values import PROSODY_TYPES, REMEMBERED_LENGTH, Duration
+from ttsbuilder.values import PROSODY_TYPES, Duration, rememberable
 
 __all__ = ["NO_ATTRIBUTES", "Silences", "Writer", "prototype"]
 
@@ -34,8 +34,6 @@ _EXPRESS_ATTRIBUTES = frozenset(EXPRESS_ATTRIBUTES)
 # Keys start with the tag (or, for prosody, the target flag): kinds never collide.
 _PROTOTYPES: dict[tuple[Any, ...], Element] = {}
 _CACHE_SIZE = 4096
-# Silence keys whose value Microsoft's schema makes us write in whole milliseconds.
-_REWRITTEN: set[tuple[str, str, str]] = set()
 
 
 def prototype(key: tuple[Any, ...], tag: str, attributes: dict[str, str]) -> Element:
@@ -49,26 +47,17 @@ def prototype(key: tuple[Any, ...], tag: str, attributes: dict[str, str]) -> Ele
 def _remember(key: tuple[Any, ...], tag: str, attributes: Mapping[str, str | None]) -> Element:
     written = {name: text for name, text in attributes.items() if text is not None}
     found = etree.Element(tag, written)
-    if all(type(part) is not str or len(part) <= REMEMBERED_LENGTH for part in key):
+    if rememberable(key):
         if len(_PROTOTYPES) >= _CACHE_SIZE:
             _PROTOTYPES.clear()
         _PROTOTYPES[key] = found
     return found
 
 
-def _rewritten(key: tuple[str, str, str]) -> bool:
-    """Whether the silence of ``key`` is written in whole milliseconds, not as given."""
-    return _WHOLE_DURATION.fullmatch(key[2]) is None
-
-
 def _silence(key: tuple[str, str, str]) -> Element:
     """The Azure silence prototype for (tag, type, value) as the tree writes them."""
     length = key[2]
-    if _rewritten(key):
-        if len(_REWRITTEN) >= _CACHE_SIZE:
-            _REWRITTEN.clear()
-        if len(length) <= REMEMBERED_LENGTH:
-            _REWRITTEN.add(key)
+    if _WHOLE_DURATION.fullmatch(length) is None:
         length = Duration.parse(length).whole_ms()
     # The schemas take lowercase types; validate() warned about any other case already.
     return _remember(key, SILENCE, {"type": key[1].lower(), "value": length})
@@ -195,7 +184,8 @@ class Writer(Silences):
                 found = get(key)
                 if found is None:
                     found = _silence(key)
-                if key in _REWRITTEN or (len(key[2]) > REMEMBERED_LENGTH and _rewritten(key)):
+                # Microsoft's schema takes whole milliseconds: another value is rewritten.
+                if _WHOLE_DURATION.fullmatch(key[2]) is None:
                     self._rewritten(key[2], pointer, name)
                 last = found.__copy__()  # type: ignore[attr-defined]
                 parent.append(last)
